@@ -1,0 +1,19 @@
+const https = require('https');
+const axios = require('axios');
+
+// ruleid: security-control-disabled
+const agent = new https.Agent({ rejectUnauthorized: false });
+
+async function fetchDealer(url) {
+  // ok: security-control-disabled
+  const strict = new https.Agent({ rejectUnauthorized: true });
+  return axios.get(url, { httpsAgent: strict });
+}
+
+// ruleid: security-control-disabled
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+
+// ok: security-control-disabled
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';
+
+module.exports = { agent, fetchDealer };

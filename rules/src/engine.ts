@@ -1,0 +1,461 @@
+import { createHash } from 'node:crypto';
+import { minimatch } from 'minimatch';
+import { ts } from 'ts-morph';
+import { AppInfo, MANIFEST_NAME } from './app';
+import { defaultConfig, ruleSetting, type ResolvedConfig } from './config';
+import { collectFacts, type FileFacts } from './model/facts';
+import { FileModel, type FileHints } from './model/file-model';
+import { PersonalDataModel } from './model/personal-data';
+import { parseCode, isCodeFile, uncheckableContent } from './parse';
+import { LineIndex } from './positions';
+import { formatMessage, type AppReport, type AppRule, type CodeRule, type Rule } from './rule';
+import { findSuppressions, localDate, type SuppressionComment } from './suppressions';
+import type { Finding, Notice, ReportDescriptor, Severity } from './types';
+
+export interface ProjectInput {
+  /** Absolute root of the run (forward slashes). */
+  root: string;
+  /** Texts of the files to check and of the app files rules read (manifests, package.json, .gitignore …). */
+  files: ReadonlyMap<string, string>;
+  /** Every path known to exist (for repository rules: .env, key files …); defaults to the keys of files. */
+  paths?: readonly string[];
+  /** Config for a file: the nearest `.policylens.json` (not merged). */
+  configFor?: (path: string) => ResolvedConfig;
+  now: Date;
+  /** Explicit manifest path (`--manifest`): binds every file under root to it. */
+  manifestPath?: string;
+  /** Only run code rules on these files (others still feed the index). Default: all code files. */
+  checkFiles?: ReadonlySet<string>;
+}
+
+export interface Exemption {
+  kind: 'rule-off' | 'exclude' | 'suppression' | 'baseline' | 'manifest-ignore';
+  ruleId?: string;
+  what: string;
+  reason: string;
+  until?: string;
+  file?: string;
+  line?: number;
+}
+
+export interface Binding { file: string; app: string | undefined; via: 'folder' | 'import' | 'none' }
+
+export interface RunResult {
+  findings: Finding[];
+  notices: Notice[];
+  exemptions: Exemption[];
+  bindings: Binding[];
+  apps: AppInfo[];
+  /** Code files examined, and how many rules ran, for "no findings (N rules over M files)". */
+  stats: { codeFiles: number; rulesRun: number; clauseRules: Map<string, number>; durationMs: number };
+  /** Facts per code file (the project index), for the server's code lenses and the listing. */
+  facts: Map<string, FileFacts>;
+}
+
+interface FileResult {
+  key: string;
+  findings: Finding[];
+  facts: FileFacts | undefined;
+  notice?: Notice;
+  suppressions: SuppressionComment[];
+  lines: LineIndex;
+  errors: { ruleId: string; message: string }[];
+}
+
+const RULE_ERRORS_ID = 'internal-error';
+export const INVALID_SUPPRESSION_ID = 'invalid-suppression';
+
+/**
+ * The engine: (files, manifests, config, now) → findings. Pure: no I/O, no LSP, no VS Code.
+ * An Engine instance keeps per-file results keyed by content (and context) hash between runs.
+ */
+export class Engine {
+  private readonly cache = new Map<string, FileResult>();
+  readonly ruleIds: ReadonlySet<string>;
+  private readonly codeRules: CodeRule[];
+  private readonly appRules: AppRule[];
+
+  constructor(readonly rules: readonly Rule[]) {
+    this.ruleIds = new Set([...rules.map((r) => r.meta.id), INVALID_SUPPRESSION_ID]);
+    this.codeRules = rules.filter((r): r is CodeRule => r.kind === 'code');
+    this.appRules = rules.filter((r): r is AppRule => r.kind === 'app');
+  }
+
+  run(input: ProjectInput): RunResult {
+    const t0 = Date.now();
+    const configFor = input.configFor ?? (() => defaultConfig());
+    const paths = input.paths ?? [...input.files.keys()];
+    const today = localDate(input.now);
+    const exemptions: Exemption[] = [];
+    const notices: Notice[] = [];
+    const findings: Finding[] = [];
+
+    const apps = this.discoverApps(input, paths);
+    const codeFiles = [...input.files.keys()].filter(isCodeFile).sort();
+    const bindings = this.bind(codeFiles, apps, input);
+    const appOf = new Map(bindings.map((b) => [b.file, apps.find((a) => a.root === b.app)]));
+
+    // Pass 1: every code file; pass 2: files whose neighbours tell them something (module factories, clients).
+    const results = new Map<string, FileResult>();
+    const hintsOf = new Map<string, FileHints>();
+    for (const f of codeFiles) results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), {}, today));
+    const hints = this.hints(results, codeFiles);
+    for (const [f, h] of hints) {
+      hintsOf.set(f, h);
+      results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), h, today));
+    }
+
+    const errorsByRule = new Map<string, string[]>();
+    const suppressionsByFile = new Map<string, { comments: SuppressionComment[]; lines: LineIndex }>();
+    for (const [f, r] of results) {
+      if (r.notice) notices.push(r.notice);
+      for (const e of r.errors) errorsByRule.set(e.ruleId, [...(errorsByRule.get(e.ruleId) ?? []), f]);
+      suppressionsByFile.set(f, { comments: r.suppressions, lines: r.lines });
+      if (!input.checkFiles || input.checkFiles.has(f)) findings.push(...r.findings.map((x) => ({ ...x, fixes: x.fixes, suppression: undefined })));
+    }
+
+    // App rules: manifest, package.json, repository and cross-file findings, from index + manifest.
+    const facts = new Map<string, FileFacts>();
+    for (const [f, r] of results) if (r.facts) facts.set(f, r.facts);
+    for (const app of apps) {
+      const config = configFor(app.manifestPath);
+      const index = { files: new Map([...facts].filter(([f]) => appOf.get(f) === app)) };
+      const appPaths = paths.filter((p) => p.startsWith(app.root + '/'));
+      for (const rule of this.appRules) {
+        const setting = ruleSetting(config, rule.meta.id, { severity: rule.meta.severity, options: rule.meta.defaultOptions });
+        if (setting.severity === 'off') continue;
+        const lines = new Map<string, LineIndex>();
+        const lineIndex = (file: string) => {
+          let li = lines.get(file);
+          if (!li) lines.set(file, (li = new LineIndex(input.files.get(file) ?? '')));
+          return li;
+        };
+        try {
+          rule.check({
+            app,
+            manifest: app.manifest,
+            index,
+            options: setting.options,
+            now: input.now,
+            paths: appPaths,
+            readFile: (p) => input.files.get(p),
+            report: (d: AppReport) => {
+              const f = this.appFinding(rule, setting.severity as Severity, app, d, lineIndex, input);
+              if (f) findings.push(f);
+            },
+          });
+        } catch (e) {
+          errorsByRule.set(rule.meta.id, [...(errorsByRule.get(rule.meta.id) ?? []), app.manifestPath + ` (${(e as Error).message})`]);
+        }
+      }
+    }
+
+    // Suppressions in source: they silence findings on their line; broken or unused ones are findings.
+    for (const f of findings) {
+      const s = suppressionsByFile.get(f.file);
+      if (!s) continue;
+      const c = s.comments.find((c) => !c.problem && c.targetLine === f.range.start.line && c.ruleIds.includes(f.ruleId));
+      if (c) {
+        c.used = true;
+        f.suppression = { kind: 'inSource', justification: c.reason!, until: c.until, location: { file: f.file, line: c.line + 1 } };
+        exemptions.push({ kind: 'suppression', ruleId: f.ruleId, what: `line ${c.targetLine + 1}`, reason: c.reason!, until: c.until, file: f.file, line: c.line + 1 });
+      }
+    }
+    for (const [file, s] of suppressionsByFile) {
+      if (input.checkFiles && !input.checkFiles.has(file)) continue;
+      for (const c of s.comments) {
+        const problem = c.problem ?? (c.used ? undefined : `this suppression silences nothing on line ${c.targetLine + 1}`);
+        if (!problem) continue;
+        findings.push(this.finding(INVALID_SUPPRESSION_ID, ['F.5'], 'warning', `[F.5] Invalid suppression: ${problem}`, file, s.lines, c.start, c.end));
+      }
+    }
+
+    // Config exemptions need reasons; rules turned off with a reason are listed for the report.
+    for (const cfg of new Set([...codeFiles, ...apps.map((a) => a.manifestPath)].map((f) => configFor(f)))) {
+      if (!cfg.path || !cfg.text) continue;
+      const lines = new LineIndex(cfg.text);
+      for (const rule of this.rules) {
+        const s = ruleSetting(cfg, rule.meta.id, { severity: rule.meta.severity });
+        const at = Math.max(0, cfg.text.indexOf(`"${rule.meta.id}"`));
+        if (s.invalid) findings.push(this.finding(INVALID_SUPPRESSION_ID, ['F.5'], 'warning', `[F.5] Invalid exemption: ${s.invalid}`, cfg.path, lines, at, at + rule.meta.id.length + 2));
+        if (s.offReason) exemptions.push({ kind: 'rule-off', ruleId: rule.meta.id, what: `rule ${rule.meta.id} off in ${cfg.path}`, reason: s.offReason, file: cfg.path });
+      }
+      for (const ex of cfg.raw.exclude ?? []) {
+        const glob = typeof ex === 'string' ? ex : ex.glob;
+        const reason = typeof ex === 'string' ? undefined : ex.reason?.trim();
+        const at = Math.max(0, cfg.text.indexOf(JSON.stringify(glob)));
+        if (!reason) findings.push(this.finding(INVALID_SUPPRESSION_ID, ['F.5'], 'warning', `[F.5] Invalid exemption: excluding "${glob}" needs a reason`, cfg.path, lines, at, at + glob.length + 2));
+        else exemptions.push({ kind: 'exclude', what: glob, reason, file: cfg.path });
+      }
+    }
+
+    for (const [ruleId, files] of errorsByRule) {
+      const message = `[F.5] Rule "${ruleId}" failed and was skipped on ${files.length} file(s): ${files.slice(0, 5).join(', ')}${files.length > 5 ? ' …' : ''}`;
+      notices.push({ file: files[0]!.split(' (')[0]!, kind: 'internal-error', message, ruleId });
+      const file = files[0]!.split(' (')[0]!;
+      findings.push(this.finding(RULE_ERRORS_ID, ['F.5'], 'warning', message, file, new LineIndex(input.files.get(file) ?? ''), 0, 0));
+    }
+
+    findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId)));
+    const clauseRules = new Map<string, number>();
+    for (const r of this.rules) for (const c of r.meta.clauses) clauseRules.set(c, (clauseRules.get(c) ?? 0) + 1);
+    return { findings, notices, exemptions, bindings, apps, facts, stats: { codeFiles: codeFiles.length, rulesRun: this.rules.length, clauseRules, durationMs: Date.now() - t0 } };
+  }
+
+  private discoverApps(input: ProjectInput, paths: readonly string[]): AppInfo[] {
+    if (input.manifestPath) return [new AppInfo(input.root, input.manifestPath, input.files.get(input.manifestPath))];
+    const manifests = paths.filter((p) => p.endsWith('/' + MANIFEST_NAME)).sort();
+    return manifests.map((m) => new AppInfo(m.slice(0, m.lastIndexOf('/')), m, input.files.get(m)));
+  }
+
+  /** Nearest ancestor manifest; files outside every app that an app's files import count for that app. */
+  private bind(codeFiles: string[], apps: AppInfo[], input: ProjectInput): Binding[] {
+    const byDepth = [...apps].sort((a, b) => b.root.length - a.root.length);
+    const out = new Map<string, Binding>();
+    for (const f of codeFiles) {
+      const app = byDepth.find((a) => f.startsWith(a.root + '/'));
+      out.set(f, { file: f, app: app?.root, via: app ? 'folder' : 'none' });
+    }
+    // relative imports from bound files pull unbound files into the app (transitively)
+    let changed = true;
+    for (let round = 0; changed && round < 20; round++) {
+      changed = false;
+      for (const f of codeFiles) {
+        const b = out.get(f)!;
+        if (!b.app) continue;
+        const text = input.files.get(f) ?? '';
+        for (const spec of relativeSpecifiers(text)) {
+          const target = resolveRelative(f, spec, input.files);
+          const tb = target ? out.get(target) : undefined;
+          if (tb && !tb.app) {
+            out.set(target!, { file: target!, app: b.app, via: 'import' });
+            changed = true;
+          }
+        }
+      }
+    }
+    return [...out.values()];
+  }
+
+  private hints(results: Map<string, FileResult>, codeFiles: string[]): Map<string, FileHints> {
+    const out = new Map<string, FileHints>();
+    const files = new Map(codeFiles.map((f) => [f, true]));
+    const lookup = (from: string, spec: string) => resolveRelative(from, spec, files);
+    for (const [f, r] of results) {
+      if (!r.facts) continue;
+      for (const spec of r.facts.sdkModuleSpecifiers) {
+        const target = lookup(f, spec);
+        if (target) out.set(target, { ...out.get(target), sdkModuleFactory: true });
+      }
+      for (const imp of r.facts.relativeImports) {
+        const target = lookup(f, imp.spec);
+        const exported = target ? results.get(target)?.facts?.exportedHttpClients : undefined;
+        if (!exported || !Object.keys(exported).length) continue;
+        const clients: Record<string, string> = { ...out.get(f)?.importedHttpClients };
+        for (const n of imp.names) {
+          const base = exported[n] ?? exported['default'];
+          if (base) clients[n] = base;
+        }
+        if (Object.keys(clients).length) out.set(f, { ...out.get(f), importedHttpClients: clients });
+      }
+    }
+    return out;
+  }
+
+  private analyze(file: string, text: string, app: AppInfo | undefined, config: ResolvedConfig, hints: FileHints, today: string): FileResult {
+    const key = hash([text, JSON.stringify(hints), app ? app.manifestPath + '\0' + (app.manifest?.text ?? '') : '', config.text ?? '', today].join('\u0000'));
+    const cached = this.cache.get(file);
+    if (cached && cached.key === key) return cached;
+    const lines = new LineIndex(text);
+    const result: FileResult = { key, findings: [], facts: undefined, suppressions: [], lines, errors: [] };
+    this.cache.set(file, result);
+    const why = uncheckableContent(text, config.maxFileBytes);
+    if (why) {
+      result.notice = { file, kind: 'not-checked', message: `Not checked: ${why}` };
+      return result;
+    }
+    const parsed = parseCode(file, text);
+    if (!parsed.ok) {
+      result.notice = { file, kind: 'not-checked', message: `Not checked: ${parsed.reason}` };
+      return result;
+    }
+    let model: FileModel;
+    let pd: PersonalDataModel;
+    try {
+      model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints }, this.kindsFor());
+      pd = new PersonalDataModel(model);
+      result.facts = collectFacts(model, pd);
+    } catch (e) {
+      result.notice = { file, kind: 'not-checked', message: `Not checked: the analysis failed (${(e as Error).message})` };
+      return result;
+    }
+    result.suppressions = findSuppressions(text, lines, this.ruleIds, today);
+    const isTestFile = config.testGlobs.some((g) => minimatch(file, g, { dot: true }) || minimatch(relativeTo(config, file), g, { dot: true }));
+    const excluded = (config.raw.exclude ?? []).some((ex) => {
+      const e = typeof ex === 'string' ? undefined : ex;
+      return e?.reason?.trim() && minimatch(relativeTo(config, file), e.glob, { dot: true });
+    });
+    if (excluded) return result;
+
+    const listeners: { rule: CodeRule; listener: ReturnType<CodeRule['create']> }[] = [];
+    for (const rule of this.codeRules) {
+      const setting = ruleSetting(config, rule.meta.id, { severity: rule.meta.severity, options: rule.meta.defaultOptions });
+      if (setting.severity === 'off') continue;
+      const severity = setting.severity;
+      try {
+        const listener = rule.create({
+          file,
+          text,
+          sourceFile: parsed.sourceFile,
+          model,
+          personalData: pd,
+          app,
+          options: setting.options,
+          isTestFile,
+          report: (d: ReportDescriptor) => result.findings.push(this.codeFinding(rule, severity, file, lines, d)),
+        });
+        listeners.push({ rule, listener });
+      } catch (e) {
+        result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
+      }
+    }
+    // Dispatch the collected nodes by kind, in document order, to every listener that asked.
+    const failed = new Set<CodeRule>();
+    const ordered = this.orderedNodes(model, listeners.map((l) => l.listener));
+    for (const node of ordered) {
+      for (const { rule, listener } of listeners) {
+        const visit = listener[node.kind];
+        if (!visit || failed.has(rule)) continue;
+        try {
+          visit(node);
+        } catch (e) {
+          failed.add(rule);
+          result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
+        }
+      }
+    }
+    for (const { rule, listener } of listeners) {
+      if (failed.has(rule) || !listener.onEnd) continue;
+      try {
+        listener.onEnd();
+      } catch (e) {
+        result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
+      }
+    }
+    return result;
+  }
+
+  private kindCache: ts.SyntaxKind[] | undefined;
+  /** Node kinds any code rule listens to (found by asking each rule's listener once). */
+  private kindsFor(): ts.SyntaxKind[] {
+    if (this.kindCache) return this.kindCache;
+    const kinds = new Set<ts.SyntaxKind>();
+    const sf = ts.createSourceFile('probe.js', '', ts.ScriptTarget.Latest, true);
+    const probe = new FileModel('probe.js', '', sf, { sdkModules: [] }, []);
+    for (const rule of this.codeRules) {
+      try {
+        const l = rule.create({ file: 'probe.js', text: '', sourceFile: sf, model: probe, personalData: new PersonalDataModel(probe), app: undefined, options: rule.meta.defaultOptions ?? {}, isTestFile: false, report: () => undefined });
+        for (const k of Object.keys(l)) if (/^\d+$/.test(k)) kinds.add(Number(k));
+      } catch {
+        // a rule that cannot even be created fails again per file and is reported there
+      }
+    }
+    this.kindCache = [...kinds];
+    return this.kindCache;
+  }
+
+  private orderedNodes(model: FileModel, listeners: ReturnType<CodeRule['create']>[]): ts.Node[] {
+    const wanted = new Set<number>();
+    for (const l of listeners) for (const k of Object.keys(l)) if (/^\d+$/.test(k)) wanted.add(Number(k));
+    const all: ts.Node[] = [];
+    for (const k of wanted) all.push(...model.nodes(k));
+    if (wanted.size > 1) all.sort((a, b) => a.pos - b.pos || b.end - a.end);
+    return all;
+  }
+
+  private codeFinding(rule: CodeRule, severity: Severity, file: string, lines: LineIndex, d: ReportDescriptor): Finding {
+    const text = formatMessage(rule.meta.messages[d.messageId] ?? d.messageId, d.data);
+    const f = this.finding(rule.meta.id, rule.meta.clauses, d.severity ?? severity, `[${rule.meta.clauses.join(', ')}] ${text}`, file, lines, d.start, d.end);
+    f.fixes = d.fixes ?? [];
+    f.related = d.related;
+    f.unnecessary = d.unnecessary;
+    return f;
+  }
+
+  private appFinding(rule: AppRule, severity: Severity, app: AppInfo, d: AppReport, lineIndex: (f: string) => LineIndex, input: ProjectInput): Finding | undefined {
+    const text = formatMessage(rule.meta.messages[d.messageId] ?? d.messageId, d.data);
+    const message = `[${rule.meta.clauses.join(', ')}] ${text}`;
+    let file = d.file;
+    let start = d.start ?? 0;
+    let end = d.end ?? start;
+    let pointer: string | undefined;
+    if (d.pointer !== undefined && !d.file) {
+      if (app.manifest) {
+        const r = app.manifest.rangeOf(d.pointer);
+        file = app.manifestPath;
+        start = r.start;
+        end = r.end;
+        pointer = d.pointer;
+      } else {
+        // no manifest: report on package.json's "name", else at the top of the app folder's first file
+        const pkg = app.root + '/package.json';
+        const pkgText = input.files.get(pkg);
+        file = pkgText !== undefined ? pkg : app.manifestPath;
+        const at = pkgText ? pkgText.indexOf('"name"') : -1;
+        start = Math.max(0, at);
+        end = at >= 0 ? at + 6 : 0;
+      }
+    }
+    if (!file) return undefined;
+    const f = this.finding(rule.meta.id, rule.meta.clauses, d.severity ?? severity, message, file, lineIndex(file), start, end);
+    f.pointer = pointer;
+    f.fixes = d.fixes ?? [];
+    f.related = d.related;
+    f.unnecessary = d.unnecessary;
+    return f;
+  }
+
+  private finding(ruleId: string, clauses: string[], severity: Severity, message: string, file: string, lines: LineIndex, start: number, end: number): Finding {
+    const range = lines.range(start, Math.max(start, end));
+    const lineText = lines.lineText(range.start.line).trim().replace(/\s+/g, ' ');
+    return { ruleId, clauses, severity, message, file, range, startOffset: start, endOffset: Math.max(start, end), fixes: [], fingerprint: hash(`${ruleId}\0${lineText}\0${message}`).slice(0, 16) };
+  }
+
+  /** Drops cached results for files no longer present (the server calls this on deletes). */
+  forget(file: string): void {
+    this.cache.delete(file);
+  }
+}
+
+function hash(s: string): string {
+  return createHash('sha1').update(s).digest('hex');
+}
+
+function relativeTo(config: ResolvedConfig, file: string): string {
+  if (!config.path) return file;
+  const dir = config.path.slice(0, config.path.lastIndexOf('/'));
+  return file.startsWith(dir + '/') ? file.slice(dir.length + 1) : file;
+}
+
+const IMPORT_RE = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"\n]{1,300})['"]/g;
+function relativeSpecifiers(text: string): string[] {
+  const out: string[] = [];
+  IMPORT_RE.lastIndex = 0;
+  for (let m = IMPORT_RE.exec(text); m; m = IMPORT_RE.exec(text)) out.push(m[1]!);
+  return out;
+}
+
+const RESOLVE_SUFFIXES = ['', '.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '/index.js', '/index.ts'];
+export function resolveRelative(from: string, spec: string, files: ReadonlyMap<string, unknown>): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const parts = from.split('/').slice(0, -1);
+  for (const seg of spec.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  const base = parts.join('/');
+  for (const s of RESOLVE_SUFFIXES) if (files.has(base + s)) return base + s;
+  if (base.endsWith('.js')) for (const s of ['.ts', '.tsx']) if (files.has(base.slice(0, -3) + s)) return base.slice(0, -3) + s;
+  return undefined;
+}

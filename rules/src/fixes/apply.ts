@@ -1,0 +1,34 @@
+import type { FileEdit, Finding } from '../types';
+
+/** Applies non-overlapping edits to one text (later edits first so offsets stay valid). */
+export function applyEdits(text: string, edits: readonly FileEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let lastStart = Infinity;
+  for (const e of sorted) {
+    if (e.end > lastStart) continue; // overlapping: keep the later one, the finding is fixed on the next run
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    lastStart = e.start;
+  }
+  return out;
+}
+
+/** Groups the first fix of each finding into per-file edit lists, skipping fixes that overlap earlier ones. */
+export function collectFixEdits(findings: readonly Finding[], opts: { safeOnly?: boolean; ruleId?: string } = {}): Map<string, FileEdit[]> {
+  const byFile = new Map<string, FileEdit[]>();
+  for (const f of findings) {
+    if (f.suppression) continue;
+    if (opts.ruleId && f.ruleId !== opts.ruleId) continue;
+    const fix = f.fixes.find((x) => !opts.safeOnly || x.safe);
+    if (!fix) continue;
+    const overlaps = fix.edits.some((e) => (byFile.get(e.file) ?? []).some((o) => o.start < e.end && e.start < o.end && !(o.start === o.end && e.start === e.end && o.start === e.start && o.newText === e.newText)));
+    if (overlaps) continue;
+    for (const e of fix.edits) {
+      const list = byFile.get(e.file) ?? [];
+      // the same insertion twice (e.g. one .env.example line for two findings) counts once
+      if (!list.some((o) => o.start === e.start && o.end === e.end && o.newText === e.newText)) list.push(e);
+      byFile.set(e.file, list);
+    }
+  }
+  return byFile;
+}

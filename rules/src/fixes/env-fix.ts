@@ -1,0 +1,43 @@
+import type { Fix, FileEdit } from '../types';
+
+/** `process.env.NAME` in place of a literal, plus `NAME=` in the app's `.env.example` (created when missing). */
+export function moveToEnvFix(opts: {
+  file: string;
+  start: number;
+  end: number;
+  envName: string;
+  appRoot: string;
+  envExampleText: string | undefined;
+  /** Replace with this instead of `process.env.NAME` (e.g. a template part). */
+  replacement?: string;
+}): Fix {
+  const envFile = `${opts.appRoot}/.env.example`;
+  const edits: FileEdit[] = [{ file: opts.file, start: opts.start, end: opts.end, newText: opts.replacement ?? `process.env.${opts.envName}` }];
+  const line = `${opts.envName}=`;
+  const creates: string[] = [];
+  if (opts.envExampleText === undefined) {
+    edits.push({ file: envFile, start: 0, end: 0, newText: `# Secrets come from the environment; never commit real values.\n${line}\n` });
+    creates.push(envFile);
+  } else if (!opts.envExampleText.split(/\r?\n/).some((l) => l.startsWith(line))) {
+    const t = opts.envExampleText;
+    const eol = t.includes('\r\n') ? '\r\n' : '\n';
+    const sep = t.length === 0 || t.endsWith('\n') ? '' : eol;
+    edits.push({ file: envFile, start: t.length, end: t.length, newText: `${sep}${line}${eol}` });
+  }
+  return {
+    description: `Read it from process.env.${opts.envName} (and add ${opts.envName}= to .env.example); rotate the leaked value`,
+    edits,
+    creates: creates.length ? creates : undefined,
+    safe: false,
+  };
+}
+
+/** An environment variable name from a property or variable name: apiKey → API_KEY. */
+export function envNameFor(name: string): string {
+  const n = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+  return /^[A-Z_]/.test(n) ? n || 'SECRET' : `SECRET_${n}`;
+}

@@ -1,0 +1,193 @@
+import { ts } from 'ts-morph';
+import { API, eventMatches, eventScope } from '../data';
+import { classifyMessage } from './audience';
+import type { FileModel } from './file-model';
+import { effectiveUrl, type HttpCall } from './http';
+import { hostOf, isApiHost } from './hosts';
+import type { PersonalDataModel } from './personal-data';
+import { calleeName, unwrap } from './syntax';
+import { HOLE } from './values';
+
+export interface ScopeUse {
+  scope: string;
+  start: number;
+  end: number;
+  /** The call in words, e.g. `bot.contacts.list()` or `GET /v2/contacts`. */
+  evidence: string;
+  /** A hint shown with the use (e.g. why messages:write and not messages:consumer). */
+  note?: string;
+}
+
+export interface Located { start: number; end: number; what: string }
+
+/** Per-file facts the project index aggregates across an app (cached with the file's content hash). */
+export interface FileFacts {
+  scopeUses: ScopeUse[];
+  /** Web1on1 API calls that are not in the scope catalog. */
+  unknownApiCalls: Located[];
+  /** Events the file subscribes to (bot.on), with where. */
+  events: Located[];
+  /** Personal data written to storage (db, files, cache). */
+  storesPersonalData: Located[];
+  readsPersonalData: boolean;
+  importsSdk: boolean;
+  /** Relative specifiers passed to bot.module(). */
+  sdkModuleSpecifiers: string[];
+  /** HTTP clients this file exports with a base URL (export name → base URL). */
+  exportedHttpClients: Record<string, string>;
+  /** Relative imports: specifier → local names. */
+  relativeImports: { spec: string; names: string[] }[];
+  /** Hosts receiving data in outbound calls, for the listing. */
+  outboundHosts: string[];
+}
+
+const STORE_METHODS = new Set([
+  'insert', 'insertOne', 'insertMany', 'save', 'upsert', 'updateOne', 'updateMany', 'findOneAndUpdate', 'bulkWrite', 'replaceOne',
+  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'hset', 'hSet', 'hmset', 'setex', 'setEx', 'lpush', 'rpush', 'sadd', 'setItem', 'put',
+]);
+
+export function restScope(method: string, url: string): { scope?: string; resource?: string; unknown?: string; never?: string } {
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
+  const i = path.indexOf('/v2/');
+  if (i < 0) return {};
+  const rest = path.slice(i + 4);
+  const never = API.neverNeeded.find((n) => n.method === method && path.slice(i).startsWith(n.path));
+  if (never) return { never: never.why };
+  let resource: string | undefined;
+  for (const seg of rest.split('/')) {
+    if (seg in API.resources || API.notInCatalog.includes(seg) || seg === 'auth') resource = seg;
+  }
+  if (!resource) {
+    const first = rest.split('/')[0] ?? '';
+    return first && !first.includes(HOLE) ? { unknown: first } : {};
+  }
+  if (API.notInCatalog.includes(resource) || resource === 'auth') return { unknown: resource };
+  const scope = API.resources[resource]?.[method];
+  return scope ? { scope, resource } : { unknown: `${method} ${resource}` };
+}
+
+export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts {
+  const facts: FileFacts = {
+    scopeUses: [], unknownApiCalls: [], events: [], storesPersonalData: [], readsPersonalData: false,
+    importsSdk: model.sdk.importsSdk, sdkModuleSpecifiers: [...model.sdk.moduleSpecifiers],
+    exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
+    outboundHosts: [],
+  };
+  const use = (node: ts.Node, scope: string, evidence: string, note?: string) => facts.scopeUses.push({ scope, start: node.getStart(), end: node.getEnd(), evidence, note });
+
+  for (const c of model.sdk.calls) {
+    const callee = c.call.expression.getText().replace(/\s+/g, '');
+    switch (c.kind) {
+      case 'resource': {
+        const http = API.sdkMethods[c.method];
+        const scope = http && c.resource ? API.resources[c.resource]?.[http] : undefined;
+        if (scope) {
+          if (c.resource === 'conversations' && c.method === 'create') conversationCreate(model, c.call, use, callee);
+          use(c.call, scope, `${callee}()`);
+          if (c.resource === 'contacts' || c.resource === 'messages' || c.resource === 'conversations') facts.readsPersonalData ||= http === 'GET';
+        } else facts.unknownApiCalls.push({ start: c.call.getStart(), end: c.call.getEnd(), what: `${callee}()` });
+        break;
+      }
+      case 'send': {
+        const m = classifyMessage(model, c);
+        const commandScope = m.texts.map((t) => API.commands[t.text.split(/\s/)[0] ?? '']).find(Boolean);
+        if (commandScope) use(c.call, commandScope, `${callee}('${m.texts[0]!.text.split(/\s/)[0]}')`);
+        else if (m.sureConsumer) use(c.call, 'messages:consumer', `${callee}() to the consumer`);
+        else if (m.audience === 'internal') use(c.call, 'messages:write', `${callee}() (internal)`);
+        else use(c.call, 'messages:write', `${callee}()`, 'Policy Lens cannot tell whether this message reaches the consumer; if it does, the app needs messages:consumer');
+        break;
+      }
+      case 'command': {
+        const scope = API.contextActions[c.method];
+        if (scope) use(c.call, scope, `${callee}()`);
+        break;
+      }
+      case 'conversation':
+        use(c.call, 'conversations:read', `${callee}()`);
+        break;
+      case 'subscribe':
+        for (const ev of c.events ?? []) {
+          facts.events.push({ start: c.call.getStart(), end: c.call.getEnd(), what: ev });
+          const scope = eventScope(ev);
+          if (scope && scope !== 'wildcard') use(c.call, scope, `${callee}('${ev}')`);
+          if (scope && (scope.startsWith('messages') || scope.startsWith('contacts') || scope.startsWith('conversations') || scope === 'wildcard')) facts.readsPersonalData = true;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  for (const h of model.http.calls) httpFacts(h, facts, use);
+  if (model.sdk.messageNames.size) facts.readsPersonalData = true;
+  for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+    const name = calleeName(call);
+    if (!name) continue;
+    const isStore = STORE_METHODS.has(name) || (name === 'set' && isKeyValueStore(call)) || (name === 'query' && /^\s*(insert|update|replace)\b/i.test(model.values.string(call.arguments[0])?.text ?? '')) || (name === 'create' && !model.sdk.calls.some((c) => c.call === call) && isModelCreate(call));
+    if (!isStore) continue;
+    for (const arg of call.arguments) {
+      const r = pd.ref(arg) ?? objectWithPersonalData(pd, arg);
+      if (r) {
+        facts.storesPersonalData.push({ start: call.getStart(), end: call.getEnd(), what: `${r.what} via ${name}()` });
+        break;
+      }
+    }
+  }
+  return facts;
+}
+
+function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e: string, note?: string) => void): void {
+  const url = effectiveUrl(h);
+  if (!url) return;
+  const host = hostOf(url);
+  if (host && !facts.outboundHosts.includes(host)) facts.outboundHosts.push(host);
+  if (!host || !isApiHost(host)) return;
+  const r = restScope(h.method, url);
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replaceAll(HOLE, '{}');
+  if (r.scope) {
+    const note = r.scope === 'messages:write' ? 'a message posted over REST may reach the consumer; then the app needs messages:consumer' : undefined;
+    use(h.call, r.scope, `${h.method} ${path}`, note);
+  } else if (r.unknown) facts.unknownApiCalls.push({ start: h.call.getStart(), end: h.call.getEnd(), what: `${h.method} ${path}` });
+}
+
+function conversationCreate(model: FileModel, call: ts.CallExpression, use: (n: ts.Node, s: string, e: string) => void, callee: string): void {
+  const type = model.values.propertyString(call.arguments[0], 'type')?.text;
+  if (type === 'contact') use(call, 'messages:consumer', `${callee}({ type: 'contact' }) (business-initiated)`);
+}
+
+function isKeyValueStore(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const target = e.expression.getText();
+  return /redis|cache|client|store|kv|db|storage/i.test(target) && !/^(this\.)?(map|headers|searchParams|params|url)$/i.test(target);
+}
+
+function isModelCreate(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const target = unwrap(e.expression);
+  // Mongoose/Sequelize/Prisma style: Contact.create(…), prisma.lead.create(…), db.collection('x')…
+  return (ts.isIdentifier(target) && /^[A-Z]/.test(target.text)) || (ts.isPropertyAccessExpression(target) && /prisma|db|model/i.test(target.expression.getText()));
+}
+
+function objectWithPersonalData(pd: PersonalDataModel, arg: ts.Expression): { what: string } | undefined {
+  const e = unwrap(arg);
+  if (!ts.isObjectLiteralExpression(e)) return undefined;
+  for (const p of e.properties) {
+    if (ts.isPropertyAssignment(p)) {
+      const r = pd.ref(p.initializer) ?? objectWithPersonalData(pd, p.initializer);
+      if (r) return r;
+    } else if (ts.isShorthandPropertyAssignment(p)) {
+      const r = pd.ref(p.name);
+      if (r) return r;
+    } else if (ts.isSpreadAssignment(p)) {
+      const r = pd.ref(p.expression);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+/** The erasure (or update) events among `wanted` that the subscribed patterns receive. */
+export function eventsReceived(wanted: string[], subscribed: string[]): string[] {
+  return wanted.filter((e) => subscribed.some((p) => eventMatches(p, e)));
+}

@@ -1,0 +1,172 @@
+import { ts } from 'ts-morph';
+import { LineIndex } from '../positions';
+import { HttpModel } from './http';
+import { SdkModel } from './sdk';
+import { boundNames, isFunctionLike, unwrap } from './syntax';
+import { ValueResolver } from './values';
+
+/** What the project index tells a file about its neighbours (see engine: second pass). */
+export interface FileHints {
+  /** This file's export is passed to `bot.module(…)` elsewhere: its first parameter is an SDK instance. */
+  sdkModuleFactory?: boolean;
+  /** Local names bound to HTTP clients created in another module, with their base URL. */
+  importedHttpClients?: Record<string, string>;
+}
+
+export interface ModelOptions {
+  sdkModules: readonly string[];
+  hints?: FileHints;
+}
+
+/** Kinds the model itself needs collected during the walk. */
+const MODEL_KINDS = [
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.ImportDeclaration,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.ExportAssignment,
+  ts.SyntaxKind.BinaryExpression,
+];
+
+/**
+ * One walk over a file collects the nodes every consumer asked for, by kind and in document order;
+ * the SDK, HTTP and value models are then built from those lists, so rules see resolved bindings.
+ */
+export class FileModel {
+  readonly lines: LineIndex;
+  readonly values = new ValueResolver();
+  readonly sdk: SdkModel;
+  readonly http: HttpModel;
+  readonly nodesByKind = new Map<ts.SyntaxKind, ts.Node[]>();
+  readonly functionsByName = new Map<string, ts.FunctionLikeDeclaration>();
+  /** Local name → module specifier of `const x = require('spec')` / imports. */
+  readonly requireBindings = new Map<string, string>();
+  /** Every module specifier the file imports or requires. */
+  readonly imports: { spec: string; names: string[] }[] = [];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly sourceFile: ts.SourceFile,
+    options: ModelOptions,
+    extraKinds: Iterable<ts.SyntaxKind>,
+  ) {
+    this.lines = new LineIndex(text);
+    const kinds = new Set<ts.SyntaxKind>([...MODEL_KINDS, ...extraKinds]);
+    for (const k of kinds) this.nodesByKind.set(k, []);
+    this.walk(kinds);
+    this.sdk = new SdkModel(options.sdkModules, this.values, this.functionsByName, this.requireBindings);
+    this.http = new HttpModel(this.values);
+    this.build(options.hints ?? {});
+  }
+
+  nodes<T extends ts.Node = ts.Node>(kind: ts.SyntaxKind): T[] {
+    return (this.nodesByKind.get(kind) ?? []) as T[];
+  }
+
+  /** Iterative pre-order walk: deep left-nested expressions must not overflow the stack. */
+  private walk(kinds: Set<ts.SyntaxKind>): void {
+    const stack: ts.Node[] = [this.sourceFile];
+    const children: ts.Node[] = [];
+    const collect = (n: ts.Node) => {
+      children.push(n);
+    };
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (kinds.has(node.kind)) this.nodesByKind.get(node.kind)!.push(node);
+      children.length = 0;
+      ts.forEachChild(node, collect);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+
+  private build(hints: FileHints): void {
+    for (const d of this.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) {
+      this.values.addDeclaration(d);
+      if (ts.isIdentifier(d.name) && d.initializer && isFunctionLike(unwrap(d.initializer))) {
+        this.functionsByName.set(d.name.text, unwrap(d.initializer) as ts.FunctionLikeDeclaration);
+      }
+    }
+    for (const f of this.nodes<ts.FunctionDeclaration>(ts.SyntaxKind.FunctionDeclaration)) {
+      if (f.name) this.functionsByName.set(f.name.text, f);
+    }
+    for (const imp of this.nodes<ts.ImportDeclaration>(ts.SyntaxKind.ImportDeclaration)) {
+      if (!ts.isStringLiteral(imp.moduleSpecifier)) continue;
+      const spec = imp.moduleSpecifier.text;
+      const names: string[] = [];
+      const clause = imp.importClause;
+      if (clause?.name) names.push(clause.name.text);
+      const nb = clause?.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) names.push(nb.name.text);
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.push(el.name.text);
+      this.imports.push({ spec, names });
+      for (const n of names) this.requireBindings.set(n, spec);
+      this.sdk.noteImport(spec, undefined, clause?.name?.text ?? (nb && ts.isNamespaceImport(nb) ? nb.name.text : undefined));
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (['default', 'ChipChat', 'Bot'].includes((el.propertyName ?? el.name).text)) this.sdk.noteImport(spec, el.name);
+      this.http.noteImport(spec, names);
+    }
+    const calls = this.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression);
+    for (const call of calls) {
+      const spec = requireSpecifier(call);
+      if (spec === undefined) continue;
+      let parent: ts.Node = call.parent;
+      // require('x').default / require('x').ChipChat
+      if (ts.isPropertyAccessExpression(parent)) parent = parent.parent;
+      if (ts.isVariableDeclaration(parent)) {
+        const names = boundNames(parent.name);
+        this.imports.push({ spec, names });
+        if (ts.isIdentifier(parent.name)) this.requireBindings.set(parent.name.text, spec);
+        this.sdk.noteImport(spec, parent.name);
+        this.http.noteImport(spec, names);
+      } else {
+        this.imports.push({ spec, names: [] });
+        this.sdk.noteImport(spec, undefined);
+      }
+    }
+    if (hints.importedHttpClients) for (const [n, base] of Object.entries(hints.importedHttpClients)) this.http.noteImportedClient(n, base);
+    for (const d of this.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) this.http.noteDeclaration(d);
+    for (const n of this.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) this.sdk.noteNew(n);
+    this.noteExports(hints);
+    // Twice: handlers registered by name or inside other handlers bind their parameters in the first
+    // pass; the second pass then classifies every call with all bindings known.
+    for (let pass = 0; pass < 2; pass++) {
+      this.sdk.calls.length = 0;
+      for (const call of calls) this.sdk.noteCall(call);
+    }
+    for (const call of calls) this.http.noteCall(call);
+  }
+
+  private noteExports(hints: FileHints): void {
+    const exported: [string, ts.Expression][] = [];
+    for (const b of this.nodes<ts.BinaryExpression>(ts.SyntaxKind.BinaryExpression)) {
+      if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const left = b.left.getText();
+      if (left === 'module.exports') exported.push(['default', b.right]);
+      else if (/^(module\.)?exports\.\w+$/.test(left)) exported.push([left.split('.').pop()!, b.right]);
+    }
+    for (const a of this.nodes<ts.ExportAssignment>(ts.SyntaxKind.ExportAssignment)) exported.push(['default', a.expression]);
+    for (const d of this.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) {
+      const stmt = d.parent?.parent;
+      if (d.initializer && ts.isIdentifier(d.name) && stmt && ts.isVariableStatement(stmt) && stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) exported.push([d.name.text, d.initializer]);
+    }
+    for (const f of this.nodes<ts.FunctionDeclaration>(ts.SyntaxKind.FunctionDeclaration)) {
+      const mods = f.modifiers ?? [];
+      if (mods.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) && hints.sdkModuleFactory) this.sdk.noteModuleFactory(f);
+    }
+    for (const [name, expr] of exported) {
+      this.http.noteExport(name, expr);
+      if (name === 'default' && hints.sdkModuleFactory) {
+        const fn = this.sdk.functionOf(expr);
+        if (fn) this.sdk.noteModuleFactory(fn);
+      }
+    }
+  }
+}
+
+export function requireSpecifier(call: ts.CallExpression): string | undefined {
+  const e = call.expression;
+  if (!(ts.isIdentifier(e) && e.text === 'require') && e.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
+  const a = call.arguments[0];
+  return a && ts.isStringLiteralLike(a) ? a.text : undefined;
+}

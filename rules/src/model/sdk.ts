@@ -1,0 +1,296 @@
+import { ts } from 'ts-morph';
+import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
+import type { ValueResolver } from './values';
+
+/** How a function is tied to the SDK: a webhook handler, an `ask` callback, a module factory … */
+export interface HandlerInfo {
+  fn: ts.FunctionLikeDeclaration;
+  via: 'on' | 'onText' | 'onAny' | 'ask' | 'registerCallback' | 'conversation' | 'module';
+  /** The event names the handler is registered for (statically known ones). */
+  events: string[];
+  registration: ts.CallExpression;
+}
+
+export type SdkCallKind =
+  | 'resource' // bot.contacts.list(...)
+  | 'send' // bot.send(conv, msg) / ctx.say(msg) / ctx.ask(q)
+  | 'command' // ctx.accept() / join / leave / assign / notify / set
+  | 'subscribe' // bot.on(event, …)
+  | 'conversation' // bot.conversation(id)
+  | 'webhook' // bot.start() / router() / ingest() / httpMiddleware()
+  | 'module'; // bot.module(fn)
+
+export interface SdkCall {
+  call: ts.CallExpression;
+  kind: SdkCallKind;
+  /** Resource and method for `resource` calls; the action for commands; the method for others. */
+  resource?: string;
+  method: string;
+  /** The message argument of a send (object literal, string, array …). */
+  message?: ts.Expression;
+  /** True when sent through a conversation context (say/ask) rather than bot.send(conv, …). */
+  viaContext?: boolean;
+  events?: string[];
+}
+
+const RESOURCE_METHODS = new Set(['list', 'get', 'create', 'update', 'delete', 'replace']);
+const CONTEXT_COMMANDS = new Set(['accept', 'join', 'leave', 'assign', 'notify', 'set']);
+const WEBHOOK_METHODS = new Set(['start', 'router', 'ingest', 'httpMiddleware']);
+
+/**
+ * Recognises the chipchat SDK in one file: which names hold the constructor, which expressions are
+ * instances, which functions are handlers and what their parameters mean.
+ */
+export class SdkModel {
+  readonly constructors = new Set<string>();
+  readonly instanceNames = new Set<string>();
+  /** `this.bot = new ChipChat()` / `app.bot = …`: any `x.bot` counts. */
+  readonly instanceProps = new Set<string>();
+  readonly contextNames = new Set<string>();
+  readonly messageNames = new Set<string>();
+  /** Destructured context actions: `({ say }) => say('…')`. */
+  readonly contextActionNames = new Set<string>();
+  readonly handlers = new Map<ts.Node, HandlerInfo>();
+  readonly calls: SdkCall[] = [];
+  /** Relative module specifiers passed to `bot.module(require('./x'))` / `bot.module(x)`. */
+  readonly moduleSpecifiers: string[] = [];
+  importsSdk = false;
+
+  constructor(
+    private readonly sdkModules: readonly string[],
+    private readonly values: ValueResolver,
+    private readonly functionsByName: Map<string, ts.FunctionLikeDeclaration>,
+    private readonly requireBindings: Map<string, string>,
+  ) {}
+
+  isSdkSpecifier(spec: string): boolean {
+    return this.sdkModules.some((m) => spec === m || spec.startsWith(m + '/'));
+  }
+
+  /** Call once per `require(...)`/import seen, in document order. */
+  noteImport(spec: string, binding: ts.BindingName | undefined, defaultName?: string): void {
+    if (!this.isSdkSpecifier(spec)) return;
+    this.importsSdk = true;
+    if (defaultName) this.constructors.add(defaultName);
+    if (binding) for (const n of boundNames(binding)) this.constructors.add(n);
+  }
+
+  noteNew(node: ts.NewExpression): void {
+    const e = unwrap(node.expression);
+    let isSdk = false;
+    if (ts.isIdentifier(e) && this.constructors.has(e.text)) isSdk = true;
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && this.constructors.has(e.expression.text)) isSdk = true;
+    // new (require('chipchat'))(…)
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {
+      const arg = e.arguments[0];
+      if (arg && ts.isStringLiteralLike(arg) && this.isSdkSpecifier(arg.text)) isSdk = true;
+    }
+    if (!isSdk) return;
+    this.bindInstance(node);
+  }
+
+  private bindInstance(node: ts.Expression): void {
+    const parent = node.parent;
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) this.instanceNames.add(parent.name.text);
+    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const chain = accessChain(parent.left);
+      if (chain && chain.length === 1) this.instanceNames.add(chain[0]!);
+      else if (chain) this.instanceProps.add(chain[chain.length - 1]!);
+    } else if (ts.isPropertyAssignment(parent)) {
+      const n = propertyName(parent.name);
+      if (n) this.instanceProps.add(n);
+    }
+  }
+
+  /** A module factory's first parameter is an instance (`module.exports = (bot, opts) => …`). */
+  noteModuleFactory(fn: ts.FunctionLikeDeclaration): void {
+    const first = fn.parameters[0];
+    if (first && ts.isIdentifier(first.name)) this.instanceNames.add(first.name.text);
+    this.handlers.set(fn, { fn, via: 'module', events: [], registration: fn as unknown as ts.CallExpression });
+  }
+
+  isInstance(node: ts.Expression): boolean {
+    const e = unwrap(node);
+    if (ts.isIdentifier(e)) return this.instanceNames.has(e.text);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return false;
+    if (ts.isPropertyAccessExpression(e)) return this.instanceProps.has(e.name.text);
+    if (ts.isNewExpression(e)) {
+      const c = unwrap(e.expression);
+      return ts.isIdentifier(c) && this.constructors.has(c.text);
+    }
+    // chained bot.on(…).on(…) / bot.use(…)
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+      const m = e.expression.name.text;
+      if ((m === 'on' || m === 'use' || m === 'onText' || m === 'module' || m === 'start') && this.isInstance(e.expression.expression)) return true;
+    }
+    return false;
+  }
+
+  isContext(node: ts.Expression): boolean {
+    const e = unwrap(node);
+    if (ts.isIdentifier(e)) return this.contextNames.has(e.text);
+    // (await bot.conversation(id)).say(…)
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'conversation') {
+      return this.isInstance(e.expression.expression);
+    }
+    return false;
+  }
+
+  /** Examines one call expression, in document order. */
+  noteCall(call: ts.CallExpression): void {
+    const callee = unwrap(call.expression);
+    if (ts.isIdentifier(callee) && this.contextActionNames.has(callee.text)) {
+      this.recordContextCall(call, callee.text);
+      return;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const method = callee.name.text;
+    const target = callee.expression;
+
+    // bot.<resource>.<method>(…)
+    if (RESOURCE_METHODS.has(method) && ts.isPropertyAccessExpression(target) && this.isInstance(target.expression)) {
+      this.calls.push({ call, kind: 'resource', resource: target.name.text, method });
+      return;
+    }
+    if (this.isInstance(target)) {
+      this.recordInstanceCall(call, method);
+      return;
+    }
+    if (this.isContext(target)) {
+      this.recordContextCall(call, method);
+      return;
+    }
+    // bot.conversation(id).then(conv => …)
+    if (method === 'then' && ts.isCallExpression(unwrap(target))) {
+      const inner = unwrap(target) as ts.CallExpression;
+      if (ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'conversation' && this.isInstance(inner.expression.expression)) {
+        const fn = this.functionOf(call.arguments[0]);
+        if (fn) this.bindHandler(fn, { fn, via: 'conversation', events: [], registration: call }, 0);
+      }
+    }
+  }
+
+  private recordInstanceCall(call: ts.CallExpression, method: string): void {
+    const args = call.arguments;
+    switch (method) {
+      case 'on':
+      case 'once':
+      case 'onText': {
+        const events = method === 'onText' ? ['message'] : this.eventNames(args[0]);
+        if (method !== 'onText') this.calls.push({ call, kind: 'subscribe', method, events });
+        const fn = this.functionOf(args[args.length - 1]);
+        if (fn) this.bindHandler(fn, { fn, via: method === 'onText' ? 'onText' : 'on', events, registration: call }, 0);
+        return;
+      }
+      case 'onAny': {
+        const fn = this.functionOf(args[0]);
+        if (fn) this.bindHandler(fn, { fn, via: 'onAny', events: ['*'], registration: call }, 1);
+        this.calls.push({ call, kind: 'subscribe', method, events: ['*'] });
+        return;
+      }
+      case 'registerCallback': {
+        const fn = this.functionOf(args[1]);
+        if (fn) this.bindHandler(fn, { fn, via: 'registerCallback', events: ['message'], registration: call }, 0);
+        return;
+      }
+      case 'send':
+      case 'sendMessage':
+        this.calls.push({ call, kind: 'send', method, message: args[1] });
+        return;
+      case 'conversation': {
+        this.calls.push({ call, kind: 'conversation', method });
+        const fn = this.functionOf(args[1]);
+        if (fn) this.bindHandler(fn, { fn, via: 'conversation', events: [], registration: call }, 1);
+        this.bindAwaitedContext(call);
+        return;
+      }
+      case 'module': {
+        this.calls.push({ call, kind: 'module', method });
+        const arg = args[0] ? unwrap(args[0]) : undefined;
+        const fn = this.functionOf(arg);
+        if (fn) this.noteModuleFactory(fn);
+        else if (arg && ts.isCallExpression(arg) && ts.isIdentifier(arg.expression) && arg.expression.text === 'require' && arg.arguments[0] && ts.isStringLiteralLike(arg.arguments[0])) {
+          this.moduleSpecifiers.push(arg.arguments[0].text);
+        } else if (arg && ts.isIdentifier(arg) && this.requireBindings.has(arg.text)) {
+          this.moduleSpecifiers.push(this.requireBindings.get(arg.text)!);
+        }
+        return;
+      }
+      default:
+        if (WEBHOOK_METHODS.has(method)) this.calls.push({ call, kind: 'webhook', method });
+    }
+  }
+
+  private recordContextCall(call: ts.CallExpression, method: string): void {
+    if (method === 'say' || method === 'ask') {
+      this.calls.push({ call, kind: 'send', method, message: call.arguments[0], viaContext: true });
+      if (method === 'ask') {
+        const fn = this.functionOf(call.arguments[1]);
+        if (fn) this.bindHandler(fn, { fn, via: 'ask', events: ['message'], registration: call }, 0);
+      }
+    } else if (CONTEXT_COMMANDS.has(method)) {
+      this.calls.push({ call, kind: 'command', method, resource: 'conversations' });
+    }
+  }
+
+  /** `const conv = await bot.conversation(id)` binds `conv` as a context. */
+  private bindAwaitedContext(call: ts.CallExpression): void {
+    let p: ts.Node = call.parent;
+    if (ts.isAwaitExpression(p)) p = p.parent;
+    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) this.contextNames.add(p.name.text);
+  }
+
+  private bindHandler(fn: ts.FunctionLikeDeclaration, info: HandlerInfo, firstIndex: number): void {
+    const prev = this.handlers.get(fn);
+    if (prev) prev.events.push(...info.events);
+    else this.handlers.set(fn, info);
+    const params = fn.parameters;
+    const msg = info.via === 'conversation' ? undefined : params[firstIndex];
+    const ctx = info.via === 'conversation' ? params[firstIndex] : params[firstIndex + 1];
+    if (msg && ts.isIdentifier(msg.name)) this.messageNames.add(msg.name.text);
+    if (ctx) {
+      if (ts.isIdentifier(ctx.name)) this.contextNames.add(ctx.name.text);
+      else if (ts.isObjectBindingPattern(ctx.name)) {
+        for (const el of ctx.name.elements) {
+          const key = el.propertyName ? propertyName(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+          if (key && (key === 'say' || key === 'ask' || CONTEXT_COMMANDS.has(key)) && ts.isIdentifier(el.name)) this.contextActionNames.add(el.name.text);
+        }
+      }
+    }
+  }
+
+  functionOf(node: ts.Expression | undefined): ts.FunctionLikeDeclaration | undefined {
+    if (!node) return undefined;
+    const e = unwrap(node);
+    if (isFunctionLike(e)) return e;
+    if (ts.isIdentifier(e)) return this.functionsByName.get(e.text);
+    return undefined;
+  }
+
+  eventNames(node: ts.Expression | undefined): string[] {
+    if (!node) return [];
+    const arr = this.values.arrayLiteral(node);
+    const items = arr ? [...arr.elements] : [node];
+    const out: string[] = [];
+    for (const item of items) {
+      const s = this.values.string(item as ts.Expression);
+      if (s && s.exact) out.push(s.text);
+    }
+    return out;
+  }
+
+  /** The nearest enclosing SDK handler of a node, if any. */
+  handlerOf(node: ts.Node): HandlerInfo | undefined {
+    let cur: ts.Node | undefined = node.parent;
+    while (cur) {
+      const h = this.handlers.get(cur);
+      if (h) return h;
+      cur = cur.parent;
+    }
+    return undefined;
+  }
+
+  calleeIsSdk(call: ts.CallExpression): boolean {
+    return calleeName(call) !== undefined && this.calls.some((c) => c.call === call);
+  }
+}

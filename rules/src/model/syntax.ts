@@ -1,0 +1,117 @@
+import { ts } from 'ts-morph';
+
+/** Small syntax helpers shared by the models and rules; all purely syntactic. */
+
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+/** `a.b.c` → ['a','b','c']; `this.x` → ['this','x']; anything else in the chain → undefined. */
+export function accessChain(node: ts.Node): string[] | undefined {
+  const parts: string[] = [];
+  let cur: ts.Node = node;
+  for (let i = 0; i < 64; i++) {
+    if (ts.isPropertyAccessExpression(cur)) {
+      parts.unshift(cur.name.text);
+      cur = cur.expression;
+    } else if (ts.isElementAccessExpression(cur) && ts.isStringLiteralLike(cur.argumentExpression)) {
+      parts.unshift(cur.argumentExpression.text);
+      cur = cur.expression;
+    } else if (ts.isNonNullExpression(cur) || ts.isParenthesizedExpression(cur)) {
+      cur = cur.expression;
+    } else if (ts.isIdentifier(cur)) {
+      parts.unshift(cur.text);
+      return parts;
+    } else if (cur.kind === ts.SyntaxKind.ThisKeyword) {
+      parts.unshift('this');
+      return parts;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function propertyName(name: ts.PropertyName | ts.BindingName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isPrivateIdentifier(name)) return name.text;
+  return undefined;
+}
+
+/** The property of an object literal by name (the last one wins, as in JS). */
+export function objectProperty(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  for (const p of obj.properties) {
+    if (ts.isPropertyAssignment(p) && propertyName(p.name) === name) found = p.initializer;
+    else if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) found = p.name;
+  }
+  return found;
+}
+
+export function unwrap(node: ts.Expression): ts.Expression {
+  let cur = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isNonNullExpression(cur) || ts.isSatisfiesExpression(cur) || ts.isTypeAssertionExpression(cur)) cur = cur.expression;
+    else if (ts.isAwaitExpression(cur)) cur = cur.expression;
+    else return cur;
+  }
+}
+
+export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
+}
+
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  let cur = node.parent;
+  while (cur) {
+    if (isFunctionLike(cur)) return cur;
+    cur = cur.parent;
+  }
+  return undefined;
+}
+
+export function isInsideLoop(node: ts.Node, stopAt?: ts.Node): ts.Node | undefined {
+  let cur = node.parent;
+  while (cur && cur !== stopAt) {
+    if (ts.isForStatement(cur) || ts.isForOfStatement(cur) || ts.isForInStatement(cur) || ts.isWhileStatement(cur) || ts.isDoStatement(cur)) return cur;
+    if (isFunctionLike(cur)) {
+      // a callback of forEach/map/… is a loop body too
+      const call = cur.parent;
+      if (call && ts.isCallExpression(call) && call.arguments.includes(cur as ts.Expression)) {
+        const name = calleeName(call);
+        if (name && ITERATING_METHODS.has(name)) return call;
+      }
+      return undefined;
+    }
+    cur = cur.parent;
+  }
+  return undefined;
+}
+
+export const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'mapSeries', 'each', 'eachSeries', 'mapLimit', 'eachLimit']);
+
+export function nodeText(node: ts.Node): string {
+  return node.getText();
+}
+
+/** Identifier names bound by a binding name (destructuring included). */
+export function boundNames(name: ts.BindingName, out: string[] = []): string[] {
+  if (ts.isIdentifier(name)) out.push(name.text);
+  else
+    for (const el of name.elements) {
+      if (ts.isBindingElement(el)) boundNames(el.name, out);
+    }
+  return out;
+}
+
+export function isStringy(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+}
+
+/** The start of a node without its leading trivia. */
+export function startOf(node: ts.Node): number {
+  return node.getStart();
+}

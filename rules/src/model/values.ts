@@ -1,0 +1,145 @@
+import { ts } from 'ts-morph';
+import { objectProperty, propertyName, unwrap } from './syntax';
+
+/** Marks a part of a string the analysis cannot know (a template hole, a variable). */
+export const HOLE = '\u0001';
+
+export interface StaticString {
+  /** The text, with HOLE where a part is unknown. */
+  text: string;
+  /** True when no part is unknown. */
+  exact: boolean;
+  /** Names of `process.env.X` that feed the value. */
+  env: string[];
+}
+
+/**
+ * Resolves the static value of expressions within one file: literals, templates, `+`,
+ * constants declared once in the file, and properties of constant object literals.
+ */
+export class ValueResolver {
+  /** Initialisers of variables by name; a name declared more than once resolves to nothing. */
+  private readonly decls = new Map<string, ts.Expression | null>();
+
+  addDeclaration(decl: ts.VariableDeclaration): void {
+    if (!ts.isIdentifier(decl.name)) return;
+    const name = decl.name.text;
+    if (this.decls.has(name)) this.decls.set(name, null);
+    else this.decls.set(name, decl.initializer ?? null);
+  }
+
+  initializerOf(name: string): ts.Expression | undefined {
+    return this.decls.get(name) ?? undefined;
+  }
+
+  string(node: ts.Expression | undefined, depth = 0): StaticString | undefined {
+    if (!node || depth > 12) return undefined;
+    const e = unwrap(node);
+    if (ts.isStringLiteralLike(e)) return { text: e.text, exact: true, env: [] };
+    if (ts.isNumericLiteral(e)) return { text: e.text, exact: true, env: [] };
+    if (ts.isTemplateExpression(e)) {
+      let text = e.head.text;
+      let exact = true;
+      const env: string[] = [];
+      for (const span of e.templateSpans) {
+        const part = this.string(span.expression, depth + 1);
+        if (part) {
+          text += part.text;
+          exact &&= part.exact;
+          env.push(...part.env);
+        } else {
+          const envName = envVarName(span.expression);
+          if (envName) env.push(envName);
+          text += HOLE;
+          exact = false;
+        }
+        text += span.literal.text;
+      }
+      return { text, exact, env };
+    }
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const l = this.string(e.left, depth + 1) ?? this.hole(e.left);
+      const r = this.string(e.right, depth + 1) ?? this.hole(e.right);
+      if (!l.exact && !r.exact && l.text === HOLE && r.text === HOLE) return undefined;
+      return { text: l.text + r.text, exact: l.exact && r.exact, env: [...l.env, ...r.env] };
+    }
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      // `process.env.URL || 'https://…'`: the literal fallback is what a reader sees
+      const r = this.string(e.right, depth + 1);
+      const l = this.string(e.left, depth + 1);
+      if (l) return l;
+      if (r) return { ...r, env: [...r.env, ...(envVarName(e.left) ? [envVarName(e.left)!] : [])] };
+      return undefined;
+    }
+    if (ts.isIdentifier(e)) {
+      const init = this.decls.get(e.text);
+      return init ? this.string(init, depth + 1) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const obj = this.objectLiteral(e.expression, depth + 1);
+      if (obj) return this.string(objectProperty(obj, e.name.text), depth + 1);
+    }
+    return undefined;
+  }
+
+  private hole(node: ts.Expression): StaticString {
+    const envName = envVarName(node);
+    return { text: HOLE, exact: false, env: envName ? [envName] : [] };
+  }
+
+  /** The object literal an expression refers to (directly or through a constant). */
+  objectLiteral(node: ts.Expression | undefined, depth = 0): ts.ObjectLiteralExpression | undefined {
+    if (!node || depth > 12) return undefined;
+    const e = unwrap(node);
+    if (ts.isObjectLiteralExpression(e)) return e;
+    if (ts.isIdentifier(e)) {
+      const init = this.decls.get(e.text);
+      return init ? this.objectLiteral(init, depth + 1) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const obj = this.objectLiteral(e.expression, depth + 1);
+      return obj ? this.objectLiteral(objectProperty(obj, e.name.text), depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  arrayLiteral(node: ts.Expression | undefined, depth = 0): ts.ArrayLiteralExpression | undefined {
+    if (!node || depth > 12) return undefined;
+    const e = unwrap(node);
+    if (ts.isArrayLiteralExpression(e)) return e;
+    if (ts.isIdentifier(e)) {
+      const init = this.decls.get(e.text);
+      return init ? this.arrayLiteral(init, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /** A property's static string in an object literal (resolving the object through constants). */
+  propertyString(obj: ts.Expression | undefined, name: string): StaticString | undefined {
+    const lit = this.objectLiteral(obj);
+    return lit ? this.string(objectProperty(lit, name)) : undefined;
+  }
+
+  propertyNames(obj: ts.ObjectLiteralExpression): string[] {
+    const names: string[] = [];
+    for (const p of obj.properties) {
+      if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p)) && p.name) {
+        const n = propertyName(p.name);
+        if (n) names.push(n);
+      } else if (ts.isShorthandPropertyAssignment(p)) names.push(p.name.text);
+    }
+    return names;
+  }
+}
+
+/** `process.env.NAME` / `process.env['NAME']` → NAME. */
+export function envVarName(node: ts.Expression): string | undefined {
+  const e = unwrap(node);
+  if (ts.isPropertyAccessExpression(e) && isProcessEnv(e.expression)) return e.name.text;
+  if (ts.isElementAccessExpression(e) && isProcessEnv(e.expression) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
+  return undefined;
+}
+
+function isProcessEnv(node: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'env' && ts.isIdentifier(node.expression) && node.expression.text === 'process';
+}

@@ -1,0 +1,90 @@
+import type { ts } from 'ts-morph';
+import type { AppInfo } from './app';
+import type { JsonDocument } from './manifest/json-document';
+import type { FileFacts } from './model/facts';
+import type { FileModel } from './model/file-model';
+import type { PersonalDataModel } from './model/personal-data';
+import type { CodeRuleListener, FileEdit, Fix, RelatedLocation, ReportDescriptor, RuleMetaBase, Severity } from './types';
+
+export interface RuleMeta extends RuleMetaBase {
+  /** Where the rule looks: JS/TS code, or the app (manifest, package.json, repository files, index). */
+  target: 'code' | 'manifest' | 'package' | 'repository' | 'code+manifest';
+}
+
+export interface CodeRuleContext {
+  readonly file: string;
+  readonly text: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly model: FileModel;
+  readonly personalData: PersonalDataModel;
+  /** The app the file belongs to (its manifest may be absent or broken). */
+  readonly app: AppInfo | undefined;
+  readonly options: Readonly<Record<string, unknown>>;
+  /** The file matches the configured test globs: rules may lower severity or skip. */
+  readonly isTestFile: boolean;
+  report(d: ReportDescriptor): void;
+}
+
+export interface CodeRule {
+  readonly kind: 'code';
+  readonly meta: RuleMeta;
+  create(context: CodeRuleContext): CodeRuleListener;
+}
+
+export interface AppReport {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** A manifest finding: the JSON pointer (an absent field reports on its parent key). */
+  pointer?: string;
+  /** Or a location in another file of the app (package.json, a code file, .gitignore …). */
+  file?: string;
+  start?: number;
+  end?: number;
+  fixes?: Fix[];
+  severity?: Severity;
+  related?: RelatedLocation[];
+  unnecessary?: boolean;
+}
+
+export interface AppIndex {
+  /** Facts of every code file bound to the app, by absolute path. */
+  readonly files: ReadonlyMap<string, FileFacts>;
+}
+
+export interface AppRuleContext {
+  readonly app: AppInfo;
+  readonly manifest: JsonDocument | undefined;
+  readonly index: AppIndex;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly now: Date;
+  /** Text of a file of the app given to the engine (package.json, .gitignore …), by absolute path. */
+  readFile(path: string): string | undefined;
+  /** Every path the engine was told exists in the app (including files it does not read). */
+  readonly paths: readonly string[];
+  report(d: AppReport): void;
+}
+
+export interface AppRule {
+  readonly kind: 'app';
+  readonly meta: RuleMeta;
+  check(context: AppRuleContext): void;
+}
+
+export type Rule = CodeRule | AppRule;
+
+/** The one way to define a rule: the id and docs URL come from the meta, never hand-written twice. */
+export function createCodeRule(def: { meta: RuleMeta; create: CodeRule['create'] }): CodeRule {
+  return { kind: 'code', ...def };
+}
+
+export function createAppRule(def: { meta: RuleMeta; check: AppRule['check'] }): AppRule {
+  return { kind: 'app', ...def };
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
+}
+
+export function replaceEdit(file: string, node: ts.Node, newText: string): FileEdit {
+  return { file, start: node.getStart(), end: node.getEnd(), newText };
+}
