@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { AppInfo } from '../app';
+import { CLAUSES, MANUAL_CHECKLIST, MANUAL_ONLY, PARTLY_AUTOMATED } from '../clauses';
+import type { Exemption, RunResult } from '../engine';
+import type { Clause } from '../policy-text';
+import type { Rule } from '../rule';
+import type { Finding } from '../types';
+
+export type AutomatedStatus = 'findings' | 'no-findings';
+export type ManualStatus = 'attested' | 'not-attested' | 'not-applicable';
+
+export interface Attestation { statement: string; by: string; date: string; notApplicable?: boolean; problem?: string }
+
+export interface ClauseReport {
+  clause: Clause;
+  kind: 'automated' | 'manual' | 'partly';
+  automated?: { status: AutomatedStatus; rules: string[]; disabledRules: string[]; files: number; errors: number; warnings: number; infos: number; suppressed: number; label: string };
+  manual?: { status: ManualStatus; attestation?: Attestation; checklist: string; label: string };
+  exemptions: Exemption[];
+}
+
+export interface ComplianceReport {
+  title: string;
+  generated: string;
+  toolVersion: string;
+  policyVersion: string;
+  policySource: string;
+  apps: { name: string; manifest: string; manifestHash: string | undefined }[];
+  rulePackHash: string;
+  clauses: ClauseReport[];
+  /** Exemptions that apply to no single clause (excluded globs). */
+  globalExemptions: Exemption[];
+  disclaimer: string;
+}
+
+export const DISCLAIMER =
+  'Policy Lens is an independent tool; it is not made, reviewed or endorsed by Web1on1. "No findings" means the rules found nothing, not that the app complies: a static tool cannot prove absence. The Web1on1 Developer Policy text is quoted from Web1on1.';
+
+export function buildComplianceReport(opts: { result: RunResult; rules: readonly Rule[]; toolVersion: string; now: Date; relative: (p: string) => string }): ComplianceReport {
+  const { result, rules } = opts;
+  const disabled = new Set(result.exemptions.filter((e) => e.kind === 'rule-off').map((e) => e.ruleId!));
+  const attestations = collectAttestations(result.apps, opts.now);
+  const clauses: ClauseReport[] = CLAUSES.clauses.map((c) => {
+    const kind = MANUAL_ONLY.includes(c.id) ? 'manual' : PARTLY_AUTOMATED.includes(c.id) ? 'partly' : 'automated';
+    const clauseRules = rules.filter((r) => r.meta.clauses.includes(c.id)).map((r) => r.meta.id);
+    if (c.id === 'F.5') clauseRules.push('invalid-suppression');
+    const findings = result.findings.filter((f) => f.clauses.includes(c.id));
+    const open = findings.filter((f) => !f.suppression);
+    const exemptions = result.exemptions.filter((e) => e.ruleId && clauseRules.includes(e.ruleId));
+    const report: ClauseReport = { clause: c, kind, exemptions };
+    if (kind !== 'manual') {
+      const active = clauseRules.filter((r) => !disabled.has(r));
+      const count = (s: Finding['severity']) => open.filter((f) => f.severity === s).length;
+      const status: AutomatedStatus = open.length ? 'findings' : 'no-findings';
+      const label = status === 'findings' ? `findings (${open.length})` : `no findings (${active.length} rule${active.length === 1 ? '' : 's'} over ${result.stats.codeFiles} file${result.stats.codeFiles === 1 ? '' : 's'})`;
+      report.automated = { status, rules: clauseRules, disabledRules: clauseRules.filter((r) => disabled.has(r)), files: result.stats.codeFiles, errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: findings.length - open.length, label };
+    }
+    if (kind !== 'automated') {
+      const a = attestations.get(c.id);
+      const status: ManualStatus = !a || a.problem ? 'not-attested' : a.notApplicable ? 'not-applicable' : 'attested';
+      const label = status === 'attested' ? `attested (${a!.statement}, by ${a!.by}, ${a!.date})` : status === 'not-applicable' ? `not applicable (${a!.statement})` : a?.problem ? `not attested (${a.problem})` : 'not attested';
+      report.manual = { status, attestation: a, checklist: MANUAL_CHECKLIST[c.id] ?? '', label };
+    }
+    return report;
+  });
+  const rulePackHash = createHash('sha256').update(rules.map((r) => `${r.meta.id}:${r.meta.clauses.join(',')}:${r.meta.severity}`).join('\n')).digest('hex').slice(0, 16);
+  return {
+    title: 'Policy Lens compliance report — Web1on1 Developer Policy',
+    generated: opts.now.toISOString(),
+    toolVersion: opts.toolVersion,
+    policyVersion: CLAUSES.policyVersion,
+    policySource: CLAUSES.source,
+    apps: result.apps.map((a) => ({ name: String(a.manifestObject()?.['name'] ?? opts.relative(a.root)), manifest: opts.relative(a.manifestPath), manifestHash: a.manifest ? createHash('sha256').update(a.manifest.text).digest('hex').slice(0, 16) : undefined })),
+    rulePackHash,
+    clauses,
+    globalExemptions: result.exemptions.filter((e) => e.kind === 'exclude'),
+    disclaimer: DISCLAIMER,
+  };
+}
+
+function collectAttestations(apps: AppInfo[], now: Date): Map<string, Attestation> {
+  const out = new Map<string, Attestation>();
+  for (const app of apps) {
+    const att = (app.manifestObject()?.['compliance'] as Record<string, unknown> | undefined)?.['attestations'];
+    if (!att || typeof att !== 'object') continue;
+    for (const [id, v] of Object.entries(att as Record<string, unknown>)) {
+      if (!v || typeof v !== 'object') continue;
+      const o = v as Record<string, unknown>;
+      const a: Attestation = { statement: String(o['statement'] ?? ''), by: String(o['by'] ?? ''), date: String(o['date'] ?? ''), notApplicable: o['notApplicable'] === true };
+      a.problem = attestationProblem(a, now);
+      out.set(id, a);
+    }
+  }
+  return out;
+}
+
+export function attestationProblem(a: Attestation, now: Date): string | undefined {
+  if (!a.statement.trim()) return 'no statement';
+  if (!a.by.trim()) return 'no one signed it ("by")';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(a.date) || Number.isNaN(Date.parse(a.date))) return 'no valid date';
+  const d = new Date(a.date + 'T00:00:00');
+  if (d.getTime() > now.getTime()) return `dated in the future (${a.date})`;
+  const yearAgo = new Date(now);
+  yearAgo.setFullYear(now.getFullYear() - 1);
+  if (d < yearAgo) return `older than a year (${a.date})`;
+  return undefined;
+}

@@ -1,0 +1,25 @@
+// Bundles the CLI, the language server and the extension with esbuild (one file each in dist/).
+import { build } from 'esbuild';
+import { existsSync, chmodSync } from 'node:fs';
+
+const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const entries = [
+  { in: 'server/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { in: 'client/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
+];
+for (const e of entries) {
+  if (!existsSync(e.in)) continue;
+  await build({
+    ...common,
+    entryPoints: [e.in],
+    outfile: e.out,
+    external: e.external ?? [],
+    platform: e.platform ?? 'node',
+    format: e.format ?? 'cjs',
+    banner: e.banner ? { js: e.banner } : undefined,
+  });
+  if (e.banner) chmodSync(e.out, 0o755);
+}
+console.log('built', entries.filter((e) => existsSync(e.in)).map((e) => e.out).join(', '));

@@ -1,0 +1,152 @@
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { allRules } from '../../rules/index';
+import { CLAUSES } from '../../rules/src/clauses';
+import { ConfigError } from '../../rules/src/config';
+import { Engine, type RunResult } from '../../rules/src/engine';
+import { applyEdits, collectFixEdits } from '../../rules/src/fixes/apply';
+import { loadProject, relativePath, toPosix, type LoadedProject } from '../../rules/src/node/load-project';
+import { buildComplianceReport } from '../../rules/src/report/compliance';
+import { renderHtml, renderMarkdown } from '../../rules/src/report/render';
+import { SEVERITY_RANK, type Finding, type Notice, type Severity } from '../../rules/src/types';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { formatJson, summarize } from './format/json';
+import { toOutput } from './format/output-finding';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { formatFindingsMarkdown, formatFindingsHtml } from './format/findings-doc';
+import type { CliIo } from './io';
+import { TOOL_VERSION } from './version';
+
+export interface CheckOptions {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif' | 'markdown' | 'html';
+  output?: string;
+  config?: string;
+  manifest?: string;
+  maxWarnings?: number;
+  failOn: Severity | 'never';
+  baseline?: string;
+  updateBaseline: boolean;
+  fix: boolean;
+  quiet: boolean;
+  stdinFilename?: string;
+  stdinText?: string;
+  printConfig: boolean;
+  printBindings: boolean;
+  now: Date;
+}
+
+export function runEngine(paths: string[], opts: { cwd: string; config?: string; manifest?: string; now: Date; overlays?: Map<string, string> }): { loaded: LoadedProject; result: RunResult; engine: Engine } {
+  const engine = new Engine(allRules);
+  const loaded = loadProject(paths, { cwd: opts.cwd, config: opts.config, manifest: opts.manifest, knownRuleIds: engine.ruleIds, now: opts.now, overlays: opts.overlays });
+  const result = engine.run(loaded.input);
+  result.notices.unshift(...loaded.notices);
+  return { loaded, result, engine };
+}
+
+export function check(opts: CheckOptions, io: CliIo): number {
+  const overlays = new Map<string, string>();
+  let paths = opts.paths;
+  if (opts.stdinFilename !== undefined) {
+    const abs = toPosix(io.resolve(opts.stdinFilename));
+    overlays.set(abs, opts.stdinText ?? '');
+    paths = [abs];
+  }
+  if (io.isTTY) io.progress(`Policy Lens: reading ${paths.join(' ') || '.'}…`);
+  let { loaded, result, engine } = runEngine(paths, { cwd: io.cwd, config: opts.config, manifest: opts.manifest, now: opts.now, overlays });
+  for (const p of loaded.explicitlyIncluded) io.err(`policy-lens: checking ${relativePath(io.cwd, p)} although it is excluded by default`);
+
+  if (opts.printConfig) {
+    const target = [...loaded.input.files.keys()].find((f) => f.startsWith(loaded.root)) ?? loaded.root + '/x.js';
+    const cfg = loaded.input.configFor!(target);
+    io.out(JSON.stringify({ path: cfg.path ?? null, ...cfg.raw, sdkModules: cfg.sdkModules, testGlobs: cfg.testGlobs, docsBaseUrl: cfg.docsBaseUrl, maxFileBytes: cfg.maxFileBytes }, null, 2) + '\n');
+    return 0;
+  }
+  if (opts.printBindings) {
+    const rel = (p: string) => relativePath(io.cwd, p);
+    const lines = result.bindings.map((b) => `${rel(b.file)} -> ${b.app ? rel(b.app + '/web1on1-app.json') : '(no app: code rules only)'}${b.via === 'import' ? ' (imported by the app)' : ''}`);
+    io.out(lines.join('\n') + '\n');
+    return 0;
+  }
+
+  if (opts.fix) {
+    const allowedRoots = [...new Set([loaded.root, ...result.apps.map((a) => a.root)])];
+    const written = applyFixes(result.findings, loaded, allowedRoots, io);
+    if (written > 0) ({ loaded, result, engine } = runEngine(paths, { cwd: io.cwd, config: opts.config, manifest: opts.manifest, now: opts.now, overlays }));
+    io.err(`policy-lens: fixed ${written} file(s)`);
+  }
+
+  const rel = (p: string) => relativePath(io.cwd, p);
+  let findings = result.findings;
+  if (opts.baseline) {
+    const basePath = io.resolve(opts.baseline);
+    if (opts.updateBaseline) {
+      writeBaseline(basePath, findings, rel, existsSync(basePath) ? readBaseline(basePath) : undefined, opts.now);
+      io.err(`policy-lens: baseline written to ${rel(basePath)}`);
+    }
+    if (existsSync(basePath)) {
+      const outcome = applyBaseline(readBaseline(basePath), findings, rel);
+      findings = outcome.findings;
+      result.exemptions.push(...outcome.exemptions);
+      for (const e of outcome.unmatched) result.notices.push({ file: basePath, kind: 'config', message: `Baseline entry matches nothing, remove it: ${e.ruleId} in ${e.file}` });
+    } else if (!opts.updateBaseline) {
+      throw new ConfigError(`${opts.baseline}: baseline file not found (create it with --update-baseline)`);
+    }
+  }
+
+  const outputs = findings.map((f) => toOutput(f, rel));
+  const notices = result.notices;
+  let text: string;
+  switch (opts.format) {
+    case 'json':
+      text = formatJson(outputs, { version: TOOL_VERSION, policyVersion: CLAUSES.policyVersion, summary: summarize(outputs, result.stats.codeFiles, result.stats.durationMs), notices: notices.map((n) => ({ ...n, file: rel(n.file) })) });
+      break;
+    case 'sarif':
+      text = formatSarif(result, engine.rules, { version: TOOL_VERSION, root: io.cwd, relative: rel, findings });
+      break;
+    case 'markdown':
+    case 'html': {
+      const report = buildComplianceReport({ result: { ...result, findings }, rules: engine.rules, toolVersion: TOOL_VERSION, now: opts.now, relative: rel });
+      text = opts.format === 'markdown' ? formatFindingsMarkdown(outputs) + '\n' + renderMarkdown(report) : formatFindingsHtml(outputs, renderHtml(report));
+      break;
+    }
+    default:
+      text = formatText(outputs, notices, { color: io.color, relative: rel, files: result.stats.codeFiles, quiet: opts.quiet });
+  }
+  if (opts.output) {
+    const out = io.resolve(opts.output);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, text);
+  } else io.out(text);
+  if (opts.format !== 'text') for (const n of notices) io.err(`policy-lens: ${rel(n.file)}: ${n.message}`);
+  return exitCode(findings, opts);
+}
+
+export function exitCode(findings: Finding[], opts: { failOn: Severity | 'never'; maxWarnings?: number }): number {
+  const open = findings.filter((f) => !f.suppression);
+  if (opts.failOn !== 'never' && open.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn as Severity])) return 1;
+  if (opts.maxWarnings !== undefined && open.filter((f) => f.severity === 'warning').length > opts.maxWarnings) return 1;
+  return 0;
+}
+
+/** Writes the first fix of each open finding, only into files under the checked roots; returns files written. */
+function applyFixes(findings: Finding[], loaded: LoadedProject, allowedRoots: string[], io: CliIo): number {
+  const edits = collectFixEdits(findings);
+  let written = 0;
+  for (const [file, list] of edits) {
+    if (!allowedRoots.some((r) => file.startsWith(r + '/'))) {
+      io.err(`policy-lens: not writing ${relativePath(io.cwd, file)}: outside the checked folders`);
+      continue;
+    }
+    const current = loaded.input.files.get(file) ?? (existsSync(file) ? readFileSync(file, 'utf8') : '');
+    const next = applyEdits(current, list);
+    if (next === current) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, next);
+    written++;
+  }
+  return written;
+}
+
+export type { Notice };
