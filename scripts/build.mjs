@@ -5,7 +5,9 @@ import { existsSync, chmodSync } from 'node:fs';
 const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 const entries = [
   { in: 'server/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  // the server answers `initialize` from a small bundle and loads the engine (TypeScript) from a second one
   { in: 'server/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'server/lsp/core.ts', out: 'dist/server-core.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'client/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
 ];

@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import schema from '../schema/policylens.schema.json';
+import { trimTrailing } from './text';
 import type { Severity } from './types';
 
 export const CONFIG_NAME = '.policylens.json';
@@ -68,7 +69,7 @@ function resolve(path: string | undefined, text: string | undefined, raw: Policy
     raw,
     sdkModules: ['chipchat', ...(raw.sdkModules ?? [])],
     testGlobs: raw.testGlobs ?? DEFAULT_TEST_GLOBS,
-    docsBaseUrl: (raw.docsBaseUrl ?? DEFAULT_DOCS_BASE).replace(/\/+$/, ''),
+    docsBaseUrl: trimTrailing(raw.docsBaseUrl ?? DEFAULT_DOCS_BASE, '/'),
     maxFileBytes: raw.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   };
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_DOCS_BASE } from './config';
 import type { Rule } from './rule';
+import { trimTrailing } from './text';
 
 /** The folder group a rule lives in, from its target (code rules under rules/code). */
 export function ruleGroup(rule: Rule): 'code' | 'manifest' {
@@ -8,7 +9,7 @@ export function ruleGroup(rule: Rule): 'code' | 'manifest' {
 
 /** The rule's documentation URL: derived from the id and never hand-written. */
 export function docsUrl(rule: Rule, base = DEFAULT_DOCS_BASE): string {
-  return `${base.replace(/\/+$/, '')}/${ruleGroup(rule)}/${rule.meta.id}/${rule.meta.id}.md`;
+  return `${trimTrailing(base, '/')}/${ruleGroup(rule)}/${rule.meta.id}/${rule.meta.id}.md`;
 }
 
 /** Built-in pseudo-rules the engine itself reports. */

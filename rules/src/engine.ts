@@ -3,13 +3,15 @@ import { minimatch } from 'minimatch';
 import { ts } from 'ts-morph';
 import { AppInfo, MANIFEST_NAME } from './app';
 import { defaultConfig, ruleSetting, type ResolvedConfig } from './config';
+import { API } from './data';
 import { collectFacts, type FileFacts } from './model/facts';
 import { FileModel, type FileHints } from './model/file-model';
 import { PersonalDataModel } from './model/personal-data';
 import { parseCode, isCodeFile, uncheckableContent } from './parse';
 import { LineIndex } from './positions';
-import { formatMessage, type AppReport, type AppRule, type CodeRule, type Rule } from './rule';
+import { formatMessage, type AppReport, type AppRule, type CodeRule, type CodeRuleContext, type Rule } from './rule';
 import { findSuppressions, localDate, type SuppressionComment } from './suppressions';
+import { trimTrailing } from './text';
 import type { Finding, Notice, ReportDescriptor, Severity } from './types';
 
 export interface ProjectInput {
@@ -98,11 +100,18 @@ export class Engine {
     // Pass 1: every code file; pass 2: files whose neighbours tell them something (module factories, clients).
     const results = new Map<string, FileResult>();
     const hintsOf = new Map<string, FileHints>();
-    for (const f of codeFiles) results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), {}, today));
-    const hints = this.hints(results, codeFiles);
-    for (const [f, h] of hints) {
-      hintsOf.set(f, h);
-      results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), h, today));
+    for (const f of codeFiles) results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), {}, today, envExampleOf(appOf.get(f), input)));
+    // Instances and clients can travel through several modules: repeat until nothing new is learnt.
+    for (let round = 0; round < 4; round++) {
+      const hints = this.hints(results, codeFiles);
+      let changed = false;
+      for (const [f, h] of hints) {
+        if (JSON.stringify(hintsOf.get(f)) === JSON.stringify(h)) continue;
+        hintsOf.set(f, h);
+        changed = true;
+        results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), h, today, envExampleOf(appOf.get(f), input)));
+      }
+      if (!changed) break;
     }
 
     const errorsByRule = new Map<string, string[]>();
@@ -122,6 +131,8 @@ export class Engine {
       const index = { files: new Map([...facts].filter(([f]) => appOf.get(f) === app)) };
       const appPaths = paths.filter((p) => p.startsWith(app.root + '/'));
       for (const rule of this.appRules) {
+        // an app without a manifest gets package and repository rules only (manifest-missing among them)
+        if (!app.hasManifest && rule.meta.target !== 'package' && rule.meta.target !== 'repository') continue;
         const setting = ruleSetting(config, rule.meta.id, { severity: rule.meta.severity, options: rule.meta.defaultOptions });
         if (setting.severity === 'off') continue;
         const lines = new Map<string, LineIndex>();
@@ -149,6 +160,8 @@ export class Engine {
         }
       }
     }
+
+    this.applyManifestIgnores(apps, findings, exemptions);
 
     // Suppressions in source: they silence findings on their line; broken or unused ones are findings.
     for (const f of findings) {
@@ -202,10 +215,38 @@ export class Engine {
     return { findings, notices, exemptions, bindings, apps, facts, stats: { codeFiles: codeFiles.length, rulesRun: this.rules.length, clauseRules, durationMs: Date.now() - t0 } };
   }
 
+  /**
+   * Manifest `ignore` entries ({ rule, pointer?, reason }) accept findings of the app the way a source
+   * comment does; without a reason or matching nothing they are findings themselves.
+   */
+  private applyManifestIgnores(apps: AppInfo[], findings: Finding[], exemptions: Exemption[]): void {
+    for (const app of apps) {
+      const entries = app.manifestObject()?.['ignore'];
+      if (!Array.isArray(entries) || !app.manifest) continue;
+      const lines = new LineIndex(app.manifest.text);
+      entries.forEach((raw, i) => {
+        const e = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+        const rule = typeof e['rule'] === 'string' ? e['rule'] : '';
+        const pointer = typeof e['pointer'] === 'string' ? e['pointer'] : undefined;
+        const reason = typeof e['reason'] === 'string' ? e['reason'].trim() : '';
+        const at = app.manifest!.rangeOf(`/ignore/${i}`);
+        const invalid = (why: string) => findings.push(this.finding(INVALID_SUPPRESSION_ID, ['F.5'], 'warning', `[F.5] Invalid exemption: ${why}`, app.manifestPath, lines, at.start, at.end));
+        if (!this.ruleIds.has(rule)) return invalid(`ignore entry ${i} names ${rule ? `unknown rule "${rule}"` : 'no rule'}`);
+        if (!reason) return invalid(`ignoring "${rule}" needs a reason`);
+        const inApp = (f: Finding) => f.file === app.manifestPath || f.file.startsWith(app.root + '/');
+        const matches = findings.filter((f) => f.ruleId === rule && !f.suppression && inApp(f) && (pointer === undefined || (f.pointer !== undefined && (f.pointer === pointer || f.pointer.startsWith(pointer + '/')))));
+        if (!matches.length) return invalid(`ignore entry ${i} ("${rule}"${pointer ? ` at ${pointer}` : ''}) silences nothing`);
+        for (const f of matches) f.suppression = { kind: 'external', justification: reason, location: { file: app.manifestPath, line: at.start >= 0 ? lines.position(at.start).line + 1 : 1 } };
+        exemptions.push({ kind: 'manifest-ignore', ruleId: rule, what: pointer ? `${rule} at ${pointer}` : `${rule} in ${app.root}`, reason, file: app.manifestPath, line: lines.position(at.start).line + 1 });
+      });
+    }
+  }
+
   private discoverApps(input: ProjectInput, paths: readonly string[]): AppInfo[] {
     if (input.manifestPath) return [new AppInfo(input.root, input.manifestPath, input.files.get(input.manifestPath))];
     const manifests = paths.filter((p) => p.endsWith('/' + MANIFEST_NAME)).sort();
-    return manifests.map((m) => new AppInfo(m.slice(0, m.lastIndexOf('/')), m, input.files.get(m)));
+    const apps = manifests.map((m) => new AppInfo(m.slice(0, m.lastIndexOf('/')), m, input.files.get(m)));
+    return [...apps, ...manifestlessApps(input, paths, apps.map((a) => a.root))];
   }
 
   /** Nearest ancestor manifest; files outside every app that an app's files import count for that app. */
@@ -247,6 +288,13 @@ export class Engine {
         const target = lookup(f, spec);
         if (target) out.set(target, { ...out.get(target), sdkModuleFactory: true });
       }
+      for (const p of r.facts.sdkPassedToImports) {
+        const target = lookup(f, p.spec);
+        if (!target) continue;
+        const prev = out.get(target)?.sdkParams ?? {};
+        const positions = [...new Set([...(prev[p.exportName] ?? []), p.argIndex])].sort();
+        out.set(target, { ...out.get(target), sdkParams: { ...prev, [p.exportName]: positions } });
+      }
       for (const imp of r.facts.relativeImports) {
         const target = lookup(f, imp.spec);
         const exported = target ? results.get(target)?.facts?.exportedHttpClients : undefined;
@@ -262,8 +310,8 @@ export class Engine {
     return out;
   }
 
-  private analyze(file: string, text: string, app: AppInfo | undefined, config: ResolvedConfig, hints: FileHints, today: string): FileResult {
-    const key = hash([text, JSON.stringify(hints), app ? app.manifestPath + '\0' + (app.manifest?.text ?? '') : '', config.text ?? '', today].join('\u0000'));
+  private analyze(file: string, text: string, app: AppInfo | undefined, config: ResolvedConfig, hints: FileHints, today: string, envExample: EnvExample): FileResult {
+    const key = hash([text, JSON.stringify(hints), app ? app.manifestPath + '\0' + (app.manifest?.text ?? '') : '', config.text ?? '', today, envExample.path + '\0' + (envExample.text ?? '\u0002')].join('\u0000'));
     const cached = this.cache.get(file);
     if (cached && cached.key === key) return cached;
     const lines = new LineIndex(text);
@@ -290,7 +338,9 @@ export class Engine {
       return result;
     }
     result.suppressions = findSuppressions(text, lines, this.ruleIds, today);
-    const isTestFile = config.testGlobs.some((g) => minimatch(file, g, { dot: true }) || minimatch(relativeTo(config, file), g, { dot: true }));
+    // globs are relative to the config's folder, else to the app (a checkout under /home/me/test/ is not a test)
+    const rel = config.path ? relativeTo(config, file) : app && file.startsWith(app.root + '/') ? file.slice(app.root.length + 1) : file.slice(file.lastIndexOf('/') + 1);
+    const isTestFile = config.testGlobs.some((g) => minimatch(rel, g, { dot: true }));
     const excluded = (config.raw.exclude ?? []).some((ex) => {
       const e = typeof ex === 'string' ? undefined : ex;
       return e?.reason?.trim() && minimatch(relativeTo(config, file), e.glob, { dot: true });
@@ -312,6 +362,7 @@ export class Engine {
           app,
           options: setting.options,
           isTestFile,
+          envExample,
           report: (d: ReportDescriptor) => result.findings.push(this.codeFinding(rule, severity, file, lines, d)),
         });
         listeners.push({ rule, listener });
@@ -354,7 +405,7 @@ export class Engine {
     const probe = new FileModel('probe.js', '', sf, { sdkModules: [] }, []);
     for (const rule of this.codeRules) {
       try {
-        const l = rule.create({ file: 'probe.js', text: '', sourceFile: sf, model: probe, personalData: new PersonalDataModel(probe), app: undefined, options: rule.meta.defaultOptions ?? {}, isTestFile: false, report: () => undefined });
+        const l = rule.create({ file: 'probe.js', text: '', sourceFile: sf, model: probe, personalData: new PersonalDataModel(probe), app: undefined, options: rule.meta.defaultOptions ?? {}, isTestFile: false, envExample: { path: 'probe/.env.example', text: undefined }, report: () => undefined });
         for (const k of Object.keys(l)) if (/^\d+$/.test(k)) kinds.add(Number(k));
       } catch {
         // a rule that cannot even be created fails again per file and is reported there
@@ -375,7 +426,7 @@ export class Engine {
 
   private codeFinding(rule: CodeRule, severity: Severity, file: string, lines: LineIndex, d: ReportDescriptor): Finding {
     const text = formatMessage(rule.meta.messages[d.messageId] ?? d.messageId, d.data);
-    const f = this.finding(rule.meta.id, rule.meta.clauses, d.severity ?? severity, `[${rule.meta.clauses.join(', ')}] ${text}`, file, lines, d.start, d.end);
+    const f = this.finding(rule.meta.id, rule.meta.clauses, d.severity ?? severity, withClauses(rule.meta.clauses, text), file, lines, d.start, d.end);
     f.fixes = d.fixes ?? [];
     f.related = d.related;
     f.unnecessary = d.unnecessary;
@@ -384,7 +435,7 @@ export class Engine {
 
   private appFinding(rule: AppRule, severity: Severity, app: AppInfo, d: AppReport, lineIndex: (f: string) => LineIndex, input: ProjectInput): Finding | undefined {
     const text = formatMessage(rule.meta.messages[d.messageId] ?? d.messageId, d.data);
-    const message = `[${rule.meta.clauses.join(', ')}] ${text}`;
+    const message = withClauses(rule.meta.clauses, text);
     let file = d.file;
     let start = d.start ?? 0;
     let end = d.end ?? start;
@@ -425,6 +476,46 @@ export class Engine {
   forget(file: string): void {
     this.cache.delete(file);
   }
+}
+
+/** `[B.6, C.5] message`; purely structural findings (no clause) carry no prefix. */
+function withClauses(clauses: readonly string[], text: string): string {
+  return clauses.length ? `[${clauses.join(', ')}] ${text}` : text;
+}
+
+type EnvExample = CodeRuleContext['envExample'];
+
+/** Env-var fixes add lines to the app's `.env.example`; its text is part of each file's cache key. */
+function envExampleOf(app: AppInfo | undefined, input: ProjectInput): EnvExample {
+  const path = `${app?.root ?? trimTrailing(input.root, '/')}/.env.example`;
+  return { path, text: input.files.get(path) };
+}
+
+const SDK_IMPORT_RE = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"]chipchat(?:\/[^'"\n]{0,200})?['"]/;
+
+/**
+ * Folders that are Web1on1 apps without a manifest: a package.json that depends on chipchat, or whose
+ * code imports it or calls the Web1on1 API, with no manifest at, above or below it (a monorepo root
+ * whose packages have manifests is not an app of its own). `manifest-missing` reports them.
+ */
+function manifestlessApps(input: ProjectInput, paths: readonly string[], manifestRoots: readonly string[]): AppInfo[] {
+  const under = (file: string, dir: string) => file.startsWith(dir + '/');
+  const roots = paths
+    .filter((p) => p.endsWith('/package.json') && !p.includes('/node_modules/'))
+    .map((p) => p.slice(0, p.lastIndexOf('/')))
+    .filter((dir) => !manifestRoots.some((m) => m === dir || under(dir, m) || under(m, dir)))
+    .sort();
+  const codeFiles = [...input.files.keys()].filter((f) => isCodeFile(f) && !f.includes('/node_modules/'));
+  const usesWeb1on1 = (dir: string) => {
+    const pkg = input.files.get(dir + '/package.json');
+    if (pkg !== undefined && /"chipchat"\s*:/.test(pkg)) return true;
+    return codeFiles.some((f) => {
+      if (!under(f, dir)) return false;
+      const t = input.files.get(f)!;
+      return SDK_IMPORT_RE.test(t) || API.apiHosts.some((h) => t.includes(h)) || API.legacyApiHosts.some((h) => t.includes(h));
+    });
+  };
+  return roots.filter(usesWeb1on1).map((dir) => new AppInfo(dir, `${dir}/${MANIFEST_NAME}`, undefined));
 }
 
 function hash(s: string): string {

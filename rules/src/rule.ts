@@ -22,6 +22,8 @@ export interface CodeRuleContext {
   readonly options: Readonly<Record<string, unknown>>;
   /** The file matches the configured test globs: rules may lower severity or skip. */
   readonly isTestFile: boolean;
+  /** The `.env.example` beside the app's manifest (the run root for files outside every app), for env-var fixes. */
+  readonly envExample: { readonly path: string; readonly text: string | undefined };
   report(d: ReportDescriptor): void;
 }
 

@@ -18,10 +18,9 @@ export interface SuppressionComment {
 export const DIRECTIVE_NEXT_LINE = 'policy-lens-disable-next-line';
 export const DIRECTIVE_LINE = 'policy-lens-disable-line';
 
-// One line of a comment: the directive, rule ids, optional `until DATE`, and `-- reason`.
-// Bounded quantifiers and disjoint character classes keep it linear (checked by the ReDoS test).
+// The directive and the rest of its line; the rest is parsed by hand (rule ids, `until DATE`, `-- reason`).
 const DIRECTIVE = /policy-lens-disable-(next-line|line)\b([^\n\r]{0,2000})/g;
-const BODY = /^[ \t]*([A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*)?(?:[ \t]+until[ \t]+(\S{1,40}))?(?:[ \t]*--[ \t]*(.*))?$/;
+const RULE_ID = /^[A-Za-z0-9_-]+$/;
 
 /** Finds suppression comments (`//`, `/* *\/` and JSX `{/* *\/}`) in a file. */
 export function findSuppressions(text: string, lines: LineIndex, knownRuleIds: ReadonlySet<string>, today: string): SuppressionComment[] {
@@ -30,29 +29,49 @@ export function findSuppressions(text: string, lines: LineIndex, knownRuleIds: R
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
-    if (!/(\/\/|\/\*)[ \t]*$/.test(before) && !/^\s*\*?\s*$/.test(lineBefore(text, m.index))) continue;
+    const lead = lineBefore(text, m.index).trim();
+    if (!/(\/\/|\/\*)[ \t]*$/.test(before) && lead !== '' && lead !== '*') continue;
     let rest = m[2]!;
     const close = rest.indexOf('*/');
     if (close >= 0) rest = rest.slice(0, close);
-    rest = rest.replace(/\}\s*$/, '').trimEnd();
+    rest = rest.trimEnd();
+    if (rest.endsWith('}')) rest = rest.slice(0, -1).trimEnd();
     const start = m.index;
     const end = m.index + m[0].length;
     const line = lines.position(start).line;
     const commentEndLine = close >= 0 ? line : lines.position(blockEnd(text, start)).line;
     const targetLine = m[1] === 'next-line' ? commentEndLine + 1 : line;
     const s: SuppressionComment = { targetLine, line, start, end, ruleIds: [], used: false };
-    const body = BODY.exec(rest);
+    const body = parseBody(rest);
     if (!body) {
       s.problem = 'cannot read this suppression: expected `policy-lens-disable-next-line <rule-id> [until YYYY-MM-DD] -- <reason>`';
     } else {
-      s.ruleIds = body[1] ? body[1].split(',').map((r) => r.trim()) : [];
-      s.until = body[2];
-      s.reason = body[3]?.trim() || undefined;
+      s.ruleIds = body.ruleIds;
+      s.until = body.until;
+      s.reason = body.reason;
       s.problem = problemOf(s, knownRuleIds, today);
     }
     out.push(s);
   }
   return out;
+}
+
+/** `<id>[, <id>] [until DATE] [-- reason]` → parts; undefined when the words are not in that shape. */
+function parseBody(rest: string): { ruleIds: string[]; until?: string; reason?: string } | undefined {
+  const dash = rest.indexOf('--');
+  const head = (dash >= 0 ? rest.slice(0, dash) : rest).trim();
+  const reason = dash >= 0 ? rest.slice(dash + 2).trim() || undefined : undefined;
+  const words = head.split(/[ \t]+/).filter(Boolean);
+  let until: string | undefined;
+  const u = words.indexOf('until');
+  if (u >= 0) {
+    if (u !== words.length - 2) return undefined;
+    until = words[u + 1];
+    words.splice(u, 2);
+  }
+  const ruleIds = words.join(' ').split(',').map((r) => r.trim()).filter(Boolean);
+  if (ruleIds.some((r) => !RULE_ID.test(r))) return undefined;
+  return { ruleIds, until, reason };
 }
 
 function problemOf(s: SuppressionComment, known: ReadonlySet<string>, today: string): string | undefined {

@@ -1,7 +1,7 @@
 // Every rule, from its annotated fixtures: `ruleid:` lines must get a finding of that rule, `ok:` lines
 // must not, no finding may appear elsewhere, and `.fixed` files must equal the fixes applied.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits, collectFixEdits } from '../../rules/src/fixes/apply';
@@ -67,7 +67,9 @@ function checkCase(ruleId: string, casePath: string): void {
     const fixed = fixedPathOf(target);
     if (!existsSync(fixed)) continue;
     const edits = collectFixEdits(mine).get(isDir || isCodeFile(target) ? target : target.replace(/\.json$/, '') + '/web1on1-app.json') ?? [];
-    assert.equal(applyEdits(readFileSync(target, 'utf8'), edits), readFileSync(fixed, 'utf8'), `${fixed} differs from the fixes applied`);
+    const applied = applyEdits(readFileSync(target, 'utf8'), edits);
+    if (process.env['UPDATE'] === '1') writeFileSync(fixed, applied); // rewrite after a deliberate change; review the diff
+    assert.equal(applied, readFileSync(fixed, 'utf8'), `${fixed} differs from the fixes applied`);
   }
 }
 

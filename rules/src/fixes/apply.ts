@@ -1,8 +1,11 @@
 import type { FileEdit, Finding } from '../types';
 
-/** Applies non-overlapping edits to one text (later edits first so offsets stay valid). */
+/**
+ * Applies non-overlapping edits to one text (from the end so offsets stay valid). Inserts at the same
+ * offset keep their given order in the result.
+ */
 export function applyEdits(text: string, edits: readonly FileEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.e.end - a.e.end || b.i - a.i).map((x) => x.e);
   let out = text;
   let lastStart = Infinity;
   for (const e of sorted) {

@@ -1,4 +1,7 @@
+import { trimChar } from '../text';
 import type { Fix, FileEdit } from '../types';
+
+export const ENV_EXAMPLE_HEADER = '# Secrets come from the environment; never commit real values.\n';
 
 /** `process.env.NAME` in place of a literal, plus `NAME=` in the app's `.env.example` (created when missing). */
 export function moveToEnvFix(opts: {
@@ -16,7 +19,9 @@ export function moveToEnvFix(opts: {
   const line = `${opts.envName}=`;
   const creates: string[] = [];
   if (opts.envExampleText === undefined) {
-    edits.push({ file: envFile, start: 0, end: 0, newText: `# Secrets come from the environment; never commit real values.\n${line}\n` });
+    // the header is its own edit so that several fixes creating the file share it (identical edits apply once)
+    edits.push({ file: envFile, start: 0, end: 0, newText: ENV_EXAMPLE_HEADER });
+    edits.push({ file: envFile, start: 0, end: 0, newText: `${line}\n` });
     creates.push(envFile);
   } else if (!opts.envExampleText.split(/\r?\n/).some((l) => l.startsWith(line))) {
     const t = opts.envExampleText;
@@ -37,7 +42,8 @@ export function envNameFor(name: string): string {
   const n = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
+    
     .toUpperCase();
-  return /^[A-Z_]/.test(n) ? n || 'SECRET' : `SECRET_${n}`;
+  const t = trimChar(n, '_');
+  return /^[A-Z_]/.test(t) ? t || 'SECRET' : `SECRET_${t}`;
 }

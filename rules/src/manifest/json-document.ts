@@ -1,5 +1,6 @@
 import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, printParseErrorCode, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import type { FileEdit } from '../types';
+import { appendArrayItems, removeArrayItem, replaceValue } from './minimal-edits';
 
 export interface JsonProblem { message: string; start: number; end: number }
 
@@ -12,10 +13,24 @@ export class JsonDocument {
 
   constructor(readonly path: string, readonly text: string) {
     const errors: ParseError[] = [];
-    this.tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    let tree: Node | undefined;
+    try {
+      tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    } catch (e) {
+      // jsonc-parser recurses per nesting level; absurd nesting is a finding, not a crash
+      if (!(e instanceof RangeError)) throw e;
+      this.problems.push({ message: 'JSON nested too deeply to read', start: 0, end: Math.min(1, text.length) });
+    }
+    this.tree = tree;
     for (const e of errors) this.problems.push({ message: describeError(printParseErrorCode(e.error)), start: e.offset, end: e.offset + Math.max(1, e.length) });
     this.findCommentsAndTrailingCommas();
-    this.value = this.tree ? getNodeValue(this.tree) : undefined;
+    let value: unknown;
+    try {
+      value = this.tree ? getNodeValue(this.tree) : undefined;
+    } catch {
+      value = undefined;
+    }
+    this.value = value;
   }
 
   get isObject(): boolean {
@@ -53,6 +68,16 @@ export class JsonDocument {
 
   /** A minimal edit setting (or with `undefined`, removing) a value, in the file's indentation and line endings. */
   edit(pointer: string, value: unknown, opts: { insertIndex?: number; isArrayInsertion?: boolean } = {}): FileEdit[] {
+    // Byte-minimal edits where they exist: jsonc-parser's modify re-formats the line an edit starts on.
+    const path = pointerToPath(pointer);
+    const existing = this.node(pointer);
+    const parent = path.length ? this.node(pathToPointer(path.slice(0, -1))) : undefined;
+    if (value === undefined && existing && parent?.type === 'array') return removeArrayItem(this, pointer);
+    if (value !== undefined && existing && !opts.isArrayInsertion) return replaceValue(this, pointer, value);
+    if (value !== undefined && opts.isArrayInsertion && parent?.type === 'array' && (opts.insertIndex === undefined || opts.insertIndex >= (parent.children?.length ?? 0)) && Number(path[path.length - 1]) >= (parent.children?.length ?? 0) - 0) {
+      const appended = appendArrayItems(this, pathToPointer(path.slice(0, -1)), [value]);
+      if (appended.length) return appended;
+    }
     const edits = modify(this.text, pointerToPath(pointer), value, {
       formattingOptions: this.formatting(),
       getInsertionIndex: opts.insertIndex !== undefined ? () => opts.insertIndex! : undefined,

@@ -5,7 +5,7 @@ import type { FileModel } from './file-model';
 import { effectiveUrl, type HttpCall } from './http';
 import { hostOf, isApiHost } from './hosts';
 import type { PersonalDataModel } from './personal-data';
-import { calleeName, unwrap } from './syntax';
+import { calleeName, objectProperty, unwrap } from './syntax';
 import { HOLE } from './values';
 
 export interface ScopeUse {
@@ -33,6 +33,8 @@ export interface FileFacts {
   importsSdk: boolean;
   /** Relative specifiers passed to bot.module(). */
   sdkModuleSpecifiers: string[];
+  /** SDK instances handed to functions of other modules of the app. */
+  sdkPassedToImports: { spec: string; exportName: string; argIndex: number }[];
   /** HTTP clients this file exports with a base URL (export name → base URL). */
   exportedHttpClients: Record<string, string>;
   /** Relative imports: specifier → local names. */
@@ -44,7 +46,11 @@ export interface FileFacts {
 const STORE_METHODS = new Set([
   'insert', 'insertOne', 'insertMany', 'save', 'upsert', 'updateOne', 'updateMany', 'findOneAndUpdate', 'bulkWrite', 'replaceOne',
   'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'hset', 'hSet', 'hmset', 'setex', 'setEx', 'lpush', 'rpush', 'sadd', 'setItem', 'put',
+  'findByIdAndUpdate', 'findOneAndReplace', 'bulkCreate', 'createMany',
 ]);
+/** Generic method names that store only on a database-looking receiver (`hash.update()`, `set.add()` do not). */
+const DB_ONLY_METHODS = new Set(['update', 'add']);
+const SQL_METHODS = new Set(['query', 'execute', 'run']);
 
 export function restScope(method: string, url: string): { scope?: string; resource?: string; unknown?: string; never?: string } {
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
@@ -69,7 +75,7 @@ export function restScope(method: string, url: string): { scope?: string; resour
 export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts {
   const facts: FileFacts = {
     scopeUses: [], unknownApiCalls: [], events: [], storesPersonalData: [], readsPersonalData: false,
-    importsSdk: model.sdk.importsSdk, sdkModuleSpecifiers: [...model.sdk.moduleSpecifiers],
+    importsSdk: model.sdk.importsSdk, sdkModuleSpecifiers: [...model.sdk.moduleSpecifiers], sdkPassedToImports: [...model.sdk.instancePassedToImports],
     exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
     outboundHosts: [],
   };
@@ -84,6 +90,7 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
         if (scope) {
           if (c.resource === 'conversations' && c.method === 'create') conversationCreate(model, c.call, use, callee);
           use(c.call, scope, `${callee}()`);
+          if (http === 'GET' && populatesResults(model, c.call)) use(c.call, 'results:read', `${callee}({ populate: 'results' })`);
           if (c.resource === 'contacts' || c.resource === 'messages' || c.resource === 'conversations') facts.readsPersonalData ||= http === 'GET';
         } else facts.unknownApiCalls.push({ start: c.call.getStart(), end: c.call.getEnd(), what: `${callee}()` });
         break;
@@ -119,13 +126,17 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
   }
   for (const h of model.http.calls) httpFacts(h, facts, use);
   if (model.sdk.messageNames.size) facts.readsPersonalData = true;
+  // calls to Web1on1 (SDK) and outbound HTTP send data elsewhere; other rules look at those
+  const notStorage = new Set<ts.CallExpression>([...model.sdk.calls.map((c) => c.call), ...model.http.calls.map((h) => h.call)]);
   for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
     const name = calleeName(call);
-    if (!name) continue;
-    const isStore = STORE_METHODS.has(name) || (name === 'set' && isKeyValueStore(call)) || (name === 'query' && /^\s*(insert|update|replace)\b/i.test(model.values.string(call.arguments[0])?.text ?? '')) || (name === 'create' && !model.sdk.calls.some((c) => c.call === call) && isModelCreate(call));
+    if (!name || notStorage.has(call)) continue;
+    const isStore = STORE_METHODS.has(name) || (name === 'set' && isKeyValueStore(call)) || (SQL_METHODS.has(name) && /^\s*(insert|update|replace)\b/i.test(model.values.string(call.arguments[0])?.text ?? '')) || (name === 'create' && isModelCreate(call)) || (DB_ONLY_METHODS.has(name) && isDbReceiver(call));
     if (!isStore) continue;
-    for (const arg of call.arguments) {
-      const r = pd.ref(arg) ?? objectWithPersonalData(pd, arg);
+    // `new Lead(data).save()` / `const lead = new Lead(data); lead.save()`: the data is in the constructor call
+    const args = name === 'save' && call.arguments.length === 0 ? constructedArgs(model, call) : call.arguments;
+    for (const arg of args) {
+      const r = pd.ref(arg) ?? objectWithPersonalData(pd, arg) ?? pd.refIn(arg);
       if (r) {
         facts.storesPersonalData.push({ start: call.getStart(), end: call.getEnd(), what: `${r.what} via ${name}()` });
         break;
@@ -149,6 +160,16 @@ function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e
   } else if (r.unknown) facts.unknownApiCalls.push({ start: h.call.getStart(), end: h.call.getEnd(), what: `${h.method} ${path}` });
 }
 
+/** `populate: 'results'` (or a list naming it) reads the conversation's form results. */
+function populatesResults(model: FileModel, call: ts.CallExpression): boolean {
+  const options = call.arguments[call.arguments.length > 1 && model.values.objectLiteral(call.arguments[1]) ? 1 : 0];
+  const populate = model.values.objectLiteral(options) ? objectProperty(model.values.objectLiteral(options)!, 'populate') : undefined;
+  if (!populate) return false;
+  const arr = model.values.arrayLiteral(populate);
+  const items = arr ? [...arr.elements] : [populate];
+  return items.some((i) => /(^|[\s,])results([\s,]|$)/.test(model.values.string(i as ts.Expression)?.text ?? ''));
+}
+
 function conversationCreate(model: FileModel, call: ts.CallExpression, use: (n: ts.Node, s: string, e: string) => void, callee: string): void {
   const type = model.values.propertyString(call.arguments[0], 'type')?.text;
   if (type === 'contact') use(call, 'messages:consumer', `${callee}({ type: 'contact' }) (business-initiated)`);
@@ -166,7 +187,29 @@ function isModelCreate(call: ts.CallExpression): boolean {
   if (!ts.isPropertyAccessExpression(e)) return false;
   const target = unwrap(e.expression);
   // Mongoose/Sequelize/Prisma style: Contact.create(…), prisma.lead.create(…), db.collection('x')…
-  return (ts.isIdentifier(target) && /^[A-Z]/.test(target.text)) || (ts.isPropertyAccessExpression(target) && /prisma|db|model/i.test(target.expression.getText()));
+  return (ts.isIdentifier(target) && /^[A-Z]/.test(target.text)) || (ts.isPropertyAccessExpression(target) && (/prisma|db|model/i.test(target.expression.getText()) || /^[A-Z]|Model$|Repo(sitory)?$/.test(target.name.text)));
+}
+
+/** `knex('t').where(…).update(…)`, `Contact.update(…)`, `db.collection('leads').add(…)`, `prisma.lead.update(…)`. */
+function isDbReceiver(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  if (isModelCreate(call)) return true;
+  let cur: ts.Expression = unwrap(e.expression);
+  for (let i = 0; i < 12; i++) {
+    if (ts.isCallExpression(cur) || ts.isPropertyAccessExpression(cur)) cur = unwrap(cur.expression);
+    else break;
+  }
+  return ts.isIdentifier(cur) && /^(knex|db|database|trx|prisma|sequelize|firestore|models?|\w*(Repository|Repo|Model|Collection|Table))$/i.test(cur.text);
+}
+
+function constructedArgs(model: FileModel, call: ts.CallExpression): readonly ts.Expression[] {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return [];
+  let target = unwrap(e.expression);
+  if (ts.isIdentifier(target)) target = model.values.initializerOf(target.text) ?? target;
+  target = unwrap(target);
+  return ts.isNewExpression(target) ? (target.arguments ?? []) : [];
 }
 
 function objectWithPersonalData(pd: PersonalDataModel, arg: ts.Expression): { what: string } | undefined {

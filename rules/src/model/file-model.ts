@@ -11,6 +11,8 @@ export interface FileHints {
   sdkModuleFactory?: boolean;
   /** Local names bound to HTTP clients created in another module, with their base URL. */
   importedHttpClients?: Record<string, string>;
+  /** Exported functions that other modules call with an SDK instance: export name → argument positions. */
+  sdkParams?: Record<string, number[]>;
 }
 
 export interface ModelOptions {
@@ -100,6 +102,10 @@ export class FileModel {
       const nb = clause?.namedBindings;
       if (nb && ts.isNamespaceImport(nb)) names.push(nb.name.text);
       if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.push(el.name.text);
+      if (spec.startsWith('.')) {
+        if (clause?.name) this.sdk.importedFunctions.set(clause.name.text, { spec, exportName: 'default' });
+        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) this.sdk.importedFunctions.set(el.name.text, { spec, exportName: (el.propertyName ?? el.name).text });
+      }
       this.imports.push({ spec, names });
       for (const n of names) this.requireBindings.set(n, spec);
       this.sdk.noteImport(spec, undefined, clause?.name?.text ?? (nb && ts.isNamespaceImport(nb) ? nb.name.text : undefined));
@@ -115,6 +121,12 @@ export class FileModel {
       if (ts.isPropertyAccessExpression(parent)) parent = parent.parent;
       if (ts.isVariableDeclaration(parent)) {
         const names = boundNames(parent.name);
+        if (ts.isObjectBindingPattern(parent.name) && spec.startsWith('.')) {
+          for (const el of parent.name.elements) {
+            const exportName = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+            if (exportName && ts.isIdentifier(el.name)) this.sdk.importedFunctions.set(el.name.text, { spec, exportName });
+          }
+        } else if (ts.isIdentifier(parent.name) && spec.startsWith('.') && call.parent === parent) this.sdk.importedFunctions.set(parent.name.text, { spec, exportName: 'default' });
         this.imports.push({ spec, names });
         if (ts.isIdentifier(parent.name)) this.requireBindings.set(parent.name.text, spec);
         this.sdk.noteImport(spec, parent.name);
@@ -130,7 +142,7 @@ export class FileModel {
     this.noteExports(hints);
     // Twice: handlers registered by name or inside other handlers bind their parameters in the first
     // pass; the second pass then classifies every call with all bindings known.
-    for (let pass = 0; pass < 2; pass++) {
+    for (let pass = 0; pass < 3; pass++) {
       this.sdk.calls.length = 0;
       for (const call of calls) this.sdk.noteCall(call);
     }
@@ -154,7 +166,24 @@ export class FileModel {
       const mods = f.modifiers ?? [];
       if (mods.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) && hints.sdkModuleFactory) this.sdk.noteModuleFactory(f);
     }
+    const sdkParams = hints.sdkParams ?? {};
+    for (const f of this.nodes<ts.FunctionDeclaration>(ts.SyntaxKind.FunctionDeclaration)) {
+      if (f.name && f.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) exported.push([f.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'default' : f.name.text, f.name]);
+    }
+    const markParams = (name: string, expr: ts.Expression) => {
+      const positions = sdkParams[name];
+      const fn = positions ? this.sdk.functionOf(expr) : undefined;
+      if (fn) for (const i of positions!) this.sdk.noteInstanceParam(fn, i);
+    };
     for (const [name, expr] of exported) {
+      markParams(name, expr);
+      const obj = unwrap(expr);
+      if (name === 'default' && ts.isObjectLiteralExpression(obj)) {
+        for (const p of obj.properties) {
+          if (ts.isShorthandPropertyAssignment(p)) markParams(p.name.text, p.name);
+          else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) markParams(p.name.text, p.initializer);
+        }
+      }
       this.http.noteExport(name, expr);
       if (name === 'default' && hints.sdkModuleFactory) {
         const fn = this.sdk.functionOf(expr);

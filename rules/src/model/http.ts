@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { objectProperty, propertyName, unwrap } from './syntax';
+import { trimLeading, trimTrailing } from '../text';
 import type { StaticString, ValueResolver } from './values';
 
 export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http';
@@ -183,6 +184,6 @@ export function effectiveUrl(call: HttpCall): string | undefined {
   const u = call.url?.text;
   if (u === undefined) return call.baseUrl;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) return u;
-  if (call.baseUrl) return call.baseUrl.replace(/\/+$/, '') + '/' + u.replace(/^\/+/, '');
+  if (call.baseUrl) return trimTrailing(call.baseUrl, '/') + '/' + trimLeading(u, '/');
   return u;
 }

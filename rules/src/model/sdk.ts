@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
+import { EVENTS } from '../data';
 import type { ValueResolver } from './values';
 
 /** How a function is tied to the SDK: a webhook handler, an `ask` callback, a module factory … */
@@ -33,6 +34,7 @@ export interface SdkCall {
   events?: string[];
 }
 
+const SDK_INTERNAL_EVENTS = new Set(EVENTS.sdkInternal);
 const RESOURCE_METHODS = new Set(['list', 'get', 'create', 'update', 'delete', 'replace']);
 const CONTEXT_COMMANDS = new Set(['accept', 'join', 'leave', 'assign', 'notify', 'set']);
 const WEBHOOK_METHODS = new Set(['start', 'router', 'ingest', 'httpMiddleware']);
@@ -54,6 +56,10 @@ export class SdkModel {
   readonly calls: SdkCall[] = [];
   /** Relative module specifiers passed to `bot.module(require('./x'))` / `bot.module(x)`. */
   readonly moduleSpecifiers: string[] = [];
+  /** Calls handing an instance to a function imported from another module: `scheduleReminders(bot)`. */
+  readonly instancePassedToImports: { spec: string; exportName: string; argIndex: number }[] = [];
+  /** Local name → the module and export it was imported as (`const { f } = require('./x')`). */
+  importedFunctions = new Map<string, { spec: string; exportName: string }>();
   importsSdk = false;
 
   constructor(
@@ -137,7 +143,35 @@ export class SdkModel {
   }
 
   /** Examines one call expression, in document order. */
+  /** A function whose parameter at `index` receives an instance: that parameter is an instance inside it. */
+  noteInstanceParam(fn: ts.FunctionLikeDeclaration, index: number): void {
+    const p = fn.parameters[index];
+    if (p && ts.isIdentifier(p.name)) this.instanceNames.add(p.name.text);
+  }
+
+  /** `f(bot)` with f local marks f's parameter; with f imported, the project index tells f's module. */
+  private notePassedInstance(call: ts.CallExpression): void {
+    const idx = call.arguments.findIndex((a) => this.isInstance(a));
+    if (idx < 0) return;
+    const callee = unwrap(call.expression);
+    if (ts.isIdentifier(callee)) {
+      const local = this.functionsByName.get(callee.text);
+      if (local) this.noteInstanceParam(local, idx);
+      const imported = this.importedFunctions.get(callee.text);
+      if (imported) this.pushPassed(imported.spec, imported.exportName, idx);
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      const spec = this.requireBindings.get(callee.expression.text);
+      if (spec?.startsWith('.')) this.pushPassed(spec, callee.name.text, idx);
+    }
+  }
+
+  private pushPassed(spec: string, exportName: string, argIndex: number): void {
+    if (!spec.startsWith('.')) return;
+    if (!this.instancePassedToImports.some((p) => p.spec === spec && p.exportName === exportName && p.argIndex === argIndex)) this.instancePassedToImports.push({ spec, exportName, argIndex });
+  }
+
   noteCall(call: ts.CallExpression): void {
+    this.notePassedInstance(call);
     const callee = unwrap(call.expression);
     if (ts.isIdentifier(callee) && this.contextActionNames.has(callee.text)) {
       this.recordContextCall(call, callee.text);
@@ -156,7 +190,8 @@ export class SdkModel {
       this.recordInstanceCall(call, method);
       return;
     }
-    if (this.isContext(target)) {
+    // `bot.conversation(id)` is a context too, but its `.then(conv => …)` binds a handler (below)
+    if (this.isContext(target) && method !== 'then') {
       this.recordContextCall(call, method);
       return;
     }
@@ -244,6 +279,8 @@ export class SdkModel {
     const prev = this.handlers.get(fn);
     if (prev) prev.events.push(...info.events);
     else this.handlers.set(fn, info);
+    // `error`, `ready`, `token` handlers get SDK internals, not webhook payloads
+    if (info.events.length && info.events.every((e) => SDK_INTERNAL_EVENTS.has(e))) return;
     const params = fn.parameters;
     const msg = info.via === 'conversation' ? undefined : params[firstIndex];
     const ctx = info.via === 'conversation' ? params[firstIndex] : params[firstIndex + 1];

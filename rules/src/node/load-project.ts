@@ -6,6 +6,7 @@ import { MANIFEST_NAME } from '../app';
 import { CONFIG_NAME, ConfigError, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import type { ProjectInput } from '../engine';
 import { isCodeFile } from '../parse';
+import { trimTrailing } from '../text';
 import type { Notice } from '../types';
 
 /** Folders no one wants checked unless named explicitly. */
@@ -127,6 +128,10 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
   };
 
   for (const p of absPaths) {
+    if (opts.overlays?.has(p) && !existsSync(p)) {
+      addFile(p);
+      continue;
+    }
     if (!existsSync(p)) throw new ConfigError(`${p}: no such file or folder`);
     if (p.split('/').some((seg) => DEFAULT_EXCLUDED_DIRS.has(seg))) explicitlyIncluded.push(p);
     if (statSync(p).isDirectory()) walk(p, 0);
@@ -135,7 +140,7 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
 
   // Manifests, configs and package.json above the given paths bind what lies below them.
   for (const p of absPaths) {
-    let dir = statSync(p).isDirectory() ? p : dirname(p);
+    let dir = existsSync(p) && statSync(p).isDirectory() ? p : toPosix(dirname(p));
     for (let i = 0; i < 32; i++) {
       for (const name of [MANIFEST_NAME, CONFIG_NAME, 'package.json', '.gitignore', '.env.example']) {
         const f = `${dir}/${name}`;
@@ -197,7 +202,7 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
 
 export function relativePath(from: string, file: string): string {
   const f = toPosix(file);
-  const base = toPosix(from).replace(/\/+$/, '');
+  const base = trimTrailing(toPosix(from), '/');
   if (f.startsWith(base + '/')) return f.slice(base.length + 1);
   // outside cwd: walk up with ../ segments
   const a = base.split('/');

@@ -4,6 +4,7 @@ import { CLAUSES, MANUAL_CHECKLIST, MANUAL_ONLY, PARTLY_AUTOMATED } from '../cla
 import type { Exemption, RunResult } from '../engine';
 import type { Clause } from '../policy-text';
 import type { Rule } from '../rule';
+import { localDate } from '../suppressions';
 import type { Finding } from '../types';
 
 export type AutomatedStatus = 'findings' | 'no-findings';
@@ -98,10 +99,10 @@ export function attestationProblem(a: Attestation, now: Date): string | undefine
   if (!a.statement.trim()) return 'no statement';
   if (!a.by.trim()) return 'no one signed it ("by")';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(a.date) || Number.isNaN(Date.parse(a.date))) return 'no valid date';
-  const d = new Date(a.date + 'T00:00:00');
-  if (d.getTime() > now.getTime()) return `dated in the future (${a.date})`;
-  const yearAgo = new Date(now);
-  yearAgo.setFullYear(now.getFullYear() - 1);
-  if (d < yearAgo) return `older than a year (${a.date})`;
+  // calendar dates in the run's local time, as the attestation-invalid rule compares them
+  const today = localDate(now);
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  if (a.date > today) return `dated in the future (${a.date})`;
+  if (a.date < yearAgo) return `older than a year (${a.date})`;
   return undefined;
 }

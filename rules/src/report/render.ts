@@ -112,5 +112,5 @@ export function h(s: string): string {
 
 /** Markdown-escapes text so workspace strings cannot inject links, HTML or table breaks. */
 export function md(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+!|<>]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+  return s.replace(/[\\`*_[\]|<>]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
 }

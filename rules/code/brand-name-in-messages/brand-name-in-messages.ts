@@ -1,0 +1,49 @@
+import { ts } from 'ts-morph';
+import { classifyMessage } from '../../src/model/audience';
+import { brandMisspellings, proseOnly, WEB1ON1 } from '../../src/manifest/listing-text';
+import { createCodeRule } from '../../src/rule';
+import type { Fix } from '../../src/types';
+
+export default createCodeRule({
+  meta: {
+    id: 'brand-name-in-messages',
+    target: 'code',
+    description: 'Messages the app sends write the Web1on1 brand as "Web1on1".',
+    clauses: ['E.1'],
+    severity: 'warning',
+    fixable: true,
+    messages: {
+      misspelled: 'The brand is written "Web1on1", not "{{found}}" (people read this message)',
+      lowercase: 'The brand is written "Web1on1" with a capital W, also mid-sentence ("{{found}}")',
+    },
+  },
+  create(context) {
+    return {
+      onEnd() {
+        const seen = new Set<ts.Node>();
+        for (const c of context.model.sdk.calls) {
+          if (c.kind !== 'send') continue;
+          for (const t of classifyMessage(context.model, c).texts) {
+            // a constant sent from several places is one finding
+            if (seen.has(t.node)) continue;
+            seen.add(t.node);
+            for (const m of brandMisspellings(proseOnly(t.text), false)) {
+              const at = literalRange(t.node, t.text, m.start, m.end);
+              const fixes: Fix[] = at ? [{ description: `Write "${WEB1ON1}"`, edits: [{ file: context.file, ...at, newText: WEB1ON1 }], safe: true }] : [];
+              context.report({ messageId: m.nit ? 'lowercase' : 'misspelled', data: { found: m.found }, severity: m.nit ? 'info' : undefined, start: at?.start ?? t.node.getStart(), end: at?.end ?? t.node.getEnd(), fixes });
+            }
+          }
+        }
+      },
+    };
+  },
+});
+
+/** Offsets of text[start, end) inside a string or template literal whose source spells the text out unescaped. */
+function literalRange(node: ts.Node, text: string, start: number, end: number): { start: number; end: number } | undefined {
+  if (!ts.isStringLiteral(node) && !ts.isNoSubstitutionTemplateLiteral(node)) return undefined;
+  const raw = node.getText().slice(1, -1);
+  if (raw !== text) return undefined;
+  const base = node.getStart() + 1;
+  return { start: base + start, end: base + end };
+}

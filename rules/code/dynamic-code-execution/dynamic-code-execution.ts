@@ -1,0 +1,94 @@
+import { ts } from 'ts-morph';
+import { createCodeRule } from '../../src/rule';
+import { CodeSinks, decodedLiteral, isAnchoredModulePath, type CodeSink } from '../../src/model/code-sinks';
+import { NetworkInput } from '../../src/model/network-input';
+import { isFunctionLike, unwrap } from '../../src/model/syntax';
+
+/** Executables that are the app's own runtime, not a command chosen at run time. */
+const OWN_RUNTIME = /^process\.(?:execPath|argv\[0\])$/;
+
+export default createCodeRule({
+  meta: {
+    id: 'dynamic-code-execution',
+    target: 'code',
+    description: 'eval, new Function, vm, child_process, require/import() running code, commands or modules built at run time.',
+    clauses: ['B.4'],
+    severity: 'error',
+    securitySeverity: 8.8,
+    fixable: false,
+    messages: {
+      dynamic: '{{sink}} runs {{what}} {{how}} at run time ({{arg}}): the app can be made to run code it does not ship; {{advice}}',
+      network: '{{sink}} runs {{what}} taken from {{source}} ({{arg}}): whoever sends that input can run their own code on the server that holds the dealer\'s data; {{advice}}',
+    },
+  },
+  create(context) {
+    let sinks: CodeSinks | undefined;
+    let network: NetworkInput | undefined;
+    const values = context.model.values;
+
+    const check = (node: ts.Node) => {
+      sinks ??= new CodeSinks(context.model);
+      const sink = sinks.sinkOf(node);
+      if (!sink) return;
+      const candidates: [ts.Expression | undefined, Role][] = [[sink.code, roleOf(sink)], ...(sink.shellArgs ?? []).map((a): [ts.Expression, Role] => [a, 'shell'])];
+      for (const [arg, role] of candidates) {
+        if (!arg || isStatic(arg, sink)) continue;
+        network ??= new NetworkInput(context.model);
+        const source = network.source(arg);
+        if (!source && (sink.kind === 'module' || sink.name === 'child_process.fork') && isAnchoredModulePath(arg, values)) continue;
+        const data = { sink: callForm(sink.name), what: WHAT[role], how: role === 'program' || role === 'module' ? 'chosen' : 'assembled', advice: ADVICE[role], arg: preview(arg), source: source ?? '' };
+        context.report({ messageId: source ? 'network' : 'dynamic', data, start: sink.node.getStart(), end: sink.node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
+        return;
+      }
+    };
+
+    /** A literal, a constant, a function, or a decoded blob (obfuscated-payload reports those). */
+    function isStatic(arg: ts.Expression, sink: CodeSink): boolean {
+      const e = unwrap(arg);
+      if (ts.isSpreadElement(arg)) return false;
+      if (isFunctionLike(e) || values.string(e)?.exact) return true;
+      if (sink.kind === 'process' && OWN_RUNTIME.test(e.getText().replace(/\s+/g, ''))) return true;
+      return decodedLiteral(e, values) !== undefined;
+    }
+
+    return { [ts.SyntaxKind.CallExpression]: check, [ts.SyntaxKind.NewExpression]: check };
+  },
+});
+
+type Role = 'code' | 'shell' | 'program' | 'module';
+const WHAT: Record<Role, string> = { code: 'code', shell: 'a shell command', program: 'a program', module: 'a module' };
+const ADVICE: Record<Role, string> = {
+  code: 'keep the code in the app and pass data to it as values',
+  shell: 'run a fixed program with execFile/spawn and pass the data as separate arguments',
+  program: 'pick the program from a fixed list',
+  module: 'load modules from a fixed list or from a path inside the app (path.join(__dirname, …))',
+};
+
+function roleOf(sink: CodeSink): Role {
+  if (sink.kind === 'module' || sink.name === 'child_process.fork') return 'module';
+  if (sink.kind === 'process') return /(?:^|\.)exec(?:Sync)?$|Command/.test(sink.name) ? 'shell' : 'program';
+  return 'code';
+}
+
+function callForm(name: string): string {
+  return name.endsWith(')') ? name : `${name}()`;
+}
+
+/** The argument as written, on one line, with literal text elided: only the run-time parts are news, and a literal may hold a password. */
+function preview(arg: ts.Expression): string {
+  const base = arg.getStart();
+  const text = arg.getText();
+  const cuts: [number, number, string][] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) cuts.push([n.getStart() - base, n.getEnd() - base, n.getText()[0] + '…' + n.getText()[0]]);
+    else if (ts.isTemplateHead(n)) cuts.push([n.getStart() - base, n.getEnd() - base, '`…${']);
+    else if (ts.isTemplateMiddle(n)) cuts.push([n.getStart() - base, n.getEnd() - base, '}…${']);
+    else if (ts.isTemplateTail(n)) cuts.push([n.getStart() - base, n.getEnd() - base, '}…`']);
+    else ts.forEachChild(n, visit);
+  };
+  visit(arg);
+  let out = text;
+  for (const [a, b, r] of cuts.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + r + out.slice(b);
+  out = out.replace(/\s+/g, ' ');
+  return out.length > 48 ? `${out.slice(0, 47)}…` : out;
+}

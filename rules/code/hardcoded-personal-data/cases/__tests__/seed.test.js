@@ -1,0 +1,12 @@
+const { sendInvitePerSMS } = require('../outbound-sms');
+
+const seed = [
+  // ruleid: hardcoded-personal-data
+  { givenName: 'Anna', familyName: 'de Boer', email: 'anna.deboer@ziggo.nl' },
+];
+
+test('invites', async () => {
+  // ok: hardcoded-personal-data
+  const to = 'kees.smit@gmail.com';
+  await sendInvitePerSMS('org1', seed, to);
+});

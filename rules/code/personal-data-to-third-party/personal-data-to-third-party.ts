@@ -1,0 +1,123 @@
+import { ts } from 'ts-morph';
+import type { AppInfo } from '../../src/app';
+import type { JsonDocument } from '../../src/manifest/json-document';
+import { effectiveUrl, type HttpCall } from '../../src/model/http';
+import { hostOf, isLoopbackHost, isPlaceholderHost, isPlatformHost } from '../../src/model/hosts';
+import type { PersonalDataRef } from '../../src/model/personal-data';
+import { objectProperty } from '../../src/model/syntax';
+import { HOLE } from '../../src/model/values';
+import { createCodeRule, type CodeRuleContext } from '../../src/rule';
+import type { FileEdit, Fix, RelatedLocation } from '../../src/types';
+
+/** Request options that carry data in the query string rather than the body. */
+const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
+
+export default createCodeRule({
+  meta: {
+    id: 'personal-data-to-third-party',
+    target: 'code',
+    description: 'Consumer personal data sent over HTTP to a host that is neither Web1on1, the developer\'s own, nor a declared third party.',
+    clauses: ['A.4'],
+    severity: 'error',
+    fixable: true,
+    messages: {
+      undeclared: '{{what}} is sent to {{host}}, which is not listed in dataProtection.thirdParties: the dealer cannot consent to a recipient it is not told about',
+      noManifest: '{{what}} is sent to {{host}}, and no web1on1-app.json declares which third parties receive personal data',
+    },
+  },
+  create(context) {
+    return {
+      onEnd() {
+        for (const h of context.model.http.calls) check(context, h);
+      },
+    };
+  },
+});
+
+function check(context: CodeRuleContext, h: HttpCall): void {
+  const url = effectiveUrl(h);
+  const host = url ? hostOf(url) : undefined;
+  // an unknown or partly dynamic host (an env variable, a customer-configured endpoint) cannot be judged
+  if (!host || host.includes(HOLE) || !host.includes('.')) return;
+  if (isPlatformHost(host) || isLoopbackHost(host) || isPlaceholderHost(host)) return;
+  const app = context.app;
+  if (app?.isOwnHost(host) || isDeclared(app, host)) return;
+  const found = personalDataIn(context, h);
+  if (!found) return;
+  const hasManifest = !!app?.manifestObject();
+  const related: RelatedLocation[] = found.node !== h.call ? [{ file: context.file, range: context.model.lines.range(found.node.getStart(), found.node.getEnd()), message: `${found.ref.what} leaves here` }] : [];
+  context.report({
+    messageId: hasManifest ? 'undeclared' : 'noManifest',
+    data: { what: capitalise(found.ref.what), host },
+    start: h.call.expression.getStart(),
+    end: h.call.expression.getEnd(),
+    severity: hasManifest ? undefined : 'warning',
+    related,
+    fixes: hasManifest ? declareFix(app!, host) : undefined,
+  });
+}
+
+/** The first place in the request (URL, body, query options) that carries personal data. */
+function personalDataIn(context: CodeRuleContext, h: HttpCall): { ref: PersonalDataRef; node: ts.Node } | undefined {
+  const pd = context.personalData;
+  const candidates: (ts.Expression | undefined)[] = [h.urlNode, h.body];
+  const opts = context.model.values.objectLiteral(h.options);
+  if (opts) for (const k of QUERY_OPTIONS) candidates.push(objectProperty(opts, k));
+  for (const node of candidates) {
+    if (!node) continue;
+    const ref = pd.refIn(node, 0, true);
+    if (ref) return { ref, node };
+  }
+  return undefined;
+}
+
+/** Declared as `api.twilio.com`, `twilio.com` (covers its subdomains) or a URL. */
+function isDeclared(app: AppInfo | undefined, host: string): boolean {
+  if (!app) return false;
+  for (const raw of app.thirdPartyHosts) {
+    const bare = (hostOf(raw) ?? raw).replace(/^\*\./, '');
+    const cut = bare.search(/[:/]/);
+    const declared = cut < 0 ? bare : bare.slice(0, cut);
+    if (declared && (host === declared || host.endsWith('.' + declared))) return true;
+  }
+  return false;
+}
+
+function declareFix(app: AppInfo, host: string): Fix[] {
+  const doc = app.manifest!;
+  const entry = { name: 'TODO: who runs ' + host, purpose: 'TODO: which personal data it receives and why', host };
+  const edits = appendToArrayEdits(doc, '/dataProtection/thirdParties', entry);
+  return edits.length ? [{ description: `Declare ${host} in dataProtection.thirdParties (then fill in its name and purpose)`, edits, safe: false }] : [];
+}
+
+/**
+ * Appends to a JSON array in the style of its last element (one line or pretty, same indentation);
+ * creates the array (and its parents) when absent. jsonc-parser's own insertion re-formats the
+ * whole line of the previous element, which would rewrite the developer's existing entries.
+ */
+function appendToArrayEdits(doc: JsonDocument, pointer: string, value: Record<string, string>): FileEdit[] {
+  if (!doc.isObject) return [];
+  const node = doc.node(pointer);
+  if (!node) return doc.edit(pointer + '/0', value, { isArrayInsertion: true });
+  if (node.type !== 'array') return [];
+  const items = node.children ?? [];
+  if (!items.length) return doc.edit(pointer + '/0', value, { isArrayInsertion: true });
+  const last = items[items.length - 1]!;
+  const text = doc.text;
+  const fmt = doc.formatting();
+  const lineStart = text.lastIndexOf('\n', last.offset - 1) + 1;
+  const before = text.slice(lineStart, last.offset);
+  const ownLine = /^[ \t]*$/.test(before);
+  const lastText = text.slice(last.offset, last.offset + last.length);
+  const unit = fmt.insertSpaces ? ' '.repeat(fmt.tabSize) : '\t';
+  const entry = lastText.includes('\n')
+    ? JSON.stringify(value, null, unit).split('\n').join(fmt.eol + (ownLine ? before : ''))
+    : '{ ' + Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ') + ' }';
+  const sep = ownLine ? ',' + fmt.eol + before : ', ';
+  const at = last.offset + last.length;
+  return [{ file: doc.path, start: at, end: at, newText: sep + entry }];
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,94 @@
+import { ts } from 'ts-morph';
+import { API } from '../../src/data';
+import { createCodeRule } from '../../src/rule';
+import { effectiveUrl } from '../../src/model/http';
+import { hostOf, isApiHost, isPlatformHost } from '../../src/model/hosts';
+import { unwrap } from '../../src/model/syntax';
+import { HOLE } from '../../src/model/values';
+
+/** Modules that parse HTML or drive a browser: with a request to a Web1on1 web page, that is scraping. */
+const HTML_READERS = new Set(['cheerio', 'jsdom', 'node-html-parser', 'htmlparser2', 'linkedom', 'parse5', 'x-ray', 'puppeteer', 'puppeteer-core', 'playwright', 'playwright-core', 'playwright-chromium', 'selenium-webdriver', 'nightmare']);
+const NAVIGATION = new Set(['goto', 'navigate', 'navigateTo']);
+
+export default createCodeRule({
+  meta: {
+    id: 'undocumented-endpoint',
+    target: 'code',
+    description: 'Calls to Web1on1 endpoints outside the public API v2 (/v1/, /internal/, /admin/, /apidoc) and scraping of the agent console.',
+    clauses: ['B.5'],
+    severity: 'warning',
+    fixable: false,
+    messages: {
+      undocumented: '{{url}} is not part of Web1on1\'s public API v2 ({{prefix}}): building on internal or undocumented endpoints means reverse-engineering the platform; use the documented /v2/ resources',
+      scrape: 'The app requests Web1on1 web pages ({{host}}) and parses their HTML with {{reader}}: scraping the agent console derives the platform\'s internals instead of using the public API v2',
+      browser: 'The app drives a browser to the Web1on1 agent console ({{url}}): automating the console reverse-engineers the platform\'s web app; use the public API v2',
+    },
+  },
+  create(context) {
+    const values = context.model.values;
+    const reported: [number, number][] = [];
+    const overlaps = (n: ts.Node) => reported.some(([s, e]) => n.getStart() < e && s < n.getEnd());
+    const report = (node: ts.Node, messageId: string, data: Record<string, string>) => {
+      reported.push([node.getStart(), node.getEnd()]);
+      context.report({ messageId, data, start: node.getStart(), end: node.getEnd() });
+    };
+
+    /** A URL written out in the source: only API hosts, since links to web pages are shown to people. */
+    const checkLiteral = (node: ts.Node) => {
+      if (overlaps(node)) return;
+      const s = values.string(node as ts.Expression);
+      const host = s ? hostOf(s.text) : undefined;
+      if (!s || !host || !isApiLike(host)) return;
+      const prefix = undocumentedPrefix(s.text);
+      if (prefix) report(node, 'undocumented', { url: displayUrl(s.text), prefix });
+    };
+
+    return {
+      [ts.SyntaxKind.StringLiteral]: checkLiteral,
+      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
+      [ts.SyntaxKind.TemplateExpression]: checkLiteral,
+      [ts.SyntaxKind.BinaryExpression](node) {
+        const b = node as ts.BinaryExpression;
+        if (b.operatorToken.kind !== ts.SyntaxKind.PlusToken || (ts.isBinaryExpression(b.parent) && b.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) return;
+        checkLiteral(b);
+      },
+      onEnd() {
+        const model = context.model;
+        const reader = model.imports.map((i) => i.spec).find((s) => HTML_READERS.has(s));
+        for (const call of model.http.calls) {
+          const url = effectiveUrl(call);
+          const host = url ? hostOf(url) : undefined;
+          if (!url || !host || !isPlatformHost(host) || (call.urlNode && overlaps(call.urlNode)) || overlaps(call.call)) continue;
+          const prefix = undocumentedPrefix(url);
+          // a base URL that is itself undocumented is reported where it is written
+          const ownPart = call.url?.text ?? '';
+          if (prefix && (/^[a-z][a-z0-9+.-]*:\/\//i.test(ownPart) || ownPart.toLowerCase().includes(prefix))) report(call.urlNode ?? call.call, 'undocumented', { url: displayUrl(url), prefix });
+          else if (!prefix && !isApiLike(host) && reader) report(call.call, 'scrape', { host, reader });
+        }
+        for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+          const callee = unwrap(call.expression);
+          if (!ts.isPropertyAccessExpression(callee) || !NAVIGATION.has(callee.name.text) || overlaps(call)) continue;
+          const s = values.string(call.arguments[0]);
+          const host = s ? hostOf(s.text) : undefined;
+          if (s && host && isPlatformHost(host) && !isApiLike(host)) report(call, 'browser', { url: displayUrl(s.text) });
+        }
+      },
+    };
+  },
+});
+
+/** API hosts, including environments such as development-api.chatshipper.com. */
+function isApiLike(host: string): boolean {
+  return isPlatformHost(host) && (isApiHost(host) || /(^|[.-])api([.-]|$)/.test(host.split('.')[0] ?? ''));
+}
+
+function undocumentedPrefix(url: string): string | undefined {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0]!.toLowerCase();
+  const slashed = path.endsWith('/') ? path : `${path}/`;
+  return API.undocumentedPathPrefixes.find((p) => slashed.includes(p));
+}
+
+/** Origin and path only: query strings may carry tokens. */
+function displayUrl(url: string): string {
+  return url.split(/[?#]/)[0]!.split(HOLE).join('{…}');
+}

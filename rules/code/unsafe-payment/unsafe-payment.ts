@@ -1,0 +1,97 @@
+import { ts } from 'ts-morph';
+import providers from '../../data/lexicons/payment-providers.json';
+import { createCodeRule } from '../../src/rule';
+import { hostOf, isLoopbackHost, isPlaceholderHost, isPlatformHost } from '../../src/model/hosts';
+import { HOLE } from '../../src/model/values';
+
+const PAYMENT_WORDS = new Set(providers.paymentWords);
+// bounded: a URL in a string is at most 2,000 characters of non-space, non-quote characters
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s'"<>`\u0001]{1,2000}/gi;
+
+export default createCodeRule({
+  meta: {
+    id: 'unsafe-payment',
+    target: 'code',
+    description: 'Payment links over http, or to hosts that are not approved payment providers.',
+    clauses: ['D.6'],
+    severity: 'error',
+    securitySeverity: 7.0,
+    fixable: true,
+    defaultOptions: { approvedPaymentHosts: providers.approvedPaymentHosts },
+    messages: {
+      insecure: 'Payment link over http ({{host}}): anyone on the path can read or change the payment',
+      unapproved: 'Payment link to {{host}}, which is not an approved payment provider (option approvedPaymentHosts): take payments on a provider\'s hosted page',
+    },
+  },
+  create(context) {
+    const approved = approvedList(context.options['approvedPaymentHosts']);
+    const check = (node: ts.Node) => {
+      const text = stringOf(context, node);
+      if (!text) return;
+      for (const m of text.matchAll(URL_IN_TEXT)) {
+        const url = m[0];
+        const host = hostOf(url);
+        if (!host || host.includes(HOLE) || isLoopbackHost(host) || isPlaceholderHost(host)) continue;
+        const path = pathOf(url);
+        const isApproved = approved.some((a) => hostMatches(host, path, a));
+        // a provider's host is a payment link even when this app's config does not approve it
+        const isProvider = providers.approvedPaymentHosts.some((a) => hostMatches(host, path, a));
+        if (!isApproved && !isProvider && !isPaymentUrl(host, path)) continue;
+        if (/^http:/i.test(url)) {
+          context.report({ messageId: 'insecure', data: { host }, start: node.getStart(), end: node.getEnd(), fixes: httpsFix(context.file, node, url) });
+        } else if (!isApproved && !isPlatformHost(host) && !context.app?.isOwnHost(host)) {
+          // the dealer may use a provider we do not list: a likely problem, not a certain one
+          context.report({ messageId: 'unapproved', data: { host }, start: node.getStart(), end: node.getEnd(), severity: 'warning' });
+        }
+      }
+    };
+    return {
+      [ts.SyntaxKind.StringLiteral]: check,
+      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: check,
+      [ts.SyntaxKind.TemplateExpression]: check,
+    };
+  },
+});
+
+function stringOf(context: { model: { values: { string(n: ts.Expression): { text: string } | undefined } } }, node: ts.Node): string | undefined {
+  const p = node.parent;
+  if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isLiteralTypeNode(p) || (ts.isPropertyAssignment(p) && p.name === node)) return undefined;
+  if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'require') return undefined;
+  return context.model.values.string(node as ts.Expression)?.text;
+}
+
+function approvedList(option: unknown): string[] {
+  return Array.isArray(option) ? option.filter((x): x is string => typeof x === 'string').map((x) => trimSlashes(x.toLowerCase().replace(/^https?:\/\//, ''))) : providers.approvedPaymentHosts;
+}
+
+function trimSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '/') end--;
+  return s.slice(0, end);
+}
+
+function pathOf(url: string): string {
+  return url.replace(/^[a-z]+:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
+}
+
+/** `mollie.com` matches itself and its subdomains; `ing.nl/ideal` also needs the path. */
+function hostMatches(host: string, path: string, entry: string): boolean {
+  const slash = entry.indexOf('/');
+  const h = slash < 0 ? entry : entry.slice(0, slash);
+  const p = slash < 0 ? '' : entry.slice(slash);
+  return (host === h || host.endsWith('.' + h)) && (!p || path === p || path.startsWith(p + '/'));
+}
+
+/** "pay", "checkout", "betalen" … as a word of the host or of a path segment. */
+function isPaymentUrl(host: string, path: string): boolean {
+  const words = [...host.split(/[.-]/), ...path.split(/[/_.\-]/)].map((w) => w.toLowerCase());
+  return words.some((w) => PAYMENT_WORDS.has(w));
+}
+
+function httpsFix(file: string, node: ts.Node, url: string) {
+  const source = node.getText();
+  const at = source.indexOf(url.slice(0, Math.min(url.length, 40)));
+  if (at < 0) return undefined;
+  const start = node.getStart() + at;
+  return [{ description: 'Use https', edits: [{ file, start, end: start + 'http://'.length, newText: 'https://' }], safe: false }];
+}

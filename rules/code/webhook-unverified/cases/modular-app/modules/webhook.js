@@ -1,0 +1,5 @@
+module.exports = (bot, { app }) => {
+  app.get('/webhook/ping', (req, res) => res.send('pong'));
+  // ruleid: webhook-unverified
+  bot.router('/webhook', app);
+};

@@ -1,0 +1,14 @@
+'use strict';
+
+const ChipChat = require('chipchat');
+
+const bot = new ChipChat({ token: process.env.TOKEN });
+
+bot.on('message.create.contact.chat', (message, conversation) => {
+  conversation.say({ text: 'Thanks! A sales advisor will reply within the hour.', role: 'agent' });
+});
+
+bot.on('notify', (msg, ctx) => ctx.accept());
+
+// ruleid: webhook-unverified
+bot.start(process.env.PORT);

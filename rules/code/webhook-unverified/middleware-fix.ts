@@ -1,0 +1,43 @@
+import { ts } from 'ts-morph';
+import type { CodeRuleContext } from '../../src/rule';
+import type { FileEdit } from '../../src/types';
+import { VERIFY_HELPER_JS, VERIFY_HELPER_NAME } from './verify-middleware';
+
+/** The fixes that add middleware need plain CommonJS JavaScript: the helper uses require and no types. */
+export function canAddMiddleware(context: CodeRuleContext): boolean {
+  if (!/\.(c?js|jsx)$/i.test(context.file)) return false;
+  const esm = context.sourceFile.statements.some((s) => ts.isImportDeclaration(s) || ts.isExportDeclaration(s) || ts.isExportAssignment(s) || (ts.canHaveModifiers(s) && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)));
+  if (esm) return false;
+  // a name of the file's own that is not our helper would clash
+  return hasOwnHelper(context) || (!context.model.functionsByName.has(VERIFY_HELPER_NAME) && context.model.values.initializerOf(VERIFY_HELPER_NAME) === undefined);
+}
+
+function hasOwnHelper(context: CodeRuleContext): boolean {
+  return context.text.includes(`function ${VERIFY_HELPER_NAME}(secret) {\n  const crypto = require('crypto');`);
+}
+
+/** Appends the helper once (identical edits from several findings count once). */
+export function helperEdits(context: CodeRuleContext): FileEdit[] {
+  if (hasOwnHelper(context)) return [];
+  const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
+  const sep = context.text.endsWith('\n') ? eol : eol + eol;
+  const end = context.text.length;
+  return [{ file: context.file, start: end, end, newText: sep + VERIFY_HELPER_JS.replace(/\n/g, eol) }];
+}
+
+/** Leading whitespace of the line a node starts on. */
+export function indentOf(context: CodeRuleContext, node: ts.Node): string {
+  const start = node.getStart();
+  const lineStart = context.text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t]*/.exec(context.text.slice(lineStart, start))![0];
+}
+
+export function eolOf(context: CodeRuleContext): string {
+  return context.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** A path literal in the quote style of the file. */
+export function pathLiteral(context: CodeRuleContext, path: string): string {
+  const q = (context.text.match(/'/g)?.length ?? 0) >= (context.text.match(/"/g)?.length ?? 0) ? "'" : '"';
+  return `${q}${path.split('\\').join('\\\\').split(q).join(`\\${q}`)}${q}`;
+}

@@ -1,0 +1,188 @@
+import { ts } from 'ts-morph';
+import type { FileModel } from '../../src/model/file-model';
+import { accessChain, calleeName, isFunctionLike, propertyName, unwrap } from '../../src/model/syntax';
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const SIGNATURE_WORDS = new Set(['sig', 'signature', 'signatures', 'hmac', 'xhub']);
+const TIMING_SAFE_MODULES = new Set(['tsscmp', 'safe-compare', 'scmp', 'secure-compare']);
+const BODY_PARSERS = new Set(['json', 'raw', 'text', 'urlencoded']);
+/**
+ * Middleware imported from elsewhere whose name says it verifies webhook signatures (`verifyWebhook`,
+ * `checkSignature`, `hmacGuard`): trusted, the rule cannot look inside. `verifyToken` (JWT auth) is not one.
+ */
+const VERIFIER_NAME = /signature|hmac|verif\w{0,20}(?:hook|hub)/i;
+
+/** `x-hub-signature` → ['x','hub','signature']; `expectedSig` → ['expected','sig']. */
+export function words(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** The name ends in a signature word (`expectedSig`, `hubSignature`, `X-Hub-Signature-256`), not `signatureHeader`. */
+function namesSignature(name: string): boolean {
+  const w = words(name);
+  return SIGNATURE_WORDS.has(w[w.length - 1] ?? '') || w.join('-').includes('x-hub-signature');
+}
+
+/**
+ * What the file does to authenticate webhook requests: signature comparisons (timing-safe or not),
+ * functions that verify, and middleware expressions that verify before a handler runs.
+ */
+export class SignatureChecks {
+  private readonly importedNames = new Set<string>();
+  private readonly fnVerdict = new Map<ts.Node, boolean>();
+
+  constructor(private readonly model: FileModel) {
+    for (const imp of model.imports) for (const n of imp.names) this.importedNames.add(n);
+  }
+
+  /** `a === b` where a side is a signature value and neither side is a literal, typeof, or a length. */
+  isSignatureComparison(node: ts.Node): node is ts.BinaryExpression {
+    if (!ts.isBinaryExpression(node) || !EQUALITY.has(node.operatorToken.kind)) return false;
+    const l = unwrap(node.left);
+    const r = unwrap(node.right);
+    if (isInert(l) || isInert(r)) return false;
+    return this.isSignatureValue(l) || this.isSignatureValue(r);
+  }
+
+  /** A computed or received signature: header reads, HMAC digests, variables holding them. */
+  isSignatureValue(expr: ts.Expression, depth = 0): boolean {
+    if (depth > 6) return false;
+    const e = unwrap(expr);
+    if (ts.isIdentifier(e)) {
+      if (namesSignature(e.text)) return true;
+      const init = initializerInScope(e) ?? this.model.values.initializerOf(e.text);
+      return !!init && this.isSignatureValue(init, depth + 1);
+    }
+    if (ts.isPropertyAccessExpression(e)) return namesSignature(e.name.text);
+    if (ts.isElementAccessExpression(e)) {
+      const key = this.model.values.string(e.argumentExpression);
+      return !!key?.exact && namesSignature(key.text);
+    }
+    if (ts.isCallExpression(e)) {
+      if (/createHmac\s*\(/.test(e.getText())) return true;
+      const name = calleeName(e);
+      if (name && namesSignature(name)) return true;
+      // req.get('X-Hub-Signature') / req.header(…) / headers.get(…)
+      const arg = this.model.values.string(e.arguments[0]);
+      return (name === 'get' || name === 'header') && !!arg?.exact && namesSignature(arg.text);
+    }
+    if (ts.isTemplateExpression(e)) return e.templateSpans.some((s) => this.isSignatureValue(s.expression, depth + 1));
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.isSignatureValue(e.left, depth + 1) || this.isSignatureValue(e.right, depth + 1);
+    return false;
+  }
+
+  isTimingSafeCall(node: ts.Node): boolean {
+    if (!ts.isCallExpression(node)) return false;
+    const name = calleeName(node);
+    if (name === 'timingSafeEqual' || name === 'isXHubValid') return true;
+    const callee = unwrap(node.expression);
+    const root = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? accessChain(callee)?.[0] : undefined;
+    return !!root && TIMING_SAFE_MODULES.has(this.model.requireBindings.get(root) ?? '');
+  }
+
+  /** The function body compares a signature (in any way) or calls a function of the file that does. */
+  verifiesIn(fn: ts.FunctionLikeDeclaration): boolean {
+    const known = this.fnVerdict.get(fn);
+    if (known !== undefined) return known;
+    this.fnVerdict.set(fn, false); // recursion guard
+    const verdict = this.firstCheck(fn, Infinity) !== undefined;
+    this.fnVerdict.set(fn, verdict);
+    return verdict;
+  }
+
+  /** The first signature check inside `scope` that starts before `before`, if any. */
+  firstCheck(scope: ts.Node, before: number): ts.Node | undefined {
+    let found: ts.Node | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found || n.getStart() >= before) return;
+      if (this.isTimingSafeCall(n) || this.isSignatureComparison(n)) {
+        found = n;
+        return;
+      }
+      if (ts.isCallExpression(n)) {
+        const callee = unwrap(n.expression);
+        if (ts.isIdentifier(callee)) {
+          const local = this.model.functionsByName.get(callee.text);
+          if ((local && local !== scope && this.verifiesIn(local)) || (!local && this.importedNames.has(callee.text) && VERIFIER_NAME.test(callee.text))) {
+            found = n;
+            return;
+          }
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(scope, visit);
+    return found;
+  }
+
+  /** A middleware argument that rejects requests whose signature does not verify. */
+  isVerifierExpr(expr: ts.Expression | undefined, depth = 0): boolean {
+    if (!expr || depth > 6) return false;
+    const e = unwrap(expr);
+    if (isFunctionLike(e)) return this.verifiesIn(e);
+    if (ts.isArrayLiteralExpression(e)) return e.elements.some((x) => this.isVerifierExpr(x, depth + 1));
+    if (ts.isIdentifier(e)) {
+      const fn = this.model.functionsByName.get(e.text);
+      if (fn) return this.verifiesIn(fn);
+      const init = this.model.values.initializerOf(e.text);
+      if (init) return this.isVerifierExpr(init, depth + 1);
+      return this.importedNames.has(e.text) && VERIFIER_NAME.test(e.text);
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const root = accessChain(e)?.[0];
+      return !!root && this.importedNames.has(root) && VERIFIER_NAME.test(e.name.text);
+    }
+    if (ts.isCallExpression(e)) {
+      const callee = unwrap(e.expression);
+      // express.json({ verify }) / bodyParser.raw({ verify }): body-parser answers 403 when verify throws
+      const name = calleeName(e);
+      if (name && BODY_PARSERS.has(name)) {
+        const opts = this.model.values.objectLiteral(e.arguments[0]);
+        const verify = opts?.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)) && p.name && propertyName(p.name) === 'verify');
+        if (!verify) return false;
+        if (ts.isMethodDeclaration(verify)) return this.verifiesIn(verify);
+        return this.isVerifierExpr(ts.isPropertyAssignment(verify) ? verify.initializer : (verify as ts.ShorthandPropertyAssignment).name, depth + 1);
+      }
+      // a factory: verifySignature(secret) / makeVerifier(secret) / security.verifyWebhook(secret)
+      return this.isVerifierExpr(callee, depth + 1);
+    }
+    return false;
+  }
+
+  /** `express.json()`, `bodyParser.json()` …: once one has run, the raw body is gone. */
+  isBodyParser(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (!ts.isCallExpression(e)) return false;
+    const name = calleeName(e);
+    return !!name && BODY_PARSERS.has(name) && ts.isPropertyAccessExpression(e.expression);
+  }
+}
+
+/**
+ * The initializer of the nearest `const x = …` in an enclosing block: names such as `expected` are
+ * declared in several functions of one file, where the file-wide resolver gives up.
+ */
+function initializerInScope(id: ts.Identifier): ts.Expression | undefined {
+  for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent) {
+    if (!ts.isBlock(cur) && !ts.isSourceFile(cur)) continue;
+    for (const stmt of cur.statements) {
+      if (stmt.getStart() > id.getStart()) break;
+      if (!ts.isVariableStatement(stmt)) continue;
+      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === id.text && d.initializer) return d.initializer;
+    }
+  }
+  return undefined;
+}
+
+/** Literals, null/undefined, booleans, typeof and lengths: comparing those is not comparing signatures. */
+function isInert(e: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return true;
+  if (ts.isIdentifier(e) && e.text === 'undefined') return true;
+  if (ts.isTypeOfExpression(e) || ts.isVoidExpression(e) || ts.isPrefixUnaryExpression(e)) return true;
+  if (ts.isPropertyAccessExpression(e) && (e.name.text === 'length' || e.name.text === 'byteLength')) return true;
+  if (ts.isCallExpression(e)) {
+    const name = calleeName(e);
+    if (name === 'byteLength' || name === 'length' || name === 'compare') return true;
+  }
+  return false;
+}

@@ -1,0 +1,355 @@
+import { ts } from 'ts-morph';
+import { createCodeRule, type CodeRuleContext } from '../../src/rule';
+import { NetworkInput } from '../../src/model/network-input';
+import { accessChain, calleeName, isFunctionLike, objectProperty, unwrap } from '../../src/model/syntax';
+import type { Fix } from '../../src/types';
+import { SignatureChecks } from './signature';
+import { canAddMiddleware, eolOf, helperEdits, indentOf, pathLiteral } from './middleware-fix';
+import { VERIFY_HELPER_NAME } from './verify-middleware';
+import { timingSafeFix } from './timing-safe-fix';
+
+const ROUTE_METHODS = new Set(['use', 'post', 'all']);
+const WEBHOOK_PATH = /hook|web1on1|chipchat|chatshipper|callback|incoming|events?\b|bot/i;
+/** `bot.ingest(…)` on an SDK instance imported from another module (`pipeline.ingest` is something else). */
+const BOT_RECEIVER = /bot|chipchat|chatshipper|web1on1|sdk/i;
+const WEB1ON1_EVENT = /^(?:message|contact|conversation)\.(?:create|update|delete)/;
+
+/** `app.use(…)`, `app.post(path, …)`, `router.all(…)`, `app.route(path).post(…)`, in document order. */
+interface Registration {
+  call: ts.CallExpression;
+  method: string;
+  /** The app or router: the receiver's text (`app`, `this.app`). */
+  receiver: string;
+  /** Static path, normalised; undefined when absent (all paths) or unknown. */
+  path: string | undefined;
+  pathKnown: boolean;
+  pathNode: ts.Expression | undefined;
+  handlers: ts.Expression[];
+}
+
+export default createCodeRule({
+  meta: {
+    id: 'webhook-unverified',
+    target: 'code',
+    description: 'Webhook requests handled without a working x-hub-signature check (chipchat start/router/ingest, hand-written routes, === on signatures).',
+    clauses: ['B.1'],
+    severity: 'error',
+    securitySeverity: 8.1,
+    fixable: true,
+    messages: {
+      sdkServer: '{{call}} handles webhook requests through chipchat\'s signature check, which on a wrong x-hub-signature only emits \'error\' and processes the payload anyway{{secretNote}}: anyone who finds the URL can post fake conversation events. Verify the HMAC-SHA1 of the raw body before chipchat sees the request',
+      ingest: '{{call}} skips chipchat\'s signature check when no signature is passed (and otherwise compares a re-serialised body), and nothing verifies x-hub-signature over the raw request body before it: anyone can post fake conversation events',
+      ingestElsewhere: '{{call}} processes a payload without a signature check (chipchat skips it when no signature is passed); if this payload arrives over HTTP, verify x-hub-signature over the raw body first',
+      route: 'Webhook route {{route}} handles payloads without checking their signature (Web1on1 signs with x-hub-signature): anyone who finds the URL can post fake conversation events; verify the HMAC-SHA1 of the raw body with crypto.timingSafeEqual and answer 401 otherwise',
+      compare: 'Signature compared with {{op}}: the comparison stops at the first differing character, so response times leak the expected signature; use crypto.timingSafeEqual after a length check',
+    },
+  },
+  create(context) {
+    const model = context.model;
+    let checks: SignatureChecks | undefined;
+    const sig = () => (checks ??= new SignatureChecks(model));
+
+    return {
+      [ts.SyntaxKind.BinaryExpression](node) {
+        if (!sig().isSignatureComparison(node)) return;
+        const b = node as ts.BinaryExpression;
+        const fix = timingSafeFix(context, b);
+        context.report({ messageId: 'compare', data: { op: b.operatorToken.getText() }, start: b.getStart(), end: b.getEnd(), fixes: fix ? [fix] : undefined });
+      },
+      onEnd() {
+        const webhookCalls = model.sdk.calls.filter((c) => c.kind === 'webhook');
+        const regs = registrations(context);
+        if (!webhookCalls.length && !regs.length) return;
+        const s = sig();
+        const ctx: Ctx = { context, checks: s, regs, network: new NetworkInput(model) };
+        for (const c of webhookCalls) {
+          if (c.method === 'start' || c.method === 'router') checkServer(ctx, c.call, c.method);
+          else if (c.method === 'ingest') checkIngest(ctx, c.call);
+        }
+        const sdkCalls = new Set(webhookCalls.map((c) => c.call));
+        for (const r of regs) if (r.method !== 'use') checkRoute(ctx, r, sdkCalls);
+      },
+    };
+  },
+});
+
+interface Ctx {
+  context: CodeRuleContext;
+  checks: SignatureChecks;
+  regs: Registration[];
+  network: NetworkInput;
+}
+
+function registrations(context: CodeRuleContext): Registration[] {
+  const model = context.model;
+  const out: Registration[] = [];
+  for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ROUTE_METHODS.has(callee.name.text)) continue;
+    let target: ts.Expression = unwrap(callee.expression);
+    // the SDK's own `bot.use(fn)` is receive middleware on parsed payloads, not an HTTP registration
+    if (model.sdk.isInstance(target)) continue;
+    const args = [...call.arguments];
+    let pathNode: ts.Expression | undefined;
+    // app.route('/webhook').post(handler)
+    if (ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === 'route') {
+      pathNode = target.arguments[0];
+      target = unwrap(target.expression.expression);
+    } else if (args[0] && !isFunctionLike(unwrap(args[0])) && model.values.string(args[0])) {
+      pathNode = args.shift();
+    } else if (args[0] && isPathLike(unwrap(args[0]))) {
+      pathNode = args.shift();
+    }
+    const p = pathNode ? model.values.string(pathNode) : undefined;
+    out.push({
+      call,
+      method: callee.name.text,
+      receiver: target.getText(),
+      path: p?.exact ? normalise(p.text) : undefined,
+      pathKnown: !pathNode || !!p?.exact,
+      pathNode,
+      handlers: args,
+    });
+  }
+  return out;
+}
+
+/** An identifier or property that names a path (`WEBHOOK_PATH`, `config.webhookPath`). */
+function isPathLike(e: ts.Expression): boolean {
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
+  return /path|route|url|prefix|endpoint/i.test(name);
+}
+
+function normalise(path: string): string {
+  let p = path.startsWith('/') ? path : `/${path}`;
+  while (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+  return p;
+}
+
+function joinPaths(mount: string | undefined, path: string): string {
+  return normalise(`${mount && mount !== '/' ? mount : ''}${path}`);
+}
+
+/** A registration at `regPath` runs for requests to `target` (unknown paths get the benefit of the doubt). */
+function covers(reg: Registration, target: string | undefined): boolean {
+  if (!reg.pathKnown || reg.path === undefined || target === undefined) return true;
+  if (reg.method === 'use') return reg.path === '/' || target === reg.path || target.startsWith(`${reg.path}/`);
+  return target === reg.path;
+}
+
+function verifiedBefore(ctx: Ctx, receiver: string, pos: number, target: string | undefined): boolean {
+  return ctx.regs.some((r) => r.receiver === receiver && r.call.getEnd() <= pos && covers(r, target) && r.handlers.some((h) => ctx.checks.isVerifierExpr(h)));
+}
+
+function bodyParsedBefore(ctx: Ctx, receiver: string, pos: number): boolean {
+  return ctx.regs.some((r) => r.receiver === receiver && r.call.getEnd() <= pos && r.handlers.some((h) => ctx.checks.isBodyParser(h)));
+}
+
+function sdkReceiver(call: ts.CallExpression): string {
+  return (unwrap(call.expression) as ts.PropertyAccessExpression).expression.getText();
+}
+
+/** `, and no secret is configured …` when the instance's constructor is in this file without one. */
+function secretNote(ctx: Ctx, call: ts.CallExpression): string {
+  const name = sdkReceiver(call);
+  for (const n of ctx.context.model.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) {
+    const p = n.parent;
+    if (!ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name) || p.name.text !== name || !ctx.context.model.sdk.isInstance(n)) continue;
+    const opts = ctx.context.model.values.objectLiteral(n.arguments?.[0]);
+    if (n.arguments?.[0] && !opts) return '';
+    const hasSecret = !!opts && (objectProperty(opts, 'secret') !== undefined || opts.properties.some((x) => ts.isSpreadAssignment(x)));
+    return hasSecret ? '' : ' (and no secret is passed here: without process.env.SECRET nothing is checked at all)';
+  }
+  return '';
+}
+
+function checkServer(ctx: Ctx, call: ts.CallExpression, method: 'start' | 'router'): void {
+  const { context } = ctx;
+  const bot = sdkReceiver(call);
+  const data = { call: `${bot}.${method}()`, secretNote: secretNote(ctx, call) };
+  if (method === 'start') {
+    context.report({ messageId: 'sdkServer', data, start: call.getStart(), end: call.getEnd(), fixes: startFix(ctx, call, bot) });
+    return;
+  }
+  const values = context.model.values;
+  const a0 = call.arguments[0];
+  const opts = values.objectLiteral(a0);
+  const pathExpr = opts ? objectProperty(opts, 'pathPrefix') : a0;
+  const ps = pathExpr ? values.string(pathExpr) : undefined;
+  const routerPath = !pathExpr ? '/' : ps?.exact ? normalise(ps.text) : undefined;
+  const appExpr = opts ? objectProperty(opts, 'app') : call.arguments[1];
+  let verified = false;
+  let mount: { receiver: string; path: string | undefined; statementCall: ts.CallExpression } | undefined;
+  if (appExpr) {
+    const receiver = unwrap(appExpr).getText();
+    verified = verifiedBefore(ctx, receiver, call.getStart(), routerPath);
+    mount = { receiver, path: undefined, statementCall: call };
+  } else {
+    const reg = mountOf(ctx, call);
+    if (reg) {
+      const full = routerPath === undefined || !reg.pathKnown ? undefined : joinPaths(reg.path, routerPath);
+      const routerArg = reg.handlers.findIndex((h) => h.getStart() <= call.getStart() && call.getEnd() <= h.getEnd());
+      verified = reg.handlers.slice(0, Math.max(0, routerArg)).some((h) => ctx.checks.isVerifierExpr(h)) || verifiedBefore(ctx, reg.receiver, reg.call.getStart(), full);
+      mount = { receiver: reg.receiver, path: reg.pathKnown ? reg.path : undefined, statementCall: reg.call };
+      if (!reg.pathKnown) mount = undefined;
+    }
+  }
+  if (verified) return;
+  let fixes: Fix[] | undefined;
+  if (mount && routerPath !== undefined) fixes = postBeforeFix(ctx, mount.statementCall, mount.receiver, joinPaths(mount.path, routerPath), `${bot}.secret`);
+  context.report({ messageId: 'sdkServer', data, start: call.getStart(), end: call.getEnd(), fixes });
+}
+
+/** `app.use('/hook', bot.router())`, or `const routes = bot.router(); … app.use(routes)`. */
+function mountOf(ctx: Ctx, call: ts.CallExpression): Registration | undefined {
+  const direct = ctx.regs.find((r) => r.method === 'use' && r.handlers.some((h) => unwrap(h) === call));
+  if (direct) return direct;
+  const p = call.parent;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) {
+    const name = p.name.text;
+    return ctx.regs.find((r) => r.method === 'use' && r.handlers.some((h) => ts.isIdentifier(unwrap(h)) && (unwrap(h) as ts.Identifier).text === name));
+  }
+  return undefined;
+}
+
+function checkIngest(ctx: Ctx, call: ts.CallExpression): void {
+  const { context, checks } = ctx;
+  if (context.isTestFile) return; // tests feed payloads to ingest() directly
+  const fns: ts.FunctionLikeDeclaration[] = [];
+  for (let cur: ts.Node | undefined = call.parent; cur; cur = cur.parent) if (isFunctionLike(cur)) fns.push(cur);
+  if (fns.some((fn) => checks.firstCheck(fn, call.getStart()) !== undefined)) return;
+  const route = ctx.regs.find((r) => r.method !== 'use' && fns.some((fn) => r.handlers.includes(fn as unknown as ts.Expression)));
+  if (route) {
+    const handlerAt = route.handlers.findIndex((h) => fns.includes(h as unknown as ts.FunctionLikeDeclaration));
+    if (route.handlers.slice(0, handlerAt).some((h) => checks.isVerifierExpr(h))) return;
+    if (verifiedBefore(ctx, route.receiver, route.call.getStart(), route.path)) return;
+  }
+  const first = fns[0]?.parameters[0];
+  const fromHttp = !!route || ctx.network.source(call.arguments[0]) === 'the HTTP request' || (!!first && ts.isIdentifier(first.name) && /^req(uest)?$/.test(first.name.text));
+  const bot = sdkReceiver(call);
+  const fixes = route ? routeFix(ctx, route, `${bot}.secret`) : undefined;
+  context.report({ messageId: fromHttp ? 'ingest' : 'ingestElsewhere', data: { call: `${bot}.ingest()` }, start: call.getStart(), end: call.getEnd(), severity: fromHttp ? undefined : 'warning', fixes });
+}
+
+function checkRoute(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression>): void {
+  const { context, checks } = ctx;
+  const last = reg.handlers[reg.handlers.length - 1];
+  const fn = last ? handlerFunction(context, last) : undefined;
+  if (!fn || fn.parameters.length === 0) return;
+  let ingests = false;
+  let sdkIngest = false;
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && calleeName(n) === 'ingest' && ts.isPropertyAccessExpression(unwrap(n.expression)) && BOT_RECEIVER.test((unwrap(n.expression) as ts.PropertyAccessExpression).expression.getText())) {
+      ingests = true;
+      if (sdkCalls.has(n)) sdkIngest = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  if (sdkIngest) return; // reported at the ingest() call
+  if (!ingests && !readsWebhookEvent(fn, reg)) return;
+  if (checks.verifiesIn(fn)) return;
+  if (reg.handlers.slice(0, -1).some((h) => checks.isVerifierExpr(h))) return;
+  if (verifiedBefore(ctx, reg.receiver, reg.call.getStart(), reg.path)) return;
+  const end = reg.pathNode?.getEnd() ?? reg.call.expression.getEnd();
+  const route = `${reg.method.toUpperCase()} ${reg.pathNode ? reg.pathNode.getText() : reg.receiver}`;
+  const bot = context.model.sdk.instanceNames.values().next().value as string | undefined;
+  context.report({ messageId: 'route', data: { route }, start: reg.call.getStart(), end, fixes: routeFix(ctx, reg, bot ? `${bot}.secret` : 'process.env.WEBHOOK_SECRET') });
+}
+
+function handlerFunction(context: CodeRuleContext, e: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+  const x = unwrap(e);
+  if (isFunctionLike(x)) return x;
+  if (ts.isIdentifier(x)) return context.model.functionsByName.get(x.text);
+  return undefined;
+}
+
+/** The handler reads the Web1on1 event of the request body, on a webhook-looking route or with Web1on1 payload shapes. */
+function readsWebhookEvent(fn: ts.FunctionLikeDeclaration, reg: Registration): boolean {
+  const first = fn.parameters[0];
+  const req = first && ts.isIdentifier(first.name) ? first.name.text : undefined;
+  if (!req) return false;
+  const bodies = new Set<string>(['payload']);
+  let event = false;
+  let shape = false;
+  const isBody = (e: ts.Expression): boolean => {
+    const chain = accessChain(unwrap(e));
+    if (!chain) return false;
+    if (chain.length === 1) return bodies.has(chain[0]!);
+    return chain[0] === req && (chain[1] === 'body' || (chain[1] === 'request' && chain[2] === 'body')) && chain.length <= 3;
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && n.initializer) {
+      if (ts.isIdentifier(n.name) && isBody(n.initializer)) bodies.add(n.name.text);
+      if (ts.isObjectBindingPattern(n.name)) {
+        for (const el of n.name.elements) {
+          const key = (el.propertyName ?? el.name).getText();
+          if (key === 'event' && isBody(n.initializer)) event = true;
+          if (key === 'body' && ts.isIdentifier(unwrap(n.initializer)) && (unwrap(n.initializer) as ts.Identifier).text === req && ts.isIdentifier(el.name)) bodies.add(el.name.text);
+        }
+      }
+    }
+    if (ts.isPropertyAccessExpression(n) && n.name.text === 'event' && isBody(n.expression)) event = true;
+    if (ts.isPropertyAccessExpression(n) && ['message', 'conversation', 'contact'].includes(n.name.text) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'data') shape = true;
+    if (ts.isStringLiteralLike(n) && WEB1ON1_EVENT.test(n.text)) shape = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return event && (shape || WEBHOOK_PATH.test(reg.pathNode?.getText() ?? ''));
+}
+
+/** `bot.start()` → an express app with the verifier in front of chipchat's router. */
+function startFix(ctx: Ctx, call: ts.CallExpression, bot: string): Fix[] | undefined {
+  const { context } = ctx;
+  const stmt = call.parent;
+  if (!ts.isExpressionStatement(stmt) || !ts.isIdentifier(unwrap((unwrap(call.expression) as ts.PropertyAccessExpression).expression)) || !canAddMiddleware(context)) return undefined;
+  if (/\bwebhookApp\b/.test(context.text)) return undefined;
+  const indent = indentOf(context, stmt);
+  const eol = eolOf(context);
+  const port = listenPort(call.arguments[0]);
+  const lines = [
+    `const webhookApp = require('express')();`,
+    `webhookApp.post(${bot}.webhook, ${VERIFY_HELPER_NAME}(${bot}.secret));`,
+    `${bot}.router({ pathPrefix: ${bot}.webhook, app: webhookApp, async: true });`,
+    `webhookApp.listen(${port}, () => ${bot}.emit('ready', {}));`,
+  ];
+  return [{
+    description: `Serve the webhook from an express app that verifies x-hub-signature before chipchat (adds ${VERIFY_HELPER_NAME}; needs express, which chipchat already depends on)`,
+    edits: [{ file: context.file, start: stmt.getStart(), end: stmt.getEnd(), newText: lines.join(eol + indent) }, ...helperEdits(context)],
+    safe: false,
+  }];
+}
+
+/** What `start(port)` listens on: `port || process.env.PORT || 3000`, without repeating itself. */
+function listenPort(arg: ts.Expression | undefined): string {
+  if (!arg) return 'process.env.PORT || 3000';
+  const t = arg.getText();
+  if (ts.isNumericLiteral(unwrap(arg))) return t;
+  return t.replace(/\s+/g, '') === 'process.env.PORT' ? 'process.env.PORT || 3000' : `${t} || process.env.PORT || 3000`;
+}
+
+/** `app.post('/webhook', verifyWebhookSignature(bot.secret));` before the statement that mounts chipchat. */
+function postBeforeFix(ctx: Ctx, registering: ts.CallExpression, receiver: string, path: string, secret: string): Fix[] | undefined {
+  const { context } = ctx;
+  const stmt = registering.parent;
+  if (!ts.isExpressionStatement(stmt) || !canAddMiddleware(context) || bodyParsedBefore(ctx, receiver, stmt.getStart())) return undefined;
+  const insert = `${receiver}.post(${pathLiteral(context, path)}, ${VERIFY_HELPER_NAME}(${secret}));${eolOf(context)}${indentOf(context, stmt)}`;
+  return [{
+    description: `Verify x-hub-signature on ${path} before chipchat's router (adds ${VERIFY_HELPER_NAME})`,
+    edits: [{ file: context.file, start: stmt.getStart(), end: stmt.getStart(), newText: insert }, ...helperEdits(context)],
+    safe: false,
+  }];
+}
+
+/** `app.post('/webhook', verifyWebhookSignature(secret), handler)`. */
+function routeFix(ctx: Ctx, reg: Registration, secret: string): Fix[] | undefined {
+  const { context } = ctx;
+  const first = reg.handlers[0];
+  if (!first || !canAddMiddleware(context) || bodyParsedBefore(ctx, reg.receiver, reg.call.getStart())) return undefined;
+  const note = secret.startsWith('process.env') ? ` (reads the secret from ${secret})` : '';
+  return [{
+    description: `Verify x-hub-signature before the handler runs (adds ${VERIFY_HELPER_NAME})${note}`,
+    edits: [{ file: context.file, start: first.getStart(), end: first.getStart(), newText: `${VERIFY_HELPER_NAME}(${secret}), ` }, ...helperEdits(context)],
+    safe: false,
+  }];
+}

@@ -1,0 +1,1 @@
+module.exports = { Stat: require('mongoose').model('Stat', {}) };

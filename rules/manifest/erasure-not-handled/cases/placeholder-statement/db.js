@@ -1,0 +1,1 @@
+module.exports = require('pg').Pool ? new (require('pg').Pool)() : null;

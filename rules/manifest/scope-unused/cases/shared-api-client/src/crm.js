@@ -1,0 +1,7 @@
+const axios = require('axios');
+
+async function upsertLead(lead) {
+  await axios.post(`${process.env.CRM_URL}/leads`, lead);
+}
+
+module.exports = { upsertLead };

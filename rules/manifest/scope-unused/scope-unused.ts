@@ -1,0 +1,73 @@
+import { SCOPE_NAMES } from '../../src/data';
+import { removeArrayItem, replaceValue } from '../../src/manifest/minimal-edits';
+import { collectScopeEvidence, isWildcardScope, narrowerScope, scopeHasEvidence } from '../../src/manifest/scope-evidence';
+import { createAppRule } from '../../src/rule';
+
+export default createAppRule({
+  meta: {
+    id: 'scope-unused',
+    target: 'manifest',
+    description: 'A scope the manifest declares that no code or webhook event of the app uses.',
+    clauses: ['B.6', 'C.5'],
+    severity: 'warning',
+    fixable: true,
+    messages: {
+      unused: 'Scope "{{scope}}" is requested but never used: no call site or webhook event of the app needs it',
+      unknown: 'Scope "{{scope}}" is not a Policy Lens scope{{suggestion}}: dealers cannot tell what it grants',
+    },
+  },
+  check(context) {
+    const doc = context.manifest;
+    if (!doc || !context.app.manifestObject()) return;
+    const declared = context.app.declaredScopes();
+    const names = new Set(declared.map((d) => d.scope));
+    const ev = collectScopeEvidence(context.app, context.index);
+    for (const d of declared) {
+      if (isWildcardScope(d.scope)) continue; // scope-overbroad
+      const pointer = scopePointer(d.pointer, doc.get(d.pointer));
+      if (!SCOPE_NAMES.has(d.scope)) {
+        const near = closestScope(d.scope);
+        context.report({
+          pointer,
+          messageId: 'unknown',
+          data: { scope: d.scope, suggestion: near ? ` (did you mean "${near}"?)` : '' },
+          fixes: near ? [{ description: `Replace with "${near}"`, edits: replaceValue(doc, pointer, near), safe: false }] : [],
+        });
+        continue;
+      }
+      if (scopeHasEvidence(d.scope, ev)) continue;
+      // a write scope used only for reads is scope-overbroad's finding (it narrows rather than removes)
+      const narrower = narrowerScope(d.scope, ev);
+      if (narrower && !names.has(narrower)) continue;
+      context.report({
+        pointer: d.pointer,
+        messageId: 'unused',
+        data: { scope: d.scope },
+        unnecessary: true,
+        fixes: [{ description: `Remove "${d.scope}" from the manifest's scopes`, edits: removeArrayItem(doc, d.pointer), safe: false }],
+      });
+    }
+  },
+});
+
+/** The scope name's own range: the string entry, or the `scope` value of an object entry. */
+function scopePointer(entryPointer: string, entry: unknown): string {
+  return typeof entry === 'string' ? entryPointer : `${entryPointer}/scope`;
+}
+
+/** The one catalog scope within two edits of a misspelt name (`contact:read`, `message:write`). */
+function closestScope(name: string): string | undefined {
+  const near = [...SCOPE_NAMES].filter((s) => editDistance(s, name.toLowerCase()) <= 2);
+  return near.length === 1 ? near[0] : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

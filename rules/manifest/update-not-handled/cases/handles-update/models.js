@@ -1,0 +1,1 @@
+module.exports = { Customer: require('mongoose').model('Customer', {}) };

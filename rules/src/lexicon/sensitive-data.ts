@@ -1,0 +1,116 @@
+import lexicon from '../../data/lexicons/sensitive-data.json';
+import { identifierWords, PhraseMatcher, sentences, tokenize, type Token } from './tokens';
+
+/**
+ * Sensitive data (C.2/C.3) in English and Dutch: which words name it, and when a sentence asks for
+ * it rather than merely mentioning it ("pinnen aan de balie", "wachtwoord vergeten?", an IBAN for a refund).
+ */
+export type SensitiveKind = 'card' | 'cvv' | 'pin' | 'password' | 'iban' | 'national-id';
+
+export const SENSITIVE_KINDS = Object.keys(lexicon.kinds) as SensitiveKind[];
+
+export interface SensitiveRequest {
+  kind: SensitiveKind;
+  /** Offsets of the sentence that asks, within the text. */
+  start: number;
+  end: number;
+}
+
+type Lang = { en: string[]; nl: string[] };
+
+function both(l: Lang): string[] {
+  return [...l.en, ...l.nl];
+}
+
+function wordMatcher(l: Lang): PhraseMatcher<true> {
+  const m = new PhraseMatcher<true>();
+  for (const w of both(l)) m.add(w, true);
+  return m;
+}
+
+const TERMS = new PhraseMatcher<SensitiveKind>();
+for (const kind of SENSITIVE_KINDS) for (const w of both(lexicon.kinds[kind])) TERMS.add(w, kind);
+
+const POSSESSIVES = new Set(both(lexicon.possessives));
+const GIVE = new Set(both(lexicon.giveVerbs));
+const QUESTION_STARTS = both(lexicon.questionStarts).map((q) => tokenize(q).map((t) => t.norm));
+const NEED = wordMatcher(lexicon.needWords);
+const NEGATIONS = wordMatcher(lexicon.negations);
+const ELSEWHERE = wordMatcher(lexicon.elsewhere);
+const REFUND = wordMatcher(lexicon.refund);
+const PAID_WITH = new Set(both(lexicon.paidWith));
+
+export function describeKind(kind: SensitiveKind): string {
+  return lexicon.kinds[kind].what;
+}
+
+export interface RequestOptions {
+  /** The text is the question of an `ask()`: naming "your X" is enough to be a request. */
+  asked?: boolean;
+}
+
+/** Sentences of a message that ask the reader to hand over sensitive data. */
+export function findSensitiveRequests(text: string, opts: RequestOptions = {}): SensitiveRequest[] {
+  const out: SensitiveRequest[] = [];
+  const refund = REFUND.matchTokens(tokenize(text)).length > 0;
+  for (const s of sentences(text)) {
+    const tokens = tokenize(s.text);
+    const terms = TERMS.matchTokens(tokens);
+    if (!terms.length) continue;
+    if (NEGATIONS.matchTokens(tokens).length || ELSEWHERE.matchTokens(tokens).length) continue;
+    const give = tokens.some((t) => GIVE.has(t.norm));
+    const imperative = startsWithVerb(tokens);
+    const question = QUESTION_STARTS.some((q) => startsWith(tokens, q));
+    const need = NEED.matchTokens(tokens).length > 0;
+    const shortQuestion = s.text.trim().endsWith('?') && tokens.length <= 4;
+    for (const t of terms) {
+      if (t.entry === 'iban' && refund) continue;
+      const before = tokens.slice(Math.max(0, t.from - 3), t.from);
+      const possessed = before.some((x) => POSSESSIVES.has(x.norm));
+      if (paidWith(tokens, t.from)) continue;
+      const asks = (give && (possessed || imperative || question)) || (question && possessed) || (need && possessed) || shortQuestion || (!!opts.asked && possessed);
+      if (asks && !out.some((o) => o.kind === t.entry && o.start === s.start)) out.push({ kind: t.entry, start: s.start, end: s.start + s.text.length });
+    }
+  }
+  return out;
+}
+
+/** A form field label or name that asks for sensitive data ("Creditcardnummer", "IBAN", "cardNumber"). */
+export function fieldAsksFor(label: string, isIdentifier = false): SensitiveKind | undefined {
+  const tokens = isIdentifier ? identifierWords(label).map((w, i) => ({ norm: w, raw: w, start: i, end: i })) : tokenize(label);
+  if (!tokens.length || tokens.length > 6) return undefined;
+  if (NEGATIONS.matchTokens(tokens).length || ELSEWHERE.matchTokens(tokens).length) return undefined;
+  const kind = TERMS.matchTokens(tokens)[0]?.entry;
+  if (kind === 'iban' && REFUND.matchTokens(tokens).length) return undefined;
+  return kind;
+}
+
+/** The sensitive kind an identifier names (`cardNumber`, `cvv`, `pinCode`, `wachtwoord`), if any. */
+export function identifierKind(name: string): SensitiveKind | undefined {
+  const words = identifierWords(name);
+  if (words.length > 4) return undefined;
+  const tokens: Token[] = words.map((w, i) => ({ norm: w, raw: w, start: i, end: i }));
+  return TERMS.matchTokens(tokens)[0]?.entry;
+}
+
+/** "met uw pin", "with your card number": a means of payment, not data handed over. */
+function paidWith(tokens: readonly Token[], termAt: number): boolean {
+  let i = termAt - 1;
+  if (i >= 0 && POSSESSIVES.has(tokens[i]!.norm)) i--;
+  return i >= 0 && PAID_WITH.has(tokens[i]!.norm);
+}
+
+function startsWith(tokens: readonly Token[], words: readonly string[]): boolean {
+  // allow one leading filler word: "Dus wat is uw …", "And what's your …"
+  for (let off = 0; off <= 1; off++) {
+    if (words.every((w, k) => tokens[off + k]?.norm === w)) return true;
+  }
+  return false;
+}
+
+function startsWithVerb(tokens: readonly Token[]): boolean {
+  const first = tokens[0]?.norm;
+  const second = tokens[1]?.norm;
+  if (first && GIVE.has(first)) return true;
+  return (first === 'please' || first === 'graag' || first === 'even') && !!second && GIVE.has(second);
+}
