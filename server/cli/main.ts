@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../../rules/src/config';
 import { check, type CheckOptions } from './check';
 import { explain, listRules, report } from './commands';
+import { init } from './init';
 import { processIo, type CliIo } from './io';
 import { TOOL_VERSION } from './version';
 
@@ -12,6 +13,7 @@ Policy Lens is an independent tool, not made or endorsed by Web1on1.
 
 Commands:
   check [PATH ...]          check files, app folders or a monorepo (default: .)
+  init [PATH]               write web1on1-app.json from what the code uses
   report [PATH]             the compliance report (markdown; --format html)
   rules [--format json]     the rule catalog with clauses
   explain <rule-id|clause>  what a rule or clause means, why, and how to fix
@@ -40,6 +42,8 @@ export function main(argv: string[], io: CliIo): number {
     switch (command) {
       case 'check':
         return check(parseCheck(rest, io), io);
+      case 'init':
+        return init(rest, io);
       case 'report':
         return report(rest, io);
       case 'rules':

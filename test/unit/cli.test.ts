@@ -185,3 +185,23 @@ describe('policy-lens CLI', () => {
     assert.equal(run(['explain', 'Z.9'], tmp).code, 2);
   });
 });
+
+describe('policy-lens init', () => {
+  it('writes a manifest with the scopes the code uses, and refuses to overwrite one', () => {
+    const dir = app('init', {
+      'package.json': JSON.stringify({ name: '@garage/tyre-bot', version: '2.1.0', dependencies: { chipchat: '^0.7.4' } }),
+      'bot.js': "const ChipChat = require('chipchat');\nconst bot = new ChipChat({ token: process.env.TOKEN });\nbot.on('message.create.contact.chat', (m, ctx) => ctx.say({ text: 'Hi!', role: 'agent' }));\nbot.contacts.list({ limit: 10 });\n",
+    });
+    const r = run(['init', '.'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const manifest = JSON.parse(readFileSync(join(dir, 'web1on1-app.json'), 'utf8'));
+    assert.equal(manifest.name, 'Tyre Bot');
+    assert.equal(manifest.version, '2.1.0');
+    assert.deepEqual(manifest.scopes.map((s: { scope: string }) => s.scope).sort(), ['contacts:read', 'messages:consumer', 'messages:read']);
+    assert.ok(manifest.scopes.every((s: { reason: string }) => /^TODO/.test(s.reason)));
+    assert.equal(run(['init', '.'], dir).code, 2);
+    const after = JSON.parse(run(['check', '.', '--format', 'json', '--fail-on', 'never'], dir).stdout);
+    assert.ok(!after.findings.some((f: { ruleId: string }) => f.ruleId === 'scope-missing' || f.ruleId === 'scope-unused'));
+    assert.ok(after.findings.some((f: { ruleId: string }) => f.ruleId === 'scope-reason-missing'));
+  });
+});

@@ -26,10 +26,24 @@ export default createCodeRule({
   },
   create(context) {
     const values = context.model.values;
+    // reported ranges never overlap one another: kept sorted, one neighbour decides
     const reported: [number, number][] = [];
-    const overlaps = (n: ts.Node) => reported.some(([s, e]) => n.getStart() < e && s < n.getEnd());
+    const before = (end: number) => {
+      let lo = 0;
+      let hi = reported.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (reported[mid]![0] < end) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo; // ranges [0, lo) start before `end`
+    };
+    const overlaps = (n: ts.Node) => {
+      const i = before(n.end);
+      return i > 0 && reported[i - 1]![1] > n.getStart();
+    };
     const report = (node: ts.Node, messageId: string, data: Record<string, string>) => {
-      reported.push([node.getStart(), node.getEnd()]);
+      reported.splice(before(node.end), 0, [node.getStart(), node.getEnd()]);
       context.report({ messageId, data, start: node.getStart(), end: node.getEnd() });
     };
 

@@ -50,7 +50,7 @@ export class SignatureChecks {
     const e = unwrap(expr);
     if (ts.isIdentifier(e)) {
       if (namesSignature(e.text)) return true;
-      const init = initializerInScope(e) ?? this.model.values.initializerOf(e.text);
+      const init = this.initializerInScope(e) ?? this.model.values.initializerOf(e.text);
       return !!init && this.isSignatureValue(init, depth + 1);
     }
     if (ts.isPropertyAccessExpression(e)) return namesSignature(e.name.text);
@@ -94,7 +94,8 @@ export class SignatureChecks {
   firstCheck(scope: ts.Node, before: number): ts.Node | undefined {
     let found: ts.Node | undefined;
     const visit = (n: ts.Node): void => {
-      if (found || n.getStart() >= before) return;
+      // pos (before leading trivia) is cheap, and no node can start inside another's trivia
+      if (found || n.pos >= before) return;
       if (this.isTimingSafeCall(n) || this.isSignatureComparison(n)) {
         found = n;
         return;
@@ -113,6 +114,30 @@ export class SignatureChecks {
     };
     ts.forEachChild(scope, visit);
     return found;
+  }
+
+  private readonly blockDecls = new Map<ts.Node, Map<string, ts.Expression>>();
+
+  /**
+   * The initializer of the nearest `const x = …` in an enclosing block: names such as `expected` are
+   * declared in several functions of one file, where the file-wide resolver gives up.
+   */
+  private initializerInScope(id: ts.Identifier): ts.Expression | undefined {
+    for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent) {
+      if (!ts.isBlock(cur) && !ts.isSourceFile(cur)) continue;
+      let decls = this.blockDecls.get(cur);
+      if (!decls) {
+        decls = new Map();
+        for (const stmt of cur.statements) {
+          if (!ts.isVariableStatement(stmt)) continue;
+          for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer && !decls.has(d.name.text)) decls.set(d.name.text, d.initializer);
+        }
+        this.blockDecls.set(cur, decls);
+      }
+      const init = decls.get(id.text);
+      if (init) return init;
+    }
+    return undefined;
   }
 
   /** A middleware argument that rejects requests whose signature does not verify. */
@@ -156,22 +181,6 @@ export class SignatureChecks {
     const name = calleeName(e);
     return !!name && BODY_PARSERS.has(name) && ts.isPropertyAccessExpression(e.expression);
   }
-}
-
-/**
- * The initializer of the nearest `const x = …` in an enclosing block: names such as `expected` are
- * declared in several functions of one file, where the file-wide resolver gives up.
- */
-function initializerInScope(id: ts.Identifier): ts.Expression | undefined {
-  for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent) {
-    if (!ts.isBlock(cur) && !ts.isSourceFile(cur)) continue;
-    for (const stmt of cur.statements) {
-      if (stmt.getStart() > id.getStart()) break;
-      if (!ts.isVariableStatement(stmt)) continue;
-      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === id.text && d.initializer) return d.initializer;
-    }
-  }
-  return undefined;
 }
 
 /** Literals, null/undefined, booleans, typeof and lengths: comparing those is not comparing signatures. */

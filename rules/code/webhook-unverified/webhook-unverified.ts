@@ -188,7 +188,8 @@ function checkServer(ctx: Ctx, call: ts.CallExpression, method: 'start' | 'route
     const reg = mountOf(ctx, call);
     if (reg) {
       const full = routerPath === undefined || !reg.pathKnown ? undefined : joinPaths(reg.path, routerPath);
-      const routerArg = reg.handlers.findIndex((h) => h.getStart() <= call.getStart() && call.getEnd() <= h.getEnd());
+      const varName = ts.isVariableDeclaration(call.parent) && ts.isIdentifier(call.parent.name) ? call.parent.name.text : undefined;
+      const routerArg = reg.handlers.findIndex((h) => (h.getStart() <= call.getStart() && call.getEnd() <= h.getEnd()) || (ts.isIdentifier(unwrap(h)) && (unwrap(h) as ts.Identifier).text === varName));
       verified = reg.handlers.slice(0, Math.max(0, routerArg)).some((h) => ctx.checks.isVerifierExpr(h)) || verifiedBefore(ctx, reg.receiver, reg.call.getStart(), full);
       mount = { receiver: reg.receiver, path: reg.pathKnown ? reg.path : undefined, statementCall: reg.call };
       if (!reg.pathKnown) mount = undefined;
@@ -218,9 +219,13 @@ function checkIngest(ctx: Ctx, call: ts.CallExpression): void {
   const fns: ts.FunctionLikeDeclaration[] = [];
   for (let cur: ts.Node | undefined = call.parent; cur; cur = cur.parent) if (isFunctionLike(cur)) fns.push(cur);
   if (fns.some((fn) => checks.firstCheck(fn, call.getStart()) !== undefined)) return;
-  const route = ctx.regs.find((r) => r.method !== 'use' && fns.some((fn) => r.handlers.includes(fn as unknown as ts.Expression)));
+  const isOurs = (h: ts.Expression) => {
+    const fn = handlerFunction(context, h);
+    return !!fn && fns.includes(fn);
+  };
+  const route = ctx.regs.find((r) => r.method !== 'use' && r.handlers.some(isOurs));
   if (route) {
-    const handlerAt = route.handlers.findIndex((h) => fns.includes(h as unknown as ts.FunctionLikeDeclaration));
+    const handlerAt = route.handlers.findIndex(isOurs);
     if (route.handlers.slice(0, handlerAt).some((h) => checks.isVerifierExpr(h))) return;
     if (verifiedBefore(ctx, route.receiver, route.call.getStart(), route.path)) return;
   }

@@ -34,3 +34,20 @@ http.createServer(bot.httpMiddleware()).listen(3200);
 app.listen(3000);
 partnerApp.listen(3100);
 lateApp.listen(3300);
+
+const hookApp = express();
+hookApp.use(verifyWebhook(process.env.WEBHOOK_SECRET));
+hookApp.post('/incoming', handleIncoming);
+
+function handleIncoming(req, res) {
+  // ok: webhook-unverified
+  bot.ingest(req.body);
+  res.sendStatus(200);
+}
+hookApp.listen(3400);
+
+const partner = express.Router();
+// ok: webhook-unverified
+const partnerRoutes = bot.router('/events');
+partner.use(verifyWebhook(process.env.WEBHOOK_SECRET), partnerRoutes);
+hookApp.use('/partner', partner);

@@ -1,0 +1,37 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AppInfo, MANIFEST_NAME } from '../../rules/src/app';
+import { buildInitialManifest } from '../../rules/src/manifest/initial-manifest';
+import { relativePath, toPosix } from '../../rules/src/node/load-project';
+import { runEngine } from './check';
+import type { CliIo } from './io';
+import { parseNow, UsageError } from './main';
+
+/** `policy-lens init [PATH]`: a first web1on1-app.json with the scopes the code uses (reasons to fill in). */
+export function init(args: string[], io: CliIo): number {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, now: { type: 'string' } } });
+  if (positionals.length > 1) throw new UsageError('init takes one app folder');
+  const dir = toPosix(io.resolve(positionals[0] ?? '.'));
+  const target = `${dir}/${MANIFEST_NAME}`;
+  const rel = (p: string) => relativePath(io.cwd, p) || '.';
+  if (existsSync(target)) throw new UsageError(`${rel(target)} already exists; check it with \`policy-lens check ${rel(dir)}\``);
+  const { loaded, result } = runEngine([dir], { cwd: io.cwd, now: parseNow(values.now) });
+  const app = result.apps.find((a) => a.root === dir) ?? new AppInfo(dir, target, undefined);
+  const files = new Map([...result.facts].filter(([f]) => f.startsWith(dir + '/')));
+  let pkg: Record<string, unknown> | undefined;
+  try {
+    const text = loaded.input.files.get(`${dir}/package.json`);
+    pkg = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  } catch {
+    pkg = undefined; // a broken package.json only costs the name and version
+  }
+  const manifest = buildInitialManifest(app, { files }, pkg);
+  if (values['dry-run']) {
+    io.out(manifest);
+    return 0;
+  }
+  writeFileSync(target, manifest);
+  const scopes = (manifest.match(/"scope":/g) ?? []).length;
+  io.err(`policy-lens: wrote ${rel(target)} with ${scopes} scope(s) the code uses; write each "reason", add the privacy policy, support and security contacts, then run \`policy-lens check ${rel(dir)}\``);
+  return 0;
+}
