@@ -48,7 +48,16 @@ export default createCodeRule({
       if (ts.isSpreadElement(arg)) return false;
       if (isFunctionLike(e) || values.string(e)?.exact) return true;
       if (sink.kind === 'process' && OWN_RUNTIME.test(e.getText().replace(/\s+/g, ''))) return true;
+      if (ts.isElementAccessExpression(e) && isAllowList(e.expression)) return true;
       return decodedLiteral(e, values) !== undefined;
+    }
+
+    /** `COMMANDS[name]` where COMMANDS is a constant table of literals: a choice among fixed values. */
+    function isAllowList(table: ts.Expression): boolean {
+      const obj = values.objectLiteral(table);
+      if (obj) return obj.properties.length > 0 && obj.properties.every((p) => ts.isPropertyAssignment(p) && !!values.string(p.initializer)?.exact);
+      const arr = values.arrayLiteral(table);
+      return !!arr && arr.elements.length > 0 && arr.elements.every((x) => !!values.string(x as ts.Expression)?.exact);
     }
 
     return { [ts.SyntaxKind.CallExpression]: check, [ts.SyntaxKind.NewExpression]: check };

@@ -145,6 +145,12 @@ function bodyParsedBefore(ctx: Ctx, receiver: string, pos: number): boolean {
   return ctx.regs.some((r) => r.receiver === receiver && r.call.getEnd() <= pos && r.handlers.some((h) => ctx.checks.isBodyParser(h)));
 }
 
+/** A receiver as a message shows it: `bot` for a chain like `bot.on(…).on(…)` that spans lines. */
+function shown(receiver: string): string {
+  const cut = receiver.search(/[\s(]/);
+  return cut < 0 ? receiver : `${receiver.slice(0, cut)}…`;
+}
+
 function sdkReceiver(call: ts.CallExpression): string {
   return (unwrap(call.expression) as ts.PropertyAccessExpression).expression.getText();
 }
@@ -166,7 +172,7 @@ function secretNote(ctx: Ctx, call: ts.CallExpression): string {
 function checkServer(ctx: Ctx, call: ts.CallExpression, method: 'start' | 'router'): void {
   const { context } = ctx;
   const bot = sdkReceiver(call);
-  const data = { call: `${bot}.${method}()`, secretNote: secretNote(ctx, call) };
+  const data = { call: `${shown(bot)}.${method}()`, secretNote: secretNote(ctx, call) };
   if (method === 'start') {
     context.report({ messageId: 'sdkServer', data, start: call.getStart(), end: call.getEnd(), fixes: startFix(ctx, call, bot) });
     return;
@@ -233,7 +239,7 @@ function checkIngest(ctx: Ctx, call: ts.CallExpression): void {
   const fromHttp = !!route || ctx.network.source(call.arguments[0]) === 'the HTTP request' || (!!first && ts.isIdentifier(first.name) && /^req(uest)?$/.test(first.name.text));
   const bot = sdkReceiver(call);
   const fixes = route ? routeFix(ctx, route, `${bot}.secret`) : undefined;
-  context.report({ messageId: fromHttp ? 'ingest' : 'ingestElsewhere', data: { call: `${bot}.ingest()` }, start: call.getStart(), end: call.getEnd(), severity: fromHttp ? undefined : 'warning', fixes });
+  context.report({ messageId: fromHttp ? 'ingest' : 'ingestElsewhere', data: { call: `${shown(bot)}.ingest()` }, start: call.getStart(), end: call.getEnd(), severity: fromHttp ? undefined : 'warning', fixes });
 }
 
 function checkRoute(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression>): void {

@@ -48,3 +48,9 @@ module.exports = { convertBrochure, runMaintenance, runScript, startWorker };
 const DISK_USAGE = 'df -h /var/lib/bot';
 // ok: dynamic-code-execution
 exec(DISK_USAGE, (err, stdout) => console.log(stdout));
+
+const CHECKS = { disk: 'df -h', uptime: 'uptime', memory: 'free -m' };
+app.get('/diagnostics/:check', (req, res) => {
+  // ok: dynamic-code-execution
+  exec(CHECKS[req.params.check], (err, stdout) => res.send(stdout));
+});
