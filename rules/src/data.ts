@@ -19,7 +19,17 @@ export function scopeCovers(held: string, needed: string): boolean {
   return held === needed || (SCOPE_IMPLIES[held] ?? []).includes(needed);
 }
 
-export const API = apiCalls as {
+/**
+ * Lookup tables keyed by names taken from user code (`bot.constructor.list()`, an event named `toString`)
+ * must not find Object.prototype members: every plain object in the data gets a null prototype.
+ */
+function nullProto<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(nullProto) as T;
+  if (v && typeof v === 'object') return Object.assign(Object.create(null), Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nullProto(x)]))) as T;
+  return v;
+}
+
+export const API = nullProto(apiCalls) as {
   apiHosts: string[];
   legacyApiHosts: string[];
   platformDomains: string[];
@@ -32,7 +42,7 @@ export const API = apiCalls as {
   contextActions: Record<string, string>;
 };
 
-export const EVENTS = events as {
+export const EVENTS = nullProto(events) as {
   sdkInternal: string[];
   aliases: Record<string, string>;
   resourceScopes: Record<string, string>;

@@ -301,7 +301,7 @@ export class Engine {
         if (!exported || !Object.keys(exported).length) continue;
         const clients: Record<string, string> = { ...out.get(f)?.importedHttpClients };
         for (const n of imp.names) {
-          const base = exported[n] ?? exported['default'];
+          const base = (Object.hasOwn(exported, n) ? exported[n] : undefined) ?? (Object.hasOwn(exported, 'default') ? exported['default'] : undefined);
           if (base) clients[n] = base;
         }
         if (Object.keys(clients).length) out.set(f, { ...out.get(f), importedHttpClients: clients });

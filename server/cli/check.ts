@@ -53,8 +53,10 @@ export function check(opts: CheckOptions, io: CliIo): number {
     overlays.set(abs, opts.stdinText ?? '');
     paths = [abs];
   }
-  if (io.isTTY) io.progress(`Policy Lens: reading ${paths.join(' ') || '.'}…`);
+  // the scan is one synchronous pass: say what is happening, then clear the line before results
+  if (io.isTTY) io.progress(`Policy Lens: checking ${paths.join(' ') || '.'}…`);
   let { loaded, result, engine } = runEngine(paths, { cwd: io.cwd, config: opts.config, manifest: opts.manifest, now: opts.now, overlays });
+  if (io.isTTY) io.progress('');
   for (const p of loaded.explicitlyIncluded) io.err(`policy-lens: checking ${relativePath(io.cwd, p)} although it is excluded by default`);
 
   if (opts.printConfig) {

@@ -171,7 +171,7 @@ export class FileModel {
       if (f.name && f.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) exported.push([f.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'default' : f.name.text, f.name]);
     }
     const markParams = (name: string, expr: ts.Expression) => {
-      const positions = sdkParams[name];
+      const positions = Object.hasOwn(sdkParams, name) ? sdkParams[name] : undefined;
       const fn = positions ? this.sdk.functionOf(expr) : undefined;
       if (fn) for (const i of positions!) this.sdk.noteInstanceParam(fn, i);
     };

@@ -1,0 +1,75 @@
+// The extension's context: owns the language client, the status item, the output channel and every
+// disposable, so restart and deactivate are one call each.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type InitOptions, type StatusParams } from '../../server/lsp/protocol';
+import { Status } from './status';
+
+/** Files the server checks: code, the manifest and the app files rules read. */
+export const SELECTOR: ({ scheme: 'file'; language: string } | { scheme: 'file'; pattern: string })[] = [
+  ...['javascript', 'javascriptreact', 'typescript', 'typescriptreact'].map((language) => ({ scheme: 'file' as const, language })),
+  { scheme: 'file', pattern: '**/web1on1-app.json' },
+  { scheme: 'file', pattern: '**/.policylens.json' },
+  { scheme: 'file', pattern: '**/package.json' },
+  { scheme: 'file', pattern: '**/.env.example' },
+];
+
+export class Ctx implements vscode.Disposable {
+  client: LanguageClient | undefined;
+  readonly output = vscode.window.createOutputChannel('Policy Lens');
+  readonly status = new Status(SELECTOR);
+  private readonly disposables: vscode.Disposable[] = [this.output, this.status];
+
+  constructor(readonly extension: vscode.ExtensionContext) {}
+
+  push(...d: vscode.Disposable[]): void {
+    this.disposables.push(...d);
+  }
+
+  async start(): Promise<void> {
+    if (this.client) return;
+    const module = this.extension.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const init: InitOptions = {
+      clientCommands: Object.values(CLIENT_COMMANDS),
+      // Restricted Mode: the server only reads files; it runs no workspace code and no git in any mode
+      trusted: vscode.workspace.isTrusted,
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: SELECTOR,
+      outputChannel: this.output,
+      initializationOptions: init,
+    };
+    // The id makes the client read `policyLens.trace.server` itself.
+    const client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
+    client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => this.status.update(s));
+    this.client = client;
+    await client.start();
+  }
+
+  async stop(): Promise<void> {
+    const c = this.client;
+    this.client = undefined;
+    if (c) await c.stop().catch((e: unknown) => this.output.appendLine(`stop: ${String(e)}`));
+    this.status.stopped();
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  /** The running client; starts it when a command needs it in a workspace that did not activate it. */
+  async ready(): Promise<LanguageClient> {
+    if (!this.client) await this.start();
+    return this.client!;
+  }
+
+  dispose(): void {
+    void this.stop();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,10 @@
+// Everything that needs the engine (and so TypeScript via ts-morph, ~200 ms to load). main.ts loads
+// this lazily, right after answering `initialize`, so editors get their answer in well under 400 ms.
+export { allRules } from '../../rules/index';
+export { codeActions } from './code-actions';
+export { toDiagnostic } from './diagnostics';
+export { hover } from './hover';
+export { complianceMarkdown } from './report';
+export { ruleInfo } from './rule-info';
+export { scopeEntries } from './scopes';
+export { Workspace } from './workspace';

@@ -1,0 +1,417 @@
+// The language server: capabilities, document life cycle and request handlers. A thin adapter: the
+// engine computes, the modules next to this file translate (diagnostics, code actions, hovers, lenses).
+import { createHash } from 'node:crypto';
+import {
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type CodeLens,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CLAUSES } from '../../rules/src/clauses';
+import type * as Core from './core';
+import type { Overlay, Project, Snapshot } from './project';
+import {
+  CHECK_WORKSPACE_REQUEST,
+  CLIENT_COMMANDS,
+  FIX_ALL_KIND,
+  MEMORY_REQUEST,
+  REPORT_REQUEST,
+  RULE_INFO_REQUEST,
+  RULE_LIST_REQUEST,
+  SERVER_COMMANDS,
+  STATUS_NOTIFICATION,
+  type CheckWorkspaceResult,
+  type InitOptions,
+  type MemoryResult,
+  type ReportParams,
+  type ReportResult,
+  type RuleInfoParams,
+  type RuleSummary,
+  type StatusParams,
+} from './protocol';
+import { Settings } from './settings';
+import { pathToUri, uriToPath } from './uri';
+import type { Workspace } from './workspace';
+
+/** Push mode waits this long after the last keystroke; pull mode answers at once (the client paces). */
+const PUSH_DELAY_MS = 150;
+/** Findings of other open files (manifest scopes …) follow an edit only once typing pauses: no flicker. */
+const SETTLE_DELAY_MS = 400;
+const WATCHED = '**/{web1on1-app.json,.policylens.json,package.json,.env.example,.gitignore,*.js,*.jsx,*.ts,*.tsx,*.mjs,*.cjs,*.mts,*.cts}';
+
+export function startServer(connection: Connection, loadCore: () => typeof Core): void {
+  const documents = new TextDocuments(TextDocument);
+  let core: typeof Core | undefined;
+  let ws: Workspace | undefined;
+  const folders: string[] = [];
+  const engine = (): typeof Core => (core ??= loadCore());
+  const workspace = (): Workspace => {
+    if (!ws) {
+      ws = new (engine().Workspace)(engine().allRules);
+      for (const f of folders) ws.addFolder(f);
+    }
+    return ws;
+  };
+  let caps: ClientCapabilities = {};
+  let init: InitOptions = {};
+  let clientCommands = new Set<string>();
+  const settings = new Settings(connection, () => !!caps.workspace?.configuration, () => init.settings ?? {});
+  /** What the engine sees for each open document (in onSave mode: the text at open/save). */
+  const engineTexts = new Map<string, Overlay>();
+  const runModes = new Map<string, 'onType' | 'onSave'>();
+  const disabled = new Set<string>();
+  /** Push bookkeeping: URIs we published non-empty diagnostics for. */
+  const pushed = new Set<string>();
+  /** Pull bookkeeping: the result id last returned per URI. */
+  const pulledIds = new Map<string, string>();
+  /** Projects whose closed files' findings are published ("Check workspace" ran). */
+  const publishClosed = new Set<Project>();
+  const timers = new Map<Project, NodeJS.Timeout>();
+
+  const pull = () => !!caps.textDocument?.diagnostic;
+  const log = (m: string) => connection.console.log(m);
+
+  connection.onInitialize((params): InitializeResult => {
+    caps = params.capabilities;
+    init = (params.initializationOptions ?? {}) as InitOptions;
+    clientCommands = new Set(init.clientCommands ?? []);
+    for (const f of params.workspaceFolders ?? []) {
+      const p = uriToPath(f.uri);
+      if (p) folders.push(p);
+    }
+    if (!params.workspaceFolders?.length && params.rootUri) {
+      const p = uriToPath(params.rootUri);
+      if (p) folders.push(p);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        diagnosticProvider: pull() ? { identifier: 'policy-lens', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.showDocumentation] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'policy-lens', version: CLAUSES.policyVersion },
+    };
+  });
+
+  connection.onInitialized(() => {
+    // warm the engine while the editor is still opening files
+    setImmediate(() => workspace());
+    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] });
+    }
+    if (caps.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) {
+          const p = uriToPath(f.uri);
+          if (p) workspace().removeFolder(p);
+        }
+        for (const f of e.added) {
+          const p = uriToPath(f.uri);
+          if (p) workspace().addFolder(p);
+        }
+        refreshAll();
+      });
+    }
+    log(`Policy Lens server ready: policy ${CLAUSES.policyVersion}, ${pull() ? 'pull' : 'push'} diagnostics${init.trusted === false ? ', Restricted Mode (read only)' : ''}`);
+  });
+
+  // ---- documents -------------------------------------------------------------------------------------
+  const overlays = (): Map<string, Overlay> => engineTexts;
+
+  documents.onDidOpen(({ document: doc }) => {
+    const path = uriToPath(doc.uri);
+    if (!path) return;
+    engineTexts.set(path, { text: doc.getText(), version: doc.version });
+    for (const p of projectsOf(path)) p.changed(path, doc.getText());
+    // a closed file's pushed findings give way to the open document's own
+    if (pull() && pushed.has(doc.uri)) clearPush(doc.uri);
+    void settings.for(doc.uri).then((s) => {
+      runModes.set(doc.uri, s.run);
+      if (s.enable) disabled.delete(doc.uri);
+      else disabled.add(doc.uri);
+      schedule(workspace().projectFor(path), pull() ? SETTLE_DELAY_MS : 0);
+    });
+  });
+
+  documents.onDidChangeContent(({ document: doc }) => {
+    const path = uriToPath(doc.uri);
+    if (!path || runModes.get(doc.uri) === 'onSave') return;
+    textChanged(path, doc);
+  });
+
+  documents.onDidSave(({ document: doc }) => {
+    const path = uriToPath(doc.uri);
+    if (path && runModes.get(doc.uri) === 'onSave') textChanged(path, doc);
+  });
+
+  documents.onDidClose(({ document: doc }) => {
+    const path = uriToPath(doc.uri);
+    engineTexts.delete(path ?? '');
+    runModes.delete(doc.uri);
+    pulledIds.delete(doc.uri);
+    if (!path) return;
+    for (const p of workspace().containing(path)) p.changed(path, undefined);
+    if (!pull()) clearPush(doc.uri);
+    const project = workspace().projectFor(path);
+    project.changed(path, undefined);
+    schedule(project, 0);
+  });
+
+  /** The project that checks `path` plus any other (nested folder) that contains it. */
+  function projectsOf(path: string): Set<Project> {
+    return new Set([workspace().projectFor(path), ...workspace().containing(path)]);
+  }
+
+  function textChanged(path: string, doc: TextDocument): void {
+    engineTexts.set(path, { text: doc.getText(), version: doc.version });
+    for (const p of projectsOf(path)) {
+      p.changed(path, doc.getText());
+      schedule(p, pull() ? SETTLE_DELAY_MS : PUSH_DELAY_MS);
+    }
+  }
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const touched = new Set<Project>();
+    for (const c of changes) {
+      const path = uriToPath(c.uri);
+      if (!path || engineTexts.has(path)) continue; // an open document's buffer is the truth
+      for (const p of workspace().containing(path)) {
+        p.changed(path, undefined);
+        touched.add(p);
+      }
+    }
+    for (const p of touched) schedule(p, 0);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    for (const doc of documents.all()) {
+      void settings.for(doc.uri).then((s) => {
+        runModes.set(doc.uri, s.run);
+        if (s.enable) disabled.delete(doc.uri);
+        else disabled.add(doc.uri);
+      });
+    }
+    refreshAll();
+  });
+
+  // ---- running and publishing ------------------------------------------------------------------------
+  function schedule(project: Project, delay: number): void {
+    clearTimeout(timers.get(project));
+    timers.set(project, setTimeout(() => {
+      timers.delete(project);
+      runAndPublish(project);
+    }, delay));
+  }
+
+  function refreshAll(): void {
+    for (const p of workspace().all()) {
+      p.reload();
+      schedule(p, 0);
+    }
+  }
+
+  function run(project: Project): Snapshot {
+    const before = project.last;
+    const snap = project.snapshot(overlays());
+    if (snap !== before) {
+      if (project.error) connection.console.error(`Policy Lens: ${project.error}`);
+      sendStatus();
+    }
+    return snap;
+  }
+
+  function runAndPublish(project: Project): void {
+    const snap = run(project);
+    if (pull()) {
+      // the edited document was answered by its own pull; refresh if another open one changed
+      const changed = documents.all().some((d) => {
+        const path = uriToPath(d.uri);
+        return path && project.contains(path) && pulledIds.has(d.uri) && pulledIds.get(d.uri) !== resultId(diagnosticsFor(d.uri, snap, d.version));
+      });
+      if (changed && caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const d of documents.all()) {
+        const path = uriToPath(d.uri);
+        if (path && project.contains(path)) publish(d.uri, diagnosticsFor(d.uri, snap, d.version), d.version);
+      }
+    }
+    if (publishClosed.has(project)) publishClosedFiles(project, snap);
+  }
+
+  function diagnosticsFor(uri: string, snap: Snapshot, version: number | null): Diagnostic[] {
+    const path = uriToPath(uri);
+    if (!path || disabled.has(uri)) return [];
+    const findings = snap.byFile.get(path) ?? [];
+    if (!findings.length) return [];
+    const base = snap.configFor(path).docsBaseUrl;
+    const v = snap.versions.get(path) ?? version;
+    return findings.map((f) => engine().toDiagnostic(f, base, v ?? null));
+  }
+
+  function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
+    if (!diagnostics.length && !pushed.has(uri)) return;
+    void connection.sendDiagnostics({ uri, diagnostics, version });
+    if (diagnostics.length) pushed.add(uri);
+    else pushed.delete(uri);
+  }
+
+  function clearPush(uri: string): void {
+    publish(uri, []);
+  }
+
+  function publishClosedFiles(project: Project, snap: Snapshot): void {
+    const open = new Set(documents.all().map((d) => d.uri));
+    const now = new Set<string>();
+    for (const file of snap.byFile.keys()) {
+      const uri = pathToUri(file);
+      if (open.has(uri)) continue;
+      now.add(uri);
+      publish(uri, diagnosticsFor(uri, snap, null));
+    }
+    for (const uri of [...pushed]) {
+      const path = uriToPath(uri);
+      if (path && project.contains(path) && !open.has(uri) && !now.has(uri)) clearPush(uri);
+    }
+  }
+
+  function sendStatus(): void {
+    const s: StatusParams = { state: 'idle', errors: 0, warnings: 0, infos: 0, files: 0 };
+    let last: Date | undefined;
+    const errors: string[] = [];
+    for (const p of workspace().all()) {
+      if (p.error) errors.push(p.error);
+      const snap = p.last;
+      if (!snap) continue;
+      s.files += snap.result.stats.codeFiles;
+      for (const list of snap.byFile.values()) for (const f of list) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+      if (!last || snap.finishedAt > last) last = snap.finishedAt;
+    }
+    if (errors.length) Object.assign(s, { state: 'error', message: errors.join('\n') });
+    s.lastCheck = last?.toISOString();
+    void connection.sendNotification(STATUS_NOTIFICATION, s);
+  }
+
+  // ---- requests ----------------------------------------------------------------------------------------
+  function snapshotFor(uri: string): { path: string; snap: Snapshot } | undefined {
+    const path = uriToPath(uri);
+    if (!path) return undefined;
+    return { path, snap: run(workspace().projectFor(path)) };
+  }
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const uri = params.textDocument.uri;
+    await settings.for(uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
+    const doc = documents.get(uri);
+    const s = snapshotFor(uri);
+    if (!s) return { kind: 'full', items: [] };
+    const items = diagnosticsFor(uri, s.snap, doc?.version ?? null);
+    const id = resultId(items);
+    pulledIds.set(uri, id);
+    if (params.previousResultId === id) return { kind: 'unchanged', resultId: id };
+    return { kind: 'full', resultId: id, items };
+  });
+
+  connection.onCodeAction((params) => {
+    const uri = params.textDocument.uri;
+    const doc = documents.get(uri);
+    if (disabled.has(uri)) return [];
+    const s = snapshotFor(uri);
+    if (!s) return [];
+    return engine().codeActions(params, {
+      path: s.path,
+      uri,
+      version: doc?.version ?? null,
+      snapshot: s.snap,
+      openVersion: (p) => documents.get(pathToUri(p))?.version ?? null,
+      docsBase: s.snap.configFor(s.path).docsBaseUrl,
+      clientCommands,
+      documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+      createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+    });
+  });
+
+  connection.onHover((params) => {
+    if (disabled.has(params.textDocument.uri)) return null;
+    const s = snapshotFor(params.textDocument.uri);
+    return s ? engine().hover(s.path, params.position, s.snap, s.snap.configFor(s.path).docsBaseUrl) : null;
+  });
+
+  connection.onCodeLens((params): CodeLens[] => {
+    const uri = params.textDocument.uri;
+    const s = snapshotFor(uri);
+    if (!s || disabled.has(uri)) return [];
+    return engine().scopeEntries(s.path, s.snap).map((e) => {
+      const title = e.uses.length ? `${e.uses.length} call site${e.uses.length === 1 ? '' : 's'} need${e.uses.length === 1 ? 's' : ''} ${e.scope}` : `unused: no call needs ${e.scope}`;
+      const locations = e.uses.map((u) => ({ uri: pathToUri(u.file), range: u.range }));
+      const command = e.uses.length && clientCommands.has(CLIENT_COMMANDS.showReferences) ? CLIENT_COMMANDS.showReferences : '';
+      return { range: e.range, command: { title, command, arguments: command ? [uri, e.range.start, locations] : undefined } };
+    });
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== SERVER_COMMANDS.showDocumentation) return;
+    const [id, href] = (params.arguments ?? []) as [string, string | undefined];
+    if (href && caps.window?.showDocument?.support) await connection.window.showDocument({ uri: href, external: true });
+    else void connection.window.showInformationMessage(`Policy Lens rule ${id}: ${href ?? engine().ruleInfo(id, '')?.description ?? ''}`);
+  });
+
+  connection.onRequest(CHECK_WORKSPACE_REQUEST, async (): Promise<CheckWorkspaceResult> => {
+    const t0 = Date.now();
+    const progress = await connection.window.createWorkDoneProgress();
+    const projects = workspace().all();
+    progress.begin('Policy Lens', 0, `Checking ${projects.length} folder(s)…`, false);
+    let files = 0;
+    let findings = 0;
+    for (const [i, p] of projects.entries()) {
+      progress.report(Math.round((i / Math.max(1, projects.length)) * 100), p.root);
+      p.reload();
+      publishClosed.add(p);
+      const snap = run(p);
+      files += snap.result.stats.codeFiles;
+      for (const list of snap.byFile.values()) findings += list.length;
+      runAndPublish(p);
+    }
+    progress.done();
+    return { files, findings, durationMs: Date.now() - t0 };
+  });
+
+  connection.onRequest(RULE_INFO_REQUEST, (p: RuleInfoParams) => engine().ruleInfo(p.id, docsBaseFor(undefined)) ?? null);
+  connection.onRequest(RULE_LIST_REQUEST, (): RuleSummary[] => engine().allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, clauses: r.meta.clauses })));
+  connection.onRequest(REPORT_REQUEST, (p: ReportParams): ReportResult => {
+    const project = p.uri ? workspace().projectFor(uriToPath(p.uri) ?? '') : workspace().all()[0];
+    if (!project) return { markdown: '# Policy Lens\n\nOpen a folder with a Web1on1 app to get its compliance report.\n' };
+    return { markdown: engine().complianceMarkdown(run(project), project.root) };
+  });
+
+  connection.onRequest(MEMORY_REQUEST, (): MemoryResult => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    const files = workspace().all().reduce((n, p) => n + (p.last?.files.size ?? 0), 0);
+    return { heapUsed: m.heapUsed, rss: m.rss, files };
+  });
+
+  function docsBaseFor(path: string | undefined): string {
+    const p = path ? workspace().projectFor(path) : workspace().all()[0];
+    return p?.last?.configFor(path ?? p.root).docsBaseUrl ?? 'https://github.com/policy-lens/policy-lens/blob/main/rules';
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function resultId(items: Diagnostic[]): string {
+  return createHash('sha1').update(JSON.stringify(items)).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,122 @@
+// `npm run bench:lsp`: language-server benchmarks (PERF.md), through the real protocol over stdio against
+// dist/server.js. Prints figures and writes bench/lsp-results.json; never fails on a figure.
+//   1. time to answer `initialize` (spawn → response), median of 5
+//   2. edit → fresh diagnostics (didChange → pull response) for 1k, 5k and 20k-line realistic bot files,
+//      inside a generated bot workspace, so the project-index update is included; p50/p95 of 40 edits
+//   3. heap and RSS after indexing a 2,000-file workspace (after GC), and peak RSS during the scan
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateBots } from './generate';
+import { LspClient, REPO, SERVER, uri } from '../server/lsp-client';
+
+const MiB = 1024 * 1024;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const log = (s: string) => process.stdout.write(s + '\n');
+
+/** Spawn → first output of `node` running `script` (the server, or a one-liner as the baseline). */
+async function initializeTime(args: string[] = [SERVER, '--stdio']): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const p = spawn(process.execPath, args);
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    p.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await new Promise<void>((res) => p.stdout.once('data', () => res()));
+    times.push(performance.now() - t0);
+    p.kill();
+  }
+  return pct(times, 50);
+}
+
+/** A realistic big file: generated bot modules of one app, concatenated up to `lines` lines. */
+function bigFile(dir: string, lines: number): string {
+  const src = join(dir, 'apps');
+  const app = readdirSync(src)[0]!;
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith('.js')) files.push(join(d, e.name));
+    }
+  };
+  walk(join(src, app, 'src'));
+  const out: string[] = [];
+  for (let i = 0; out.length < lines; i++) out.push(...readFileSync(files[i % files.length]!, 'utf8').split('\n'));
+  const path = join(src, app, 'src', `big-${lines}.js`);
+  writeFileSync(path, out.slice(0, lines).join('\n'));
+  return path;
+}
+
+async function editLatency(lines: number): Promise<{ p50: number; p95: number; findings: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-lens-lspbench-'));
+  generateBots(dir, 50, 7);
+  const file = bigFile(dir, lines);
+  const c = new LspClient();
+  try {
+    await c.initialize(dir, { pull: true });
+    c.open(file);
+    const first = await c.pull(file);
+    let text = readFileSync(file, 'utf8');
+    const at = text.indexOf("'", Math.floor(text.length / 2)) + 1; // inside a string in the middle
+    const times: number[] = [];
+    for (let v = 2; v < 42; v++) {
+      text = text.slice(0, at) + (v % 2 ? 'x' : '') + text.slice(at + (v % 2 ? 0 : 1));
+      const pos = { line: text.slice(0, at).split('\n').length - 1, character: at - text.lastIndexOf('\n', at - 1) - 1 };
+      const t0 = performance.now();
+      void c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: uri(file), version: v },
+        contentChanges: [v % 2 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' }],
+      });
+      await c.pull(file);
+      times.push(performance.now() - t0);
+    }
+    return { p50: pct(times, 50), p95: pct(times, 95), findings: first.length };
+  } finally {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function memory(files: number): Promise<{ heapMiB: number; rssMiB: number; peakRssMiB: number; indexMs: number; files: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-lens-lspbench-mem-'));
+  generateBots(dir, files, 11);
+  const c = new LspClient(['--expose-gc']);
+  try {
+    await c.initialize(dir, { pull: true });
+    const first = join(dir, 'apps', readdirSync(join(dir, 'apps'))[0]!, 'web1on1-app.json');
+    const t0 = performance.now();
+    c.open(first);
+    await c.pull(first); // the first pull indexes the whole workspace
+    const indexMs = performance.now() - t0;
+    const m = (await c.conn.sendRequest('policyLens/memory', {})) as { heapUsed: number; rss: number; files: number };
+    const status = readFileSync(`/proc/${c.proc.pid}/status`, 'utf8');
+    const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    return { heapMiB: m.heapUsed / MiB, rssMiB: m.rss / MiB, peakRssMiB: hwm / MiB, indexMs, files: m.files };
+  } finally {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}`);
+  const init = await initializeTime();
+  const bare = await initializeTime(['-e', "process.stdin.once('data', () => process.stdout.write('x'))"]);
+  log(`initialize: ${init.toFixed(0)} ms (spawn → response, median of 5; target ≤ 400 ms); a bare node process answering stdin: ${bare.toFixed(0)} ms`);
+  const latency: Record<string, unknown> = {};
+  for (const lines of [1000, 5000, 20000]) {
+    const r = await editLatency(lines);
+    latency[lines] = r;
+    log(`edit → diagnostics, ${lines} lines: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.findings} findings)`);
+  }
+  const mem = await memory(2000);
+  log(`2,000-file workspace: indexed in ${(mem.indexMs / 1000).toFixed(1)} s; idle heap ${mem.heapMiB.toFixed(0)} MiB, RSS ${mem.rssMiB.toFixed(0)} MiB; peak RSS ${mem.peakRssMiB.toFixed(0)} MiB (${mem.files} files held)`);
+  writeFileSync(join(REPO, 'bench', 'lsp-results.json'), JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, node: process.version, initializeMs: init, bareNodeMs: bare, latency, memory: mem }, null, 2) + '\n');
+}
+
+void main();

@@ -1,0 +1,119 @@
+// The bundled server over stdio: initialize, push and pull diagnostics, suppressions.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { copyFixture, LspClient, uri } from './lsp-client';
+
+describe('language server: diagnostics', () => {
+  let ws: ReturnType<typeof copyFixture>;
+  before(() => (ws = copyFixture()));
+  after(() => ws.cleanup());
+
+  it('answers initialize with its capabilities (time recorded, not asserted)', async (t) => {
+    const c = new LspClient();
+    try {
+      const { result, ms } = await c.initialize(ws.dir);
+      t.diagnostic(`initialize answered in ${ms.toFixed(0)} ms`);
+      assert.ok(result.capabilities.codeActionProvider);
+      assert.equal(result.capabilities.hoverProvider, true);
+      assert.equal(result.capabilities.diagnosticProvider, undefined, 'no pull provider for a client without pull support');
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('pushes clause-citing diagnostics for an opened document', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize(ws.dir);
+      const bot = `${ws.dir}/src/bot.js`;
+      c.open(bot);
+      const diags = await c.pushedFor(bot, (d) => d.some((x) => x.code === 'security-control-disabled'), 1);
+      const d = diags.find((x) => x.code === 'security-control-disabled')!;
+      assert.equal(d.source, 'policy-lens');
+      assert.match(d.message, /^\[C\.4\] /);
+      assert.deepEqual(d.range, { start: { line: 11, character: 32 }, end: { line: 11, character: 57 } });
+      assert.match(d.codeDescription!.href, /\/code\/security-control-disabled\/security-control-disabled\.md$/);
+      assert.equal(d.severity, 1);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('answers pull requests when the client supports them', async () => {
+    const c = new LspClient();
+    try {
+      const { result } = await c.initialize(ws.dir, { pull: true });
+      assert.ok(result.capabilities.diagnosticProvider);
+      const bot = `${ws.dir}/src/bot.js`;
+      c.open(bot);
+      const items = await c.pull(bot);
+      assert.ok(items.some((d) => d.code === 'security-control-disabled'));
+      assert.equal(c.pushed.get(uri(bot)), undefined, 'nothing pushed for an open document in pull mode');
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('a suppression with a reason silences; one without is reported', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize(ws.dir);
+      const file = `${ws.dir}/src/suppressed.js`;
+      c.open(file);
+      const diags = await c.pushedFor(file, (d) => d.some((x) => x.code === 'invalid-suppression'));
+      const lines = diags.map((d) => `${d.range.start.line}:${d.code}`).sort();
+      assert.deepEqual(lines, ['7:invalid-suppression', '8:security-control-disabled']);
+      assert.match(diags.find((d) => d.code === 'invalid-suppression')!.message, /needs a reason/);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('re-checks on change, versioned', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize(ws.dir);
+      const bot = `${ws.dir}/src/bot.js`;
+      c.open(bot);
+      await c.pushedFor(bot, (d) => d.some((x) => x.code === 'security-control-disabled'), 1);
+      const { readFileSync } = await import('node:fs');
+      c.change(bot, 2, readFileSync(bot, 'utf8').replace('rejectUnauthorized: false', 'rejectUnauthorized: true'));
+      const after = await c.pushedFor(bot, (d) => !d.some((x) => x.code === 'security-control-disabled'), 2);
+      assert.ok(after.every((d) => d.code !== 'security-control-disabled'));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('with policyLens.run = onSave, a save re-checks the document', async () => {
+    const c = new LspClient();
+    c.settings = { enable: true, run: 'onSave' };
+    try {
+      await c.initialize(ws.dir);
+      const bot = `${ws.dir}/src/bot.js`;
+      c.open(bot);
+      await c.pushedFor(bot, (d) => d.some((x) => x.code === 'security-control-disabled'));
+      const { readFileSync } = await import('node:fs');
+      const fixed = readFileSync(bot, 'utf8').replace('rejectUnauthorized: false', 'rejectUnauthorized: true');
+      c.change(bot, 2, fixed);
+      void c.conn.sendNotification('textDocument/didSave', { textDocument: { uri: uri(bot) } });
+      const after = await c.pushedFor(bot, (d) => !d.some((x) => x.code === 'security-control-disabled'));
+      assert.ok(after.every((d) => d.code !== 'security-control-disabled'));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('with policyLens.enable = false, nothing is reported', async () => {
+    const c = new LspClient();
+    c.settings = { enable: false, run: 'onType' };
+    try {
+      await c.initialize(ws.dir, { pull: true });
+      const bot = `${ws.dir}/src/bot.js`;
+      c.open(bot);
+      assert.deepEqual(await c.pull(bot), []);
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -1,0 +1,146 @@
+// A real LSP client for the tests: spawns the bundled server over stdio and speaks JSON-RPC to it.
+// No mocks: what passes here is what an editor sees.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const REPO = resolve(__dirname, '..', '..');
+export const SERVER = join(REPO, 'dist', 'server.js');
+export const FIXTURE = join(REPO, 'test', 'e2e', 'workspace');
+
+/** A copy of the fixture workspace in a temp folder (tests edit files). */
+export function copyFixture(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-lens-lsp-')).replace(/\\/g, '/');
+  cpSync(FIXTURE, dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const uri = (path: string) => pathToFileURL(path).href;
+
+export interface ClientOptions {
+  pull?: boolean;
+  initializationOptions?: unknown;
+  capabilities?: ClientCapabilities;
+}
+
+export class LspClient {
+  readonly conn: MessageConnection;
+  readonly proc: ChildProcess;
+  readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  readonly notifications: { method: string; params: unknown }[] = [];
+  private waiters: (() => void)[] = [];
+  stderr = '';
+  /** What the client answers to workspace/configuration for `policyLens`. */
+  settings: { enable: boolean; run: 'onType' | 'onSave' } = { enable: true, run: 'onType' };
+
+  constructor(nodeArgs: string[] = []) {
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stdin!.on('error', () => undefined); // EPIPE after exit
+    this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.pushed.set(p.uri, p);
+      this.wake();
+    });
+    this.conn.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
+      this.wake();
+    });
+    // Requests a client must answer: configuration, registration, progress, refresh.
+    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.notifications.push({ method: 'workspace/diagnostic/refresh', params: null });
+      this.wake();
+      return null;
+    });
+    this.conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
+    this.conn.listen();
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  /** Polls `check` on every message from the server until it returns a value (or times out). */
+  async until<T>(check: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const v = check();
+      if (v !== undefined) return v;
+      const left = end - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}\nserver stderr:\n${this.stderr}`);
+      await new Promise<void>((res) => {
+        const t = setTimeout(res, Math.min(left, 250));
+        this.waiters.push(() => (clearTimeout(t), res()));
+      });
+    }
+  }
+
+  async initialize(root: string, opts: ClientOptions = {}): Promise<{ result: InitializeResult; ms: number }> {
+    const capabilities: ClientCapabilities = opts.capabilities ?? {
+      workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+        ...(opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+      },
+      window: { workDoneProgress: true, showDocument: { support: true } },
+    };
+    const t0 = performance.now();
+    const result = (await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri(root),
+      workspaceFolders: [{ uri: uri(root), name: 'ws' }],
+      capabilities,
+      initializationOptions: opts.initializationOptions,
+    })) as InitializeResult;
+    const ms = performance.now() - t0;
+    await this.conn.sendNotification('initialized', {});
+    return { result, ms };
+  }
+
+  open(path: string, version = 1, text = readFileSync(path, 'utf8')): void {
+    const languageId = path.endsWith('.json') ? 'json' : path.endsWith('.ts') ? 'typescript' : 'javascript';
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId, version, text } });
+  }
+
+  change(path: string, version: number, text: string): void {
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: [{ text }] });
+  }
+
+  /** Waits for pushed diagnostics of `path` (at `version` when given) that satisfy `ok`. */
+  pushedFor(path: string, ok: (d: Diagnostic[]) => boolean = (d) => d.length > 0, version?: number): Promise<Diagnostic[]> {
+    return this.until(() => {
+      const p = this.pushed.get(uri(path));
+      if (!p || (version !== undefined && p.version !== version)) return undefined;
+      return ok(p.diagnostics) ? p.diagnostics : undefined;
+    }, `diagnostics for ${path}`);
+  }
+
+  async pull(path: string): Promise<Diagnostic[]> {
+    const r = (await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri(path) } })) as { kind: string; items?: Diagnostic[] };
+    return r.items ?? [];
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((res) => (this.proc.exitCode !== null ? res() : this.proc.once('exit', () => res())));
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    this.conn.dispose();
+    if (this.proc.exitCode === null) this.proc.kill();
+  }
+}
