@@ -4,6 +4,10 @@
 # code-server 4.139.1 (VS Code 1.139) and Debian's chromium. See ../shared/design/e2e.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Run from `npm run test:e2e`, this script inherits the outer npm's npm_config_* settings; the inner npm
+# installs below would take them as their own (code-server's postinstall reads the Node version from
+# npm_config_user_agent and refuses Node 20's). Start them from a clean npm environment.
+for v in $(env | grep -o '^npm_[A-Za-z0-9_]*'); do unset "$v"; done
 CACHE="$PWD/.vscode-test"
 TOOLS="$CACHE/tools"
 CS="$CACHE/code-server"

@@ -35,7 +35,12 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export class ConfigError extends Error {}
 
 const ajv = new Ajv({ allErrors: false, strict: false });
-const validate = ajv.compile(schema);
+let compiled: ReturnType<typeof ajv.compile> | undefined;
+/** Compiled on first use: most runs have no .policylens.json, and start-up time matters for editors. */
+function validate(raw: unknown): boolean {
+  compiled ??= ajv.compile(schema);
+  return compiled(raw) as boolean;
+}
 
 export function defaultConfig(): ResolvedConfig {
   return resolve(undefined, undefined, {});
@@ -51,7 +56,7 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
     throw new ConfigError(`${path}:${line}: invalid JSON (${printParseErrorCode(e.error)})`);
   }
   if (!validate(raw)) {
-    const e = validate.errors?.[0];
+    const e = compiled?.errors?.[0];
     const where = e?.instancePath || '/';
     throw new ConfigError(`${path}: ${where} ${e?.message ?? 'is invalid'}${e?.params && 'additionalProperty' in e.params ? ` ("${String(e.params.additionalProperty)}")` : ''}`);
   }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { minimatch } from 'minimatch';
-import { ts } from 'ts-morph';
+import { Minimatch } from 'minimatch';
+import { ts } from './ts';
 import { AppInfo, MANIFEST_NAME } from './app';
 import { defaultConfig, ruleSetting, type ResolvedConfig } from './config';
 import { API } from './data';
 import { collectFacts, type FileFacts } from './model/facts';
 import { FileModel, type FileHints } from './model/file-model';
 import { PersonalDataModel } from './model/personal-data';
-import { parseCode, isCodeFile, uncheckableContent } from './parse';
+import { parseCode, reparseCode, isCodeFile, uncheckableContent } from './parse';
 import { LineIndex } from './positions';
 import { formatMessage, type AppReport, type AppRule, type CodeRule, type CodeRuleContext, type Rule } from './rule';
 import { findSuppressions, localDate, type SuppressionComment } from './suppressions';
@@ -56,6 +56,9 @@ export interface RunResult {
 
 interface FileResult {
   key: string;
+  text: string;
+  /** Kept for editors (keepTrees): the next edit re-parses incrementally from it. */
+  sourceFile?: ts.SourceFile;
   findings: Finding[];
   facts: FileFacts | undefined;
   notice?: Notice;
@@ -76,6 +79,12 @@ export class Engine {
   readonly ruleIds: ReadonlySet<string>;
   private readonly codeRules: CodeRule[];
   private readonly appRules: AppRule[];
+
+  /**
+   * Which files keep their syntax tree so the next version re-parses incrementally (ts.updateSourceFile):
+   * the language server answers "the open documents"; the CLI keeps none (memory).
+   */
+  keepTreeFor: (path: string) => boolean = () => false;
 
   constructor(readonly rules: readonly Rule[]) {
     this.ruleIds = new Set([...rules.map((r) => r.meta.id), INVALID_SUPPRESSION_ID]);
@@ -264,8 +273,7 @@ export class Engine {
       for (const f of codeFiles) {
         const b = out.get(f)!;
         if (!b.app) continue;
-        const text = input.files.get(f) ?? '';
-        for (const spec of relativeSpecifiers(text)) {
+        for (const spec of this.specifiersOf(f, input.files.get(f) ?? '')) {
           const target = resolveRelative(f, spec, input.files);
           const tb = target ? out.get(target) : undefined;
           if (tb && !tb.app) {
@@ -276,6 +284,16 @@ export class Engine {
       }
     }
     return [...out.values()];
+  }
+
+  private readonly specifierCache = new Map<string, { text: string; specs: string[] }>();
+  /** Relative import specifiers of a file, re-scanned only when its text changed. */
+  private specifiersOf(file: string, text: string): string[] {
+    const c = this.specifierCache.get(file);
+    if (c && c.text === text) return c.specs;
+    const specs = relativeSpecifiers(text);
+    this.specifierCache.set(file, { text, specs });
+    return specs;
   }
 
   private hints(results: Map<string, FileResult>, codeFiles: string[]): Map<string, FileHints> {
@@ -311,18 +329,21 @@ export class Engine {
   }
 
   private analyze(file: string, text: string, app: AppInfo | undefined, config: ResolvedConfig, hints: FileHints, today: string, envExample: EnvExample): FileResult {
-    const key = hash([text, JSON.stringify(hints), app ? app.manifestPath + '\0' + (app.manifest?.text ?? '') : '', config.text ?? '', today, envExample.path + '\0' + (envExample.text ?? '\u0002')].join('\u0000'));
+    // The context a file's result depends on besides its text; compared as strings (no hashing of
+    // every file on every run: an edit re-checks one file, the others are reused by equality).
+    const key = [JSON.stringify(hints), app ? app.manifestPath + '\0' + (app.manifest?.text ?? '') : '', config.path ?? '', config.text ?? '', today, envExample.path + '\0' + (envExample.text ?? '\u0002')].join('\u0000');
     const cached = this.cache.get(file);
-    if (cached && cached.key === key) return cached;
+    if (cached && cached.key === key && cached.text === text) return cached;
+    const previousTree = cached?.sourceFile && cached.text !== undefined ? { sourceFile: cached.sourceFile, text: cached.text } : undefined;
     const lines = new LineIndex(text);
-    const result: FileResult = { key, findings: [], facts: undefined, suppressions: [], lines, errors: [] };
+    const result: FileResult = { key, text, findings: [], facts: undefined, suppressions: [], lines, errors: [] };
     this.cache.set(file, result);
     const why = uncheckableContent(text, config.maxFileBytes);
     if (why) {
       result.notice = { file, kind: 'not-checked', message: `Not checked: ${why}` };
       return result;
     }
-    const parsed = parseCode(file, text);
+    const parsed = previousTree ? reparseCode(file, previousTree.sourceFile, previousTree.text, text) : parseCode(file, text);
     if (!parsed.ok) {
       result.notice = { file, kind: 'not-checked', message: `Not checked: ${parsed.reason}` };
       return result;
@@ -331,6 +352,7 @@ export class Engine {
     let pd: PersonalDataModel;
     try {
       model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints }, this.kindsFor());
+      if (this.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
       pd = new PersonalDataModel(model);
       result.facts = collectFacts(model, pd);
     } catch (e) {
@@ -340,11 +362,9 @@ export class Engine {
     result.suppressions = findSuppressions(text, lines, this.ruleIds, today);
     // globs are relative to the config's folder, else to the app (a checkout under /home/me/test/ is not a test)
     const rel = config.path ? relativeTo(config, file) : app && file.startsWith(app.root + '/') ? file.slice(app.root.length + 1) : file.slice(file.lastIndexOf('/') + 1);
-    const isTestFile = config.testGlobs.some((g) => minimatch(rel, g, { dot: true }));
-    const excluded = (config.raw.exclude ?? []).some((ex) => {
-      const e = typeof ex === 'string' ? undefined : ex;
-      return e?.reason?.trim() && minimatch(relativeTo(config, file), e.glob, { dot: true });
-    });
+    const globs = compiledGlobs(config);
+    const isTestFile = globs.tests.some((m) => m.match(rel));
+    const excluded = globs.excludes.some((m) => m.match(relativeTo(config, file)));
     if (excluded) return result;
 
     const listeners: { rule: CodeRule; listener: ReturnType<CodeRule['create']> }[] = [];
@@ -372,11 +392,19 @@ export class Engine {
     }
     // Dispatch the collected nodes by kind, in document order, to every listener that asked.
     const failed = new Set<CodeRule>();
-    const ordered = this.orderedNodes(model, listeners.map((l) => l.listener));
-    for (const node of ordered) {
-      for (const { rule, listener } of listeners) {
-        const visit = listener[node.kind];
-        if (!visit || failed.has(rule)) continue;
+    const byKind: { rule: CodeRule; visit: (n: ts.Node) => void }[][] = [];
+    for (const { rule, listener } of listeners) {
+      for (const k of Object.keys(listener)) {
+        const kind = Number(k);
+        if (!Number.isInteger(kind)) continue;
+        (byKind[kind] ??= []).push({ rule, visit: listener[kind]! });
+      }
+    }
+    for (const node of model.dispatchOrder) {
+      const visitors = byKind[node.kind];
+      if (!visitors) continue;
+      for (const { rule, visit } of visitors) {
+        if (failed.has(rule)) continue;
         try {
           visit(node);
         } catch (e) {
@@ -413,15 +441,6 @@ export class Engine {
     }
     this.kindCache = [...kinds];
     return this.kindCache;
-  }
-
-  private orderedNodes(model: FileModel, listeners: ReturnType<CodeRule['create']>[]): ts.Node[] {
-    const wanted = new Set<number>();
-    for (const l of listeners) for (const k of Object.keys(l)) if (/^\d+$/.test(k)) wanted.add(Number(k));
-    const all: ts.Node[] = [];
-    for (const k of wanted) all.push(...model.nodes(k));
-    if (wanted.size > 1) all.sort((a, b) => a.pos - b.pos || b.end - a.end);
-    return all;
   }
 
   private codeFinding(rule: CodeRule, severity: Severity, file: string, lines: LineIndex, d: ReportDescriptor): Finding {
@@ -475,6 +494,7 @@ export class Engine {
   /** Drops cached results for files no longer present (the server calls this on deletes). */
   forget(file: string): void {
     this.cache.delete(file);
+    this.specifierCache.delete(file);
   }
 }
 
@@ -520,6 +540,18 @@ function manifestlessApps(input: ProjectInput, paths: readonly string[], manifes
 
 function hash(s: string): string {
   return createHash('sha1').update(s).digest('hex');
+}
+
+const globCache = new WeakMap<ResolvedConfig, { tests: Minimatch[]; excludes: Minimatch[] }>();
+/** Test and exclude globs compiled once per config (minimatch() compiles on every call). */
+function compiledGlobs(config: ResolvedConfig): { tests: Minimatch[]; excludes: Minimatch[] } {
+  let g = globCache.get(config);
+  if (!g) {
+    const excludes = (config.raw.exclude ?? []).flatMap((ex) => (typeof ex !== 'string' && ex.reason?.trim() ? [new Minimatch(ex.glob, { dot: true })] : []));
+    g = { tests: config.testGlobs.map((t) => new Minimatch(t, { dot: true })), excludes };
+    globCache.set(config, g);
+  }
+  return g;
 }
 
 function relativeTo(config: ResolvedConfig, file: string): string {

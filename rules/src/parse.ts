@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts';
 
 export const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.jsx', '.ts', '.cts', '.mts', '.tsx'];
 
@@ -41,4 +41,27 @@ export function uncheckableContent(text: string, maxBytes: number): string | und
   for (let i = 0; i < text.length && bad < 8; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
   if (bad >= 8) return 'not UTF-8 text';
   return undefined;
+}
+
+/**
+ * The next version of a file, re-parsed incrementally from the previous tree (one changed span, found by
+ * common prefix and suffix). The previous tree must not be used afterwards: TypeScript reuses its nodes.
+ */
+export function reparseCode(path: string, previous: ts.SourceFile, previousText: string, text: string): ParseResult {
+  if (text === previousText) return { ok: true, sourceFile: previous };
+  let start = 0;
+  const max = Math.min(previousText.length, text.length);
+  while (start < max && previousText.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let endOld = previousText.length;
+  let endNew = text.length;
+  while (endOld > start && endNew > start && previousText.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)) {
+    endOld--;
+    endNew--;
+  }
+  try {
+    const sourceFile = ts.updateSourceFile(previous, text, { span: { start, length: endOld - start }, newLength: endNew - start });
+    return { ok: true, sourceFile };
+  } catch {
+    return parseCode(path, text); // whatever went wrong incrementally, a full parse decides
+  }
 }

@@ -30,6 +30,7 @@ let nextSnapshotId = 1;
 export class Project {
   readonly engine: Engine;
   private files = new Map<string, string>();
+  private openPaths = new Set<string>();
   private paths = new Set<string>();
   private loaded: ProjectInput | undefined;
   private needsLoad = true;
@@ -45,6 +46,8 @@ export class Project {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.engine = new Engine(rules);
+    // open documents are edited again and again: their trees are kept for incremental re-parsing
+    this.engine.keepTreeFor = (path) => this.openPaths.has(path);
   }
 
   contains(path: string): boolean {
@@ -87,6 +90,7 @@ export class Project {
     if (!this.dirty && this.last) return this.last;
     const versions = new Map<string, number>();
     const texts = new Map<string, string>();
+    this.openPaths = new Set([...overlays.keys()].filter((p) => this.contains(p)));
     for (const [p, o] of overlays) {
       if (!this.contains(p)) continue;
       texts.set(p, o.text);

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkSync } from 'recheck';
-import { ts } from 'ts-morph';
+import { ts } from '../../rules/src/ts';
 import { REPO } from '../support/rule-folders';
 
 const SOURCE_DIRS = ['rules', 'server', 'client'];

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ts } from 'ts-morph';
+import { ts } from '../../rules/src/ts';
 import { allRules } from '../../rules/index';
 import { Engine } from '../../rules/src/engine';
 import { loadProject, toPosix } from '../../rules/src/node/load-project';

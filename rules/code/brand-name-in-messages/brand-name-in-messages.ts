@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { classifyMessage } from '../../src/model/audience';
 import { brandMisspellings, proseOnly, WEB1ON1 } from '../../src/manifest/listing-text';
 import { createCodeRule } from '../../src/rule';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { effectiveUrl } from '../../src/model/http';
 import { hostOf, isApiHost } from '../../src/model/hosts';
 import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';

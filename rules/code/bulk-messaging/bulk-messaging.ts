@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { classifyMessage, readByConsumer } from '../../src/model/audience';
 import type { FileModel } from '../../src/model/file-model';

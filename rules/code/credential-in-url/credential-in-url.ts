@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';
 import { credentialSource } from '../hardcoded-credential/credential-source';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { requireSpecifier } from '../../src/model/file-model';
 import { accessChain, calleeName, propertyName, unwrap } from '../../src/model/syntax';

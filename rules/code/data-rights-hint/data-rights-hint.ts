@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { EVENTS } from '../../src/data';
 import { listingTexts } from '../../src/manifest/listing-text';
 import { createCodeRule } from '../../src/rule';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { CodeSinks, decodedLiteral, isAnchoredModulePath, type CodeSink } from '../../src/model/code-sinks';
 import { NetworkInput } from '../../src/model/network-input';

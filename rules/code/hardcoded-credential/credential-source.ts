@@ -1,6 +1,6 @@
 // Expressions that evaluate to a live credential: secret environment variables and the chipchat SDK's
 // auth state. Shared by the B.2 rules that follow credentials into URLs and logs.
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import type { FileModel } from '../../src/model/file-model';
 import { accessChain, calleeName, unwrap } from '../../src/model/syntax';
 import { envVarName } from '../../src/model/values';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { envNameFor, moveToEnvFix } from '../../src/fixes/env-fix';
 import { accessChain, calleeName, propertyName, unwrap } from '../../src/model/syntax';

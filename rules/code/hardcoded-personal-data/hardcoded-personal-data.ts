@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { isPlaceholderHost } from '../../src/model/hosts';
 import { propertyName } from '../../src/model/syntax';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';

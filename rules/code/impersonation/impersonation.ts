@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { findIdentityClaims } from '../../src/lexicon/identity-claims';
 import { readableTexts, sentMessages } from '../../src/lexicon/readable-text';

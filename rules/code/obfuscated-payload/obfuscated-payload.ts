@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { CodeSinks, decodedLiteral } from '../../src/model/code-sinks';
 import { unwrap } from '../../src/model/syntax';

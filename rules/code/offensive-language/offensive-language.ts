@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { findProfanity, maskWord, staleAllowEntries } from '../../src/lexicon/profanity';
 import { readableTexts, type TextPart } from '../../src/lexicon/readable-text';

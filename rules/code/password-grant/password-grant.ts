@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { effectiveUrl } from '../../src/model/http';
 import { hostOf, isPlatformHost } from '../../src/model/hosts';

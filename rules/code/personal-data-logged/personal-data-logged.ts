@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { accessChain, unwrap } from '../../src/model/syntax';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 

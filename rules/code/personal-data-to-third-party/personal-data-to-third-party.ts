@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import type { AppInfo } from '../../src/app';
 import type { JsonDocument } from '../../src/manifest/json-document';
 import { effectiveUrl, type HttpCall } from '../../src/model/http';

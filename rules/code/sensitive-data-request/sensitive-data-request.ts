@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import type { AppInfo } from '../../src/app';
 import { readableTexts, type ReadableText } from '../../src/lexicon/readable-text';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { findSensitiveRequests, identifierKind, type SensitiveKind } from '../../src/lexicon/sensitive-data';
 import { effectiveUrl } from '../../src/model/http';
@@ -74,7 +74,10 @@ class Tracker {
       for (const n of boundNames(d.name)) this.declaredIn.set(n, (this.declaredIn.get(n) ?? new Set()).add(scopeOf(d)));
     }
     this.seedTextSources();
-    this.propagate();
+    // Most files receive no message text at all (helpers, routes, config): nothing can flow from it there,
+    // and the propagation below is the costliest part of the rule.
+    const hasSources = this.textNames.size > 0 || this.secrets.size > 0 || this.model.sdk.messageNames.size > 0 || this.model.sdk.handlers.size > 0;
+    if (hasSources) this.propagate();
     this.seedGuards();
     const reported = new Set<ts.Node>();
     for (const call of this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {

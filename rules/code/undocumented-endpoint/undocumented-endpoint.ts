@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import { API } from '../../src/data';
 import { createCodeRule } from '../../src/rule';
 import { effectiveUrl } from '../../src/model/http';

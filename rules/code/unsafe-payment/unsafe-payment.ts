@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import providers from '../../data/lexicons/payment-providers.json';
 import { createCodeRule } from '../../src/rule';
 import { hostOf, isLoopbackHost, isPlaceholderHost, isPlatformHost } from '../../src/model/hosts';

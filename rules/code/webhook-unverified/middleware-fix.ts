@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import type { CodeRuleContext } from '../../src/rule';
 import type { FileEdit } from '../../src/types';
 import { VERIFY_HELPER_JS, VERIFY_HELPER_NAME } from './verify-middleware';

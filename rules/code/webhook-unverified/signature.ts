@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import type { FileModel } from '../../src/model/file-model';
 import { accessChain, calleeName, isFunctionLike, propertyName, unwrap } from '../../src/model/syntax';
 

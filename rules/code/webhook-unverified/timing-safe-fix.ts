@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts';
 import type { CodeRuleContext } from '../../src/rule';
 import { propertyName, unwrap } from '../../src/model/syntax';
 import type { Fix } from '../../src/types';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import { classifyMessage, readByConsumer, type Audience } from '../model/audience';
 import type { FileModel } from '../model/file-model';
 import { effectiveUrl } from '../model/http';

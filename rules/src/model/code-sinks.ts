@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { FileModel } from './file-model';
 import { propertyName, unwrap } from './syntax';
 import type { ValueResolver } from './values';

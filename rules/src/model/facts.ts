@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import { API, eventMatches, eventScope } from '../data';
 import { classifyMessage } from './audience';
 import type { FileModel } from './file-model';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import { LineIndex } from '../positions';
 import { HttpModel } from './http';
 import { SdkModel } from './sdk';
@@ -41,6 +41,8 @@ export class FileModel {
   readonly sdk: SdkModel;
   readonly http: HttpModel;
   readonly nodesByKind = new Map<ts.SyntaxKind, ts.Node[]>();
+  /** Nodes of the kinds rules listen to, in document order (the walk's pre-order), for dispatch. */
+  readonly dispatchOrder: ts.Node[] = [];
   readonly functionsByName = new Map<string, ts.FunctionLikeDeclaration>();
   /** Local name → module specifier of `const x = require('spec')` / imports. */
   readonly requireBindings = new Map<string, string>();
@@ -55,9 +57,10 @@ export class FileModel {
     extraKinds: Iterable<ts.SyntaxKind>,
   ) {
     this.lines = new LineIndex(text);
-    const kinds = new Set<ts.SyntaxKind>([...MODEL_KINDS, ...extraKinds]);
+    const ruleKinds = new Set<ts.SyntaxKind>(extraKinds);
+    const kinds = new Set<ts.SyntaxKind>([...MODEL_KINDS, ...ruleKinds]);
     for (const k of kinds) this.nodesByKind.set(k, []);
-    this.walk(kinds);
+    this.walk(kinds, ruleKinds);
     this.sdk = new SdkModel(options.sdkModules, this.values, this.functionsByName, this.requireBindings);
     this.http = new HttpModel(this.values);
     this.build(options.hints ?? {});
@@ -68,7 +71,7 @@ export class FileModel {
   }
 
   /** Iterative pre-order walk: deep left-nested expressions must not overflow the stack. */
-  private walk(kinds: Set<ts.SyntaxKind>): void {
+  private walk(kinds: Set<ts.SyntaxKind>, ruleKinds: Set<ts.SyntaxKind>): void {
     const stack: ts.Node[] = [this.sourceFile];
     const children: ts.Node[] = [];
     const collect = (n: ts.Node) => {
@@ -77,6 +80,7 @@ export class FileModel {
     while (stack.length) {
       const node = stack.pop()!;
       if (kinds.has(node.kind)) this.nodesByKind.get(node.kind)!.push(node);
+      if (ruleKinds.has(node.kind)) this.dispatchOrder.push(node);
       children.length = 0;
       ts.forEachChild(node, collect);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);

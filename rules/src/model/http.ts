@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import { objectProperty, propertyName, unwrap } from './syntax';
 import { trimLeading, trimTrailing } from '../text';
 import type { StaticString, ValueResolver } from './values';

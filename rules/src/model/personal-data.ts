@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { FileModel } from './file-model';
 import { accessChain, boundNames, isFunctionLike, propertyName, unwrap } from './syntax';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 
 /** Small syntax helpers shared by the models and rules; all purely syntactic. */
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import { objectProperty, propertyName, unwrap } from './syntax';
 
 /** Marks a part of a string the analysis cannot know (a template hole, a variable). */
