@@ -36,6 +36,9 @@ export default createCodeRule({
         network ??= new NetworkInput(context.model);
         const source = network.source(arg);
         if (!source && (sink.kind === 'module' || sink.name === 'child_process.fork') && isAnchoredModulePath(arg, values)) continue;
+        // Loading a module by a computed name is how plugin systems work (formatters, rule folders, view
+        // engines): only a name that comes from the network is the B.4 signal (rules.md precision notes).
+        if (!source && sink.kind === 'module') continue;
         const data = { sink: callForm(sink.name), what: WHAT[role], how: role === 'program' || role === 'module' ? 'chosen' : 'assembled', advice: ADVICE[role], arg: preview(arg), source: source ?? '' };
         context.report({ messageId: source ? 'network' : 'dynamic', data, start: sink.node.getStart(), end: sink.node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
         return;

@@ -173,7 +173,10 @@ class Tracker {
   private propagate(): void {
     const decls = this.model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration).filter((d) => d.initializer);
     const assigns = this.model.nodes<ts.BinaryExpression>(ts.SyntaxKind.BinaryExpression).filter((b) => b.operatorToken.kind === ts.SyntaxKind.EqualsToken);
-    for (let pass = 0; pass < 3; pass++) {
+    const size = () => [...this.textNames.values()].reduce((n, s) => n + s.size, 0) + [...this.secrets.values()].reduce((n, s) => n + s.size, 0);
+    for (let pass = 0, before = -1; pass < 3 && before !== size(); pass++) {
+      // another pass only when the last one learnt something (chains declared out of order)
+      before = size();
       for (const d of decls) {
         this.destructuredAnswer(d);
         const fromText = carriesValue(d.initializer!) && this.fromMessageText(d.initializer!);

@@ -62,6 +62,18 @@ function apiCalls(context: CodeRuleContext): ApiCall[] {
   return out.sort((a, b) => a.node.pos - b.node.pos);
 }
 
+/** The first index whose key is ≥ `pos` in a list sorted by key. */
+function lowerBound<T>(list: readonly T[], pos: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]!) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Finds the API calls a function (or block) makes, also through local functions and class methods it calls. */
 class ApiFinder {
   private readonly calls: ts.CallExpression[];
@@ -74,9 +86,18 @@ class ApiFinder {
     if (depth > 4 || seen.has(scope)) return undefined;
     seen.add(scope);
     const [from, to] = [scope.getStart(), scope.getEnd()];
-    const direct = this.api.find((a) => a.node.getStart() >= from && a.node.getEnd() <= to);
+    // both lists are in document order (by pos): look only at the slice inside the scope
+    let direct: ApiCall | undefined;
+    for (let i = lowerBound(this.api, scope.pos, (a) => a.node.pos); i < this.api.length && this.api[i]!.node.pos < to; i++) {
+      const a = this.api[i]!;
+      if (a.node.getStart() >= from && a.node.getEnd() <= to) {
+        direct = a;
+        break;
+      }
+    }
     if (direct) return { call: direct, path: [] };
-    for (const c of this.calls) {
+    for (let i = lowerBound(this.calls, scope.pos, (c) => c.pos); i < this.calls.length && this.calls[i]!.pos < to; i++) {
+      const c = this.calls[i]!;
       if (c.getStart() < from || c.getEnd() > to) continue;
       const target = this.localFunction(c);
       const found = target ? this.find(target, depth + 1, seen) : undefined;

@@ -19,20 +19,25 @@ export function removeArrayItem(doc: JsonDocument, pointer: string): FileEdit[] 
   const item = doc.node(pointer);
   const arr = item?.parent;
   if (!item || arr?.type !== 'array' || !arr.children) return [];
-  const items = arr.children;
-  const i = items.indexOf(item);
+  return removeChild(doc, arr, item);
+}
+
+/** Removes `child` (an item or a property) of `container` with one separator; the only child leaves `[]` / `{}`. */
+function removeChild(doc: JsonDocument, container: Node, child: Node): FileEdit[] {
+  const items = container.children!;
+  const i = items.indexOf(child);
   let start: number;
   let end: number;
   if (items.length === 1) {
-    start = arr.offset + 1;
-    end = arr.offset + arr.length - 1;
+    start = container.offset + 1;
+    end = container.offset + container.length - 1;
   } else if (i < items.length - 1) {
-    start = item.offset;
+    start = child.offset;
     end = items[i + 1]!.offset;
   } else {
     const prev = items[i - 1]!;
     start = prev.offset + prev.length;
-    end = item.offset + item.length;
+    end = child.offset + child.length;
   }
   return [{ file: doc.path, start, end, newText: '' }];
 }
@@ -60,19 +65,48 @@ export function appendArrayItems(doc: JsonDocument, pointer: string, values: unk
 
 /** Adds a property to the root object after its last property; an array value gets one item per line. */
 export function addRootProperty(doc: JsonDocument, key: string, value: unknown): FileEdit[] {
-  const root = doc.tree;
-  if (root?.type !== 'object') return [];
+  return addProperty(doc, '', key, value);
+}
+
+/**
+ * Adds a property after the last property of the object at `pointer`, in the object's own layout: on a
+ * line of its own in a multi-line object, `, "key": value` in a one-line object.
+ */
+export function addProperty(doc: JsonDocument, pointer: string, key: string, value: unknown): FileEdit[] {
+  const obj = doc.node(pointer);
+  if (obj?.type !== 'object') return [];
   const { eol, unit } = style(doc);
-  const props = root.children ?? [];
+  const props = obj.children ?? [];
   const last = props[props.length - 1];
-  const indent = last ? lineIndent(doc.text, last.offset) : unit;
-  const rendered = Array.isArray(value) && value.length
-    ? `[${eol}${value.map((v) => indent + unit + inlineJson(v)).join(',' + eol)}${eol}${indent}]`
-    : inlineJson(value);
-  const prop = `${JSON.stringify(key)}: ${rendered}`;
-  if (!last) return [{ file: doc.path, start: root.offset + 1, end: root.offset + root.length - 1, newText: `${eol}${indent}${prop}${eol}` }];
+  const isRoot = obj === doc.tree;
+  const objIndent = lineIndent(doc.text, obj.offset);
+  const multiLine = last ? doc.text.slice(obj.offset, last.offset).includes('\n') : isRoot || doc.text.slice(obj.offset, obj.offset + obj.length).includes('\n');
+  if (!multiLine) {
+    const prop = `${JSON.stringify(key)}: ${inlineJson(value)}`;
+    if (!last) return [{ file: doc.path, start: obj.offset + 1, end: obj.offset + obj.length - 1, newText: ` ${prop} ` }];
+    const at = last.offset + last.length;
+    return [{ file: doc.path, start: at, end: at, newText: `, ${prop}` }];
+  }
+  const indent = last ? lineIndent(doc.text, last.offset) : isRoot ? unit : objIndent + unit;
+  const prop = `${JSON.stringify(key)}: ${blockValue(value, indent, unit, eol)}`;
+  if (!last) return [{ file: doc.path, start: obj.offset + 1, end: obj.offset + obj.length - 1, newText: `${eol}${indent}${prop}${eol}${isRoot ? '' : objIndent}` }];
   const at = last.offset + last.length;
   return [{ file: doc.path, start: at, end: at, newText: `,${eol}${indent}${prop}` }];
+}
+
+/** Removes one property together with one separator, keeping the other properties' layout. */
+export function removeProperty(doc: JsonDocument, pointer: string): FileEdit[] {
+  const prop = doc.node(pointer)?.parent;
+  const obj = prop?.parent;
+  if (prop?.type !== 'property' || obj?.type !== 'object' || !obj.children) return [];
+  return removeChild(doc, obj, prop);
+}
+
+/** A value placed on a line of its own: non-empty arrays one item per line, nested objects expanded, the rest inline. */
+function blockValue(value: unknown, indent: string, unit: string, eol: string): string {
+  if (Array.isArray(value) && value.length) return `[${eol}${value.map((v) => indent + unit + inlineJson(v)).join(',' + eol)}${eol}${indent}]`;
+  if (value && typeof value === 'object' && Object.values(value).some((v) => v && typeof v === 'object')) return blockJson(value, indent, unit, eol);
+  return inlineJson(value);
 }
 
 /** One-line JSON with a space after `:` and `,` (`{ "scope": "x", "reason": "y" }`). */

@@ -146,9 +146,13 @@ export class FileModel {
     this.noteExports(hints);
     // Twice: handlers registered by name or inside other handlers bind their parameters in the first
     // pass; the second pass then classifies every call with all bindings known.
-    for (let pass = 0; pass < 3; pass++) {
+    // (Files that never load the SDK and receive no instance have nothing to classify.)
+    for (let pass = 0, before = ''; pass < 3 && this.sdk.mayHaveInstances(); pass++) {
       this.sdk.calls.length = 0;
       for (const call of calls) this.sdk.noteCall(call);
+      const learnt = this.sdk.bindingSignature();
+      if (learnt === before) break; // a pass that bound nothing new would classify the same way again
+      before = learnt;
     }
     for (const call of calls) this.http.noteCall(call);
   }

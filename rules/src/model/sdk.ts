@@ -143,6 +143,16 @@ export class SdkModel {
   }
 
   /** Examines one call expression, in document order. */
+  /** Whether anything in the file can be an SDK instance (else no call needs classifying). */
+  mayHaveInstances(): boolean {
+    return this.constructors.size > 0 || this.instanceNames.size > 0 || this.instanceProps.size > 0;
+  }
+
+  /** What the passes have bound so far; equal before and after a pass means nothing new was learnt. */
+  bindingSignature(): string {
+    return `${this.instanceNames.size}/${this.instanceProps.size}/${this.contextNames.size}/${this.messageNames.size}/${this.contextActionNames.size}/${this.handlers.size}`;
+  }
+
   /** A function whose parameter at `index` receives an instance: that parameter is an instance inside it. */
   noteInstanceParam(fn: ts.FunctionLikeDeclaration, index: number): void {
     const p = fn.parameters[index];

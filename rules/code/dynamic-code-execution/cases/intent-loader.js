@@ -13,7 +13,7 @@ function loadIntent(intent) {
 }
 
 for (const plugin of config.plugins) {
-  // ruleid: dynamic-code-execution
+  // ok: dynamic-code-execution -- plugin loading from the app's own config (rules.md: only network input is the signal)
   bot.module(require(plugin));
 }
 
