@@ -42,8 +42,10 @@ function validate(raw: unknown): boolean {
   return compiled(raw) as boolean;
 }
 
+let defaults: ResolvedConfig | undefined;
+/** The configuration without a .policylens.json: one shared object, so what is derived from it is cached once. */
 export function defaultConfig(): ResolvedConfig {
-  return resolve(undefined, undefined, {});
+  return (defaults ??= resolve(undefined, undefined, {}));
 }
 
 /** Parses and validates a `.policylens.json`; throws ConfigError with one readable line. */
