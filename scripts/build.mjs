@@ -9,7 +9,9 @@ const entries = [
   { in: 'server/lsp/main.ts', out: 'dist/server.js' },
   { in: 'server/lsp/core.ts', out: 'dist/server-core.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
-  { in: 'client/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  { in: 'client/webview/listing.ts', out: 'dist/listing-webview.js', platform: 'browser', format: 'iife' },
+  { in: 'client/webview/manifest-form/main.ts', out: 'dist/manifest-form.js', platform: 'browser', format: 'iife' },
+  { in: 'client/webview/manifest-form/form.css', out: 'dist/manifest-form.css', platform: 'browser' },
 ];
 for (const e of entries) {
   if (!existsSync(e.in)) continue;

@@ -12,11 +12,14 @@ import {
   type RuleSummary,
 } from '../../server/lsp/protocol';
 import type { Ctx } from './ctx';
+import { manifestEditorCommands } from './manifest-editor/provider';
+import type { ListingPreview } from './listing/preview';
+import { exportReport } from './report-export';
 import type { VirtualDocs } from './virtual-docs';
 
 type Handler = (...args: never[]) => unknown;
 
-export function createCommands(ctx: Ctx, docs: VirtualDocs): Record<string, Handler> {
+export function createCommands(ctx: Ctx, docs: VirtualDocs, listing: ListingPreview): Record<string, Handler> {
   return {
     'policyLens.checkWorkspace': async () => {
       const client = await ctx.ready();
@@ -48,6 +51,11 @@ export function createCommands(ctx: Ctx, docs: VirtualDocs): Record<string, Hand
       await docs.show('/compliance-report.md', r.markdown);
     },
 
+    // from the editor title the manifest's URI comes as the argument; from the palette none does
+    'policyLens.previewListing': (uri?: unknown) => listing.show(uri),
+
+    'policyLens.exportReport': (args?: unknown) => exportReport(ctx, args),
+
     'policyLens.restartServer': async () => {
       await ctx.restart();
       ctx.output.appendLine('Server restarted.');
@@ -64,6 +72,9 @@ export function createCommands(ctx: Ctx, docs: VirtualDocs): Record<string, Hand
       await ctx.ready();
       void vscode.window.showInformationMessage('Policy Lens is checking this workspace.');
     },
+
+    // the manifest form: "Open as JSON" and "Open as Form"
+    ...manifestEditorCommands(),
 
     [CLIENT_COMMANDS.suppressWithReason]: async (uri: string, line: number, ruleId: string, version: number | null) => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));

@@ -18,7 +18,10 @@ export class Ctx implements vscode.Disposable {
   client: LanguageClient | undefined;
   readonly output = vscode.window.createOutputChannel('Policy Lens');
   readonly status = new Status(SELECTOR);
-  private readonly disposables: vscode.Disposable[] = [this.output, this.status];
+  private readonly checked = new vscode.EventEmitter<StatusParams>();
+  /** After every check the server finishes (views that show findings refresh on it). */
+  readonly onDidCheck = this.checked.event;
+  private readonly disposables: vscode.Disposable[] = [this.output, this.status, this.checked];
 
   constructor(readonly extension: vscode.ExtensionContext) {}
 
@@ -45,7 +48,10 @@ export class Ctx implements vscode.Disposable {
     };
     // The id makes the client read `policyLens.trace.server` itself.
     const client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
-    client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => this.status.update(s));
+    client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
+      this.status.update(s);
+      this.checked.fire(s);
+    });
     this.client = client;
     await client.start();
   }

@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import { createCommands } from './commands';
 import { Ctx } from './ctx';
+import { ListingPreview } from './listing/preview';
 import { SCHEME, VirtualDocs } from './virtual-docs';
+import { registerManifestEditor } from './manifest-editor/provider';
 
 let ctx: Ctx | undefined;
 
@@ -12,9 +14,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(ctx);
   const docs = new VirtualDocs();
   ctx.push(vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs));
-  for (const [id, handler] of Object.entries(createCommands(ctx, docs))) {
+  const listing = new ListingPreview(ctx);
+  ctx.push(listing);
+  for (const [id, handler] of Object.entries(createCommands(ctx, docs, listing))) {
     ctx.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
   }
+  ctx.push(registerManifestEditor(ctx));
   await ctx.start();
 }
 

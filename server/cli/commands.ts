@@ -6,21 +6,15 @@ import { CLAUSES, MANUAL_CHECKLIST, MANUAL_ONLY, PARTLY_AUTOMATED, clause } from
 import { BUILTIN_RULES, docsUrl } from '../../rules/src/docs';
 import { relativePath } from '../../rules/src/node/load-project';
 import { readRuleDoc } from '../../rules/src/node/rule-docs';
-import { buildComplianceReport } from '../../rules/src/report/compliance';
-import { renderHtml, renderMarkdown } from '../../rules/src/report/render';
-import { runEngine } from './check';
+import { complianceReportText } from './report';
 import type { CliIo } from './io';
 import { parseNow, UsageError } from './main';
-import { TOOL_VERSION } from './version';
 
 export function report(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, config: { type: 'string' }, manifest: { type: 'string' }, now: { type: 'string' } } });
   const format = values.format ?? 'markdown';
   if (format !== 'markdown' && format !== 'html') throw new UsageError('report --format must be markdown or html');
-  const now = parseNow(values.now);
-  const { result, engine } = runEngine(positionals, { cwd: io.cwd, config: values.config, manifest: values.manifest, now });
-  const model = buildComplianceReport({ result, rules: engine.rules, toolVersion: TOOL_VERSION, now, relative: (p) => relativePath(io.cwd, p) });
-  const text = format === 'html' ? renderHtml(model) : renderMarkdown(model);
+  const text = complianceReportText({ paths: positionals, cwd: io.cwd, format, now: parseNow(values.now), config: values.config, manifest: values.manifest });
   if (values.output) {
     const out = io.resolve(values.output);
     mkdirSync(dirname(out), { recursive: true });

@@ -4,6 +4,7 @@ import { check, type CheckOptions } from './check';
 import { explain, listRules, report } from './commands';
 import { init } from './init';
 import { processIo, type CliIo } from './io';
+import { runDate } from './report';
 import { TOOL_VERSION } from './version';
 
 const USAGE = `Usage: policy-lens <command> [options]
@@ -141,8 +142,9 @@ function parseCheck(args: string[], io: CliIo): CheckOptions {
 
 export function parseNow(value: string | undefined): Date {
   if (value === undefined) return new Date();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError('--now takes a date as YYYY-MM-DD');
-  return new Date(`${value}T12:00:00`);
+  const date = runDate(value);
+  if (!date) throw new UsageError('--now takes a date as YYYY-MM-DD');
+  return date;
 }
 
 if (require.main === module) {

@@ -55,6 +55,138 @@ export const REPORT_REQUEST = 'policyLens/report';
 export interface ReportParams { uri?: string }
 export interface ReportResult { markdown: string }
 
+/**
+ * Client → server: the compliance report as a file's content (Markdown or HTML), from the same function
+ * `policy-lens report` runs, so an export and the CLI's output are byte-identical for the same files.
+ */
+export const EXPORT_REPORT_REQUEST = 'policyLens/exportReport';
+export interface ExportReportParams {
+  /** A file or folder in the project to report on (the first workspace folder when absent). */
+  uri?: string;
+  format: 'markdown' | 'html';
+  /** The run's date as YYYY-MM-DD (the CLI's `--now`); today when absent. */
+  now?: string;
+}
+export type ExportReportResult = { ok: true; text: string; root: string } | { ok: false; message: string };
+
+/** Client → server: how the listing of the manifest at `uri` reads to a dealer ("Preview listing"). */
+export const LISTING_REQUEST = 'policyLens/listing';
+export interface ListingParams {
+  /** The manifest (web1on1-app.json). */
+  uri: string;
+  /** `policyLens.listing.compareRef`: a branch, tag or commit; empty means the latest tag, else HEAD. */
+  compareRef?: string;
+  /** vscode.workspace.isTrusted at the time of the request: git history is read only when trusted. */
+  trusted: boolean;
+}
+export type PersonalDataClass = 'consumer' | 'staff' | 'secret' | 'none' | 'unknown';
+export interface ListingAbility {
+  scope: string;
+  /** Plain words from the scope catalog: "read your contacts (consumers’ names, …)". */
+  text: string;
+  personalData: PersonalDataClass;
+  /** The class in words ("consumers’ personal data"). */
+  personalDataText: string;
+  reason?: string;
+  /** False for a scope the catalog does not know. */
+  known: boolean;
+}
+export interface ListingLink {
+  label: string;
+  /** As written in the manifest (shown as text; never fetched). */
+  value: string;
+  /** What a click opens (https: or mailto:), absent when the value is not usable. */
+  href?: string;
+  /** Why the value is not usable (form only), e.g. "not https (http)". */
+  problem?: string;
+}
+export interface ListingFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  uri: string;
+  /** 0-based LSP range. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Workspace-relative file and 1-based line, for display. */
+  where: string;
+}
+export interface ListingChecklistItem {
+  clause: string;
+  sectionTitle: string;
+  clauseText: string;
+  /** The compliance report's status words: "findings", "no findings", "attested", "not attested", … never "passed". */
+  status: string;
+  /** The report's detail labels ("no findings (3 rules over 4 files)"). */
+  detail: string;
+  tone: 'findings' | 'open' | 'quiet';
+  /** Up to a few open findings citing the clause. */
+  findings: ListingFinding[];
+  moreFindings: number;
+}
+export interface ScopeChange { scope: string; text: string; personalData: PersonalDataClass; personalDataText: string }
+export type PermissionImpact =
+  | { state: 'off'; reason: string }
+  | { state: 'unavailable'; reason: string }
+  | { state: 'compared'; ref: string; commit: string; manifestExisted: boolean; added: ScopeChange[]; dropped: ScopeChange[] };
+export interface ListingModel {
+  manifestUri: string;
+  /** Workspace-relative path of the manifest. */
+  manifestPath: string;
+  /** Set when the manifest cannot be read as an object: the rest is empty. */
+  problem?: string;
+  /** Set when the manifest has JSON errors but parts of it could be read (a half-typed edit). */
+  notice?: string;
+  name?: string;
+  version?: string;
+  description?: string;
+  shortDescription?: string;
+  category?: string;
+  marketplace?: string;
+  developer?: { name?: string; email?: string; url?: string };
+  tokenRole?: string;
+  /** `listing.icon` as written: the client resolves and checks it (workspace-relative file). */
+  icon?: string;
+  abilities: ListingAbility[];
+  dataProtection?: { personalData: string[]; lawfulBasis?: string; retentionDays?: number; erasure?: string; thirdParties: { name: string; purpose?: string; host?: string }[] };
+  links: ListingLink[];
+  checklist: ListingChecklistItem[];
+  summary: { findings: number; notAttested: number; quiet: number };
+  impact: PermissionImpact;
+  /** ISO time of the engine run the model comes from. */
+  checkedAt: string;
+}
+export type ListingResult = { ok: true; model: ListingModel } | { ok: false; message: string };
+
+/**
+ * Client → server: what the manifest form shows beside its fields, from the same run as the diagnostics:
+ * the manifest's findings by JSON pointer, the call sites that need each scope, and the scopes the code
+ * needs but the manifest does not declare.
+ */
+export const MANIFEST_STATE_REQUEST = 'policyLens/manifestState';
+export interface ManifestStateParams { uri: string }
+export interface ManifestFinding {
+  /** JSON pointer of the field (an absent field's own pointer); '' for the file as a whole. */
+  pointer: string;
+  ruleId: string;
+  clauses: string[];
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+export interface ScopeCallSite {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  evidence: string;
+}
+export interface ManifestStateResult {
+  /** Version of the manifest document the findings were computed from; null when read from disk. */
+  version: number | null;
+  findings: ManifestFinding[];
+  /** Call sites per scope name, declared or not. */
+  callSites: Record<string, ScopeCallSite[]>;
+  /** Scopes call sites need that the manifest does not declare (the scope-missing findings), covering ones only. */
+  missingScopes: { scope: string; ruleId: string; clauses: string[] }[];
+}
+
 /** Client commands the server may reference in code actions and code lenses. */
 export const CLIENT_COMMANDS = {
   /** Inserts a suppression snippet with the cursor on the reason: (uri, line, ruleId). */

@@ -10,7 +10,17 @@ export interface ScopeEntry { scope: string; range: Range; uses: ScopeUseSite[];
 export function scopeEntries(path: string, snapshot: Snapshot): ScopeEntry[] {
   const app = snapshot.result.apps.find((a) => a.manifestPath === path);
   if (!app?.manifest) return [];
-  const boundFiles = new Set(snapshot.result.bindings.filter((b) => b.app === app.root).map((b) => b.file));
+  const usesByScope = callSitesByScope(app.root, snapshot);
+  const manifestLines = new LineIndex(app.manifest.text);
+  return app.declaredScopes().map((s) => {
+    const r = app.manifest!.rangeOf(s.pointer);
+    return { scope: s.scope, range: manifestLines.range(r.start, r.end), uses: usesByScope.get(s.scope) ?? [], appRoot: app.root };
+  });
+}
+
+/** Every call site of the app's code (files bound to the app at `appRoot`) by the scope it needs. */
+export function callSitesByScope(appRoot: string, snapshot: Snapshot): Map<string, ScopeUseSite[]> {
+  const boundFiles = new Set(snapshot.result.bindings.filter((b) => b.app === appRoot).map((b) => b.file));
   const usesByScope = new Map<string, ScopeUseSite[]>();
   for (const [file, facts] of snapshot.result.facts) {
     if (!boundFiles.has(file) || !facts.scopeUses.length) continue;
@@ -22,9 +32,5 @@ export function scopeEntries(path: string, snapshot: Snapshot): ScopeEntry[] {
       usesByScope.set(u.scope, list);
     }
   }
-  const manifestLines = new LineIndex(app.manifest.text);
-  return app.declaredScopes().map((s) => {
-    const r = app.manifest!.rangeOf(s.pointer);
-    return { scope: s.scope, range: manifestLines.range(r.start, r.end), uses: usesByScope.get(s.scope) ?? [], appRoot: app.root };
-  });
+  return usesByScope;
 }

@@ -20,7 +20,10 @@ import type { Overlay, Project, Snapshot } from './project';
 import {
   CHECK_WORKSPACE_REQUEST,
   CLIENT_COMMANDS,
+  EXPORT_REPORT_REQUEST,
   FIX_ALL_KIND,
+  LISTING_REQUEST,
+  MANIFEST_STATE_REQUEST,
   MEMORY_REQUEST,
   REPORT_REQUEST,
   RULE_INFO_REQUEST,
@@ -28,7 +31,13 @@ import {
   SERVER_COMMANDS,
   STATUS_NOTIFICATION,
   type CheckWorkspaceResult,
+  type ExportReportParams,
+  type ExportReportResult,
   type InitOptions,
+  type ListingParams,
+  type ListingResult,
+  type ManifestStateParams,
+  type ManifestStateResult,
   type MemoryResult,
   type ReportParams,
   type ReportResult,
@@ -394,6 +403,33 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     const project = p.uri ? workspace().projectFor(uriToPath(p.uri) ?? '') : workspace().all()[0];
     if (!project) return { markdown: '# Policy Lens\n\nOpen a folder with a Web1on1 app to get its compliance report.\n' };
     return { markdown: engine().complianceMarkdown(run(project), project.root) };
+  });
+
+  connection.onRequest(EXPORT_REPORT_REQUEST, (p: ExportReportParams): ExportReportResult => {
+    const project = p.uri ? workspace().projectFor(uriToPath(p.uri) ?? '') : workspace().all()[0];
+    if (!project) return { ok: false, message: 'Open a folder with a Web1on1 app to export its compliance report.' };
+    const now = p.now === undefined ? new Date() : engine().runDate(p.now);
+    if (!now) return { ok: false, message: `The report date must be YYYY-MM-DD, not "${p.now}".` };
+    if (p.format !== 'markdown' && p.format !== 'html') return { ok: false, message: 'The report format must be markdown or html.' };
+    // a fresh run through the CLI's own function (with the unsaved buffers): identical output by construction
+    const overlays = new Map([...engineTexts].filter(([path]) => project.contains(path)).map(([path, o]) => [path, o.text]));
+    try {
+      return { ok: true, text: engine().complianceReportText({ paths: [], cwd: project.root, format: p.format, now, overlays }), root: project.root };
+    } catch (e) {
+      return { ok: false, message: `The report could not be built: ${(e as Error).message}` };
+    }
+  });
+
+  connection.onRequest(LISTING_REQUEST, (p: ListingParams): Promise<ListingResult> =>
+    engine().listing(p, (path) => {
+      const project = workspace().projectFor(path);
+      return { snap: run(project), root: project.root };
+    }),
+  );
+
+  connection.onRequest(MANIFEST_STATE_REQUEST, (p: ManifestStateParams): ManifestStateResult => {
+    const s = snapshotFor(p.uri);
+    return s ? engine().manifestState(s.path, s.snap) : { version: null, findings: [], callSites: {}, missingScopes: [] };
   });
 
   connection.onRequest(MEMORY_REQUEST, (): MemoryResult => {

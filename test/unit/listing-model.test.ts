@@ -1,0 +1,142 @@
+// The listing preview's model: scopes in a dealer's words with their personal-data class, links shown
+// as text with their form problems, and a checklist by clause in the compliance report's own statuses.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CLAUSE_IDS } from '../../rules/src/clauses';
+import { SCOPES } from '../../rules/src/data';
+import { relativePath } from '../../rules/src/node/load-project';
+import { buildComplianceReport } from '../../rules/src/report/compliance';
+import { runEngine } from '../../server/cli/check';
+import { TOOL_VERSION } from '../../server/cli/version';
+import { buildListingModel } from '../../server/lsp/listing/model';
+import { scopeWords } from '../../server/lsp/listing/words';
+import type { ListingModel } from '../../server/lsp/protocol';
+
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const XSS = '<img src=x onerror=alert(1)>';
+const NOW = new Date('2026-03-02T12:00:00');
+
+function modelFor(manifest: unknown, files: Record<string, string> = {}): ListingModel {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-lens-listing-')).replace(/\\/g, '/');
+  dirs.push(dir);
+  writeFileSync(join(dir, 'web1on1-app.json'), typeof manifest === 'string' ? manifest : JSON.stringify(manifest, null, 2));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bot', dependencies: { chipchat: '^0.7.4' } }));
+  for (const [f, t] of Object.entries(files)) {
+    mkdirSync(join(dir, f, '..'), { recursive: true });
+    writeFileSync(join(dir, f), t);
+  }
+  const { result, engine } = runEngine([], { cwd: dir, now: NOW });
+  const rel = (p: string) => relativePath(dir, p);
+  const report = buildComplianceReport({ result, rules: engine.rules, toolVersion: TOOL_VERSION, now: NOW, relative: rel });
+  const app = result.apps[0]!;
+  return buildListingModel({ app, manifestUri: `file://${dir}/web1on1-app.json`, report, findings: result.findings.filter((f) => !f.suppression), relative: rel, toUri: (p) => `file://${p}`, impact: { state: 'off', reason: 'test' }, checkedAt: NOW });
+}
+
+const MANIFEST = {
+  name: 'Workshop Reminder Bot',
+  version: '0.3.0',
+  description: XSS,
+  developer: { name: 'Garage Tools B.V.', email: 'dev@garagetools.nl', url: 'https://garagetools.nl' },
+  listing: { marketplace: 'botstore', category: 'Aftersales', shortDescription: 'Reminders that book themselves.', icon: 'media/icon.png' },
+  tokenRole: 'bot',
+  scopes: [{ scope: 'contacts:read', reason: 'Greet the customer by name' }, 'users:read', { scope: 'made:up', reason: 'x' }],
+  privacyPolicyUrl: 'http://garagetools.nl/privacy',
+  support: { email: 'support@garagetools.nl', url: 'https://garagetools.nl/support', docsUrl: 'https://garagetools.nl/docs' },
+  securityContact: 'security@garagetools.nl',
+  dataProtection: { personalData: ['contact.name'], lawfulBasis: 'contract', retentionDays: 90, thirdParties: [{ name: 'Twilio', purpose: 'SMS fallback', host: 'api.twilio.com' }] },
+};
+
+describe('scope words', () => {
+  it('turns every catalog scope into plain words without the "This app will be able to" lead-in', () => {
+    assert.deepEqual(scopeWords('contacts:read'), { text: 'read your contacts (consumers’ names, phone numbers and e-mail addresses)', personalData: 'consumer', personalDataText: 'consumers’ personal data', known: true });
+    for (const s of SCOPES) {
+      const w = scopeWords(s.scope);
+      assert.doesNotMatch(w.text, /^this app/i, s.scope);
+      assert.match(w.text, /^[a-z]/, `${s.scope} reads on from "The app will be able to"`);
+      assert.equal(w.personalData, s.personalData);
+    }
+    assert.equal(scopeWords('users:read').personalDataText, 'your staff’s personal data');
+    assert.equal(scopeWords('bots:self').personalDataText, 'credentials and secrets');
+    assert.equal(scopeWords('kb:read').personalDataText, 'no personal data');
+  });
+
+  it('names an unknown scope as unknown instead of guessing', () => {
+    const w = scopeWords('made:up');
+    assert.equal(w.known, false);
+    assert.equal(w.personalData, 'unknown');
+    assert.match(w.text, /made:up .*does not know/);
+  });
+});
+
+describe('listing model', () => {
+  const m = modelFor(MANIFEST);
+
+  it('carries the listing texts as data, the XSS payload verbatim (escaping is the renderer’s job)', () => {
+    assert.equal(m.name, 'Workshop Reminder Bot');
+    assert.equal(m.description, XSS);
+    assert.equal(m.marketplace, 'Bot Store');
+    assert.equal(m.category, 'Aftersales');
+    assert.equal(m.icon, 'media/icon.png');
+    assert.deepEqual(m.developer, { name: 'Garage Tools B.V.', email: 'dev@garagetools.nl', url: 'https://garagetools.nl' });
+    assert.equal(m.manifestPath, 'web1on1-app.json');
+  });
+
+  it('lists what the app can do, in order, with reasons and classes', () => {
+    assert.deepEqual(m.abilities.map((a) => [a.scope, a.personalData, a.reason]), [
+      ['contacts:read', 'consumer', 'Greet the customer by name'],
+      ['users:read', 'staff', undefined],
+      ['made:up', 'unknown', 'x'],
+    ]);
+  });
+
+  it('shows links as text; only usable ones get a target, and the form problem is named', () => {
+    const byLabel = Object.fromEntries(m.links.map((l) => [l.label, l]));
+    assert.deepEqual(byLabel['Privacy policy'], { label: 'Privacy policy', value: 'http://garagetools.nl/privacy', href: undefined, problem: 'not https (http)' });
+    assert.equal(byLabel['Support e-mail']!.href, 'mailto:support@garagetools.nl');
+    assert.equal(byLabel['Documentation']!.href, 'https://garagetools.nl/docs');
+    assert.equal(byLabel['Security contact']!.href, 'mailto:security@garagetools.nl');
+    assert.equal(byLabel['Terms of service']!.problem, 'missing');
+    for (const l of m.links) assert.ok(!l.href || /^(https|mailto):/.test(l.href), l.href);
+  });
+
+  it('has one checklist item per clause in the report’s statuses, never "passed"', () => {
+    assert.deepEqual(m.checklist.map((c) => c.clause), [...CLAUSE_IDS]);
+    const words = new Set(['findings', 'no findings', 'attested', 'not attested', 'not applicable']);
+    for (const c of m.checklist) {
+      for (const w of c.status.split(' + ')) assert.ok(words.has(w), `${c.clause}: "${c.status}"`);
+      assert.doesNotMatch(`${c.status} ${c.detail}`, /pass/i);
+    }
+    const a5 = m.checklist.find((c) => c.clause === 'A.5')!;
+    assert.equal(a5.tone, 'findings', 'the http privacy policy is an A.5 finding');
+    assert.ok(a5.findings.some((f) => /privacy/i.test(f.message) && f.where.startsWith('web1on1-app.json:')));
+    const a1 = m.checklist.find((c) => c.clause === 'A.1')!;
+    assert.equal(a1.status, 'not attested');
+    assert.equal(a1.tone, 'open');
+    assert.equal(m.summary.findings, m.checklist.filter((c) => c.tone === 'findings').length);
+    assert.ok(m.summary.notAttested >= 6);
+  });
+
+  it('an attested clause reads "attested" with who and when', () => {
+    const att = modelFor({ ...MANIFEST, compliance: { attestations: { 'A.1': { statement: 'GDPR review', by: 'J. Jansen', date: '2026-02-01' } } } });
+    const a1 = att.checklist.find((c) => c.clause === 'A.1')!;
+    assert.equal(a1.status, 'attested');
+    assert.equal(a1.tone, 'quiet');
+    assert.match(a1.detail, /GDPR review, by J\. Jansen, 2026-02-01/);
+  });
+
+  it('a half-typed manifest shows what could be read, with a notice; one that is no object says so', () => {
+    const half = modelFor('{ "name": "Half", "scopes": ["kb:read", ');
+    assert.equal(half.name, 'Half');
+    assert.deepEqual(half.abilities.map((a) => a.scope), ['kb:read']);
+    assert.match(half.notice ?? '', /JSON error/);
+    const bad = modelFor('[1, 2]');
+    assert.match(bad.problem ?? '', /not a JSON object/);
+    assert.deepEqual(bad.abilities, []);
+    assert.equal(bad.checklist.length, CLAUSE_IDS.length, 'the checklist still shows');
+  });
+});
