@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 import { existsSync, chmodSync } from 'node:fs';
 
-const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const common = { alias: { 'ts-morph': './scripts/ts-morph-runtime.cjs' }, bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 const entries = [
   { in: 'server/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   // the server answers `initialize` from a small bundle and loads the engine (TypeScript) from a second one

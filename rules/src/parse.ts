@@ -24,7 +24,9 @@ export type ParseResult =
 /** Parses one file; TypeScript's recursive parser throws RangeError on very deep nesting. */
 export function parseCode(path: string, text: string): ParseResult {
   try {
-    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+    // Parent pointers are set by the file model's own walk (FileModel.walk): TypeScript's setParentNodes
+    // would walk the whole tree once more.
+    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
     return { ok: true, sourceFile };
   } catch (e) {
     const reason = e instanceof RangeError ? 'nesting too deep for the parser' : `parser failed (${(e as Error).message})`;

@@ -74,7 +74,10 @@ export class FileModel {
   private walk(kinds: Set<ts.SyntaxKind>, ruleKinds: Set<ts.SyntaxKind>): void {
     const stack: ts.Node[] = [this.sourceFile];
     const children: ts.Node[] = [];
+    let current: ts.Node = this.sourceFile;
     const collect = (n: ts.Node) => {
+      // the parser ran without setParentNodes: this walk is the one pass that links children to parents
+      (n as { parent: ts.Node }).parent = current;
       children.push(n);
     };
     while (stack.length) {
@@ -82,6 +85,7 @@ export class FileModel {
       if (kinds.has(node.kind)) this.nodesByKind.get(node.kind)!.push(node);
       if (ruleKinds.has(node.kind)) this.dispatchOrder.push(node);
       children.length = 0;
+      current = node;
       ts.forEachChild(node, collect);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
