@@ -1,3 +1,4 @@
+import './heap';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../rules/src/config';
 import { check, type CheckOptions } from './check';
