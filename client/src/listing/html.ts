@@ -2,15 +2,10 @@
 // renders the model with DOM calls (textContent), so the shell is a constant apart from the CSP source,
 // the nonce and the script's URI. The CSP allows only our nonce'd script and style, and images from the
 // webview's own resource origin (the icon, via asWebviewUri).
-import { randomBytes } from 'node:crypto';
 
 /** Said on every view of the preview, loading and error states included. */
 export const NOT_WEB1ON1 =
   'Policy Lens preview — this is not a Web1on1 screen. Policy Lens is not made or endorsed by Web1on1; the scopes are Policy Lens’s own least-privilege declaration, not Web1on1 permissions.';
-
-export function nonce(): string {
-  return randomBytes(18).toString('base64').replace(/[+/=]/g, '');
-}
 
 export function listingHtml(o: { cspSource: string; nonce: string; scriptUri: string }): string {
   const csp = [`default-src 'none'`, `img-src ${o.cspSource}`, `style-src 'nonce-${o.nonce}'`, `script-src 'nonce-${o.nonce}'`].join('; ');

@@ -6,7 +6,8 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { LISTING_REQUEST, type ListingModel, type ListingParams, type ListingResult } from '../../../server/lsp/protocol';
 import type { Ctx } from '../ctx';
-import { listingHtml, nonce } from './html';
+import { nonce } from '../webview-nonce';
+import { listingHtml } from './html';
 import { resolveIcon } from './icon';
 import { manifestUriOfState, openableHref, parseFromWebview, type FromWebview, type IconView, type ToWebview } from './messages';
 

@@ -1,15 +1,10 @@
 // The form's page shell. Nothing from the manifest is written into this HTML: the script builds the form
 // with DOM calls (textContent, value), so the shell is constant apart from the CSP source, the nonce and
 // the script's URI. The CSP allows only our nonce'd script and style.
-import { randomBytes } from 'node:crypto';
 
 /** Said on every view of the form, the loading and invalid-JSON states included. */
 export const NOT_WEB1ON1 =
   'This manifest and its scopes are Policy Lens’s own least-privilege declaration for review — not a Web1on1 format or screen. Policy Lens is not made or endorsed by Web1on1.';
-
-export function nonce(): string {
-  return randomBytes(18).toString('base64').replace(/[+/=]/g, '');
-}
 
 export function formHtml(o: { nonce: string; scriptUri: string; styleUri: string; cspSource: string }): string {
   const csp = [`default-src 'none'`, `style-src ${o.cspSource}`, `script-src 'nonce-${o.nonce}'`].join('; ');

@@ -7,7 +7,8 @@ import type { Ctx } from '../ctx';
 import { applyFormEdit } from './apply';
 import { catalog } from './catalog';
 import { parseEditMessage } from './form-model';
-import { formHtml, nonce } from './html';
+import { nonce } from '../webview-nonce';
+import { formHtml } from './html';
 import { LintSource } from './lint';
 import type { DocState, FromWebview, ToWebview } from './messages';
 
