@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { FIELDS, LISTS, ATTESTED_CLAUSES, LAWFUL_BASES, MARKETPLACES, TOKEN_ROLES } from '../../client/src/manifest-editor/fields';
+import { FIELDS, LISTS, ATTESTED_CLAUSES, MARKETPLACES, TOKEN_ROLES } from '../../client/src/manifest-editor/fields';
 import { parseEditMessage, planEdit } from '../../client/src/manifest-editor/form-model';
 import type { EditMessage } from '../../client/src/manifest-editor/messages';
 import { FormEditError, formEdits, type JsonValue } from '../../rules/src/manifest/form-edits';
