@@ -40,6 +40,8 @@ export class Ctx implements vscode.Disposable {
       clientCommands: Object.values(CLIENT_COMMANDS),
       // Restricted Mode: the server only reads files; it runs no workspace code and no git in any mode
       trusted: vscode.workspace.isTrusted,
+      // package.json contributes the manifest's JSON schema: VS Code completes scope and event names itself
+      manifestSchema: true,
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: SELECTOR,

@@ -4,6 +4,7 @@ export { allRules } from '../../rules/index';
 export { codeActions } from './code-actions';
 export { toDiagnostic } from './diagnostics';
 export { hover } from './hover';
+export { manifestCompletions } from './manifest-completion';
 export { manifestState } from './manifest-state';
 export { complianceMarkdown } from './report';
 export { complianceReportText, runDate } from '../cli/report';

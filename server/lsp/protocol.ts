@@ -16,6 +16,8 @@ export interface InitOptions {
   /** Restricted Mode: read only, never load workspace-provided code (nothing here does; kept explicit). */
   trusted?: boolean;
   settings?: Partial<PolicyLensSettings>;
+  /** The client completes and validates web1on1-app.json from the JSON schema: no server completion then. */
+  manifestSchema?: boolean;
 }
 
 /** Server → client notification after every check. */

@@ -105,6 +105,8 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
         diagnosticProvider: pull() ? { identifier: 'policy-lens', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
+        // editors without the manifest's JSON schema get scope and event names from the server
+        completionProvider: init.manifestSchema ? undefined : { triggerCharacters: ['"'] },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [SERVER_COMMANDS.showDocumentation] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -350,6 +352,12 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
       documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
       createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
     });
+  });
+
+  connection.onCompletion((params) => {
+    if (!params.textDocument.uri.endsWith('/web1on1-app.json')) return [];
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? engine().manifestCompletions(doc.getText(), params.position) : [];
   });
 
   connection.onHover((params) => {
