@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Minimatch } from 'minimatch';
 import { ts } from './ts';
-import { AppInfo, MANIFEST_NAME } from './app';
+import { AppInfo } from './app';
+import { bindFiles, discoverApps, relativeSpecifiers, resolveRelative } from './bindings';
 import { defaultConfig, ruleSetting, type ResolvedConfig } from './config';
-import { API } from './data';
 import { collectFacts, type FileFacts } from './model/facts';
 import { FileModel, type FileHints } from './model/file-model';
 import { PersonalDataModel } from './model/personal-data';
@@ -101,9 +101,9 @@ export class Engine {
     const notices: Notice[] = [];
     const findings: Finding[] = [];
 
-    const apps = this.discoverApps(input, paths);
+    const apps = discoverApps(input, paths);
     const codeFiles = [...input.files.keys()].filter(isCodeFile).sort();
-    const bindings = this.bind(codeFiles, apps, input);
+    const bindings = bindFiles(codeFiles, apps, input, (f, t) => this.specifiersOf(f, t));
     const appOf = new Map(bindings.map((b) => [b.file, apps.find((a) => a.root === b.app)]));
 
     // Pass 1: every code file; pass 2: files whose neighbours tell them something (module factories, clients).
@@ -249,41 +249,6 @@ export class Engine {
         exemptions.push({ kind: 'manifest-ignore', ruleId: rule, what: pointer ? `${rule} at ${pointer}` : `${rule} in ${app.root}`, reason, file: app.manifestPath, line: lines.position(at.start).line + 1 });
       });
     }
-  }
-
-  private discoverApps(input: ProjectInput, paths: readonly string[]): AppInfo[] {
-    if (input.manifestPath) return [new AppInfo(input.root, input.manifestPath, input.files.get(input.manifestPath))];
-    const manifests = paths.filter((p) => p.endsWith('/' + MANIFEST_NAME)).sort();
-    const apps = manifests.map((m) => new AppInfo(m.slice(0, m.lastIndexOf('/')), m, input.files.get(m)));
-    return [...apps, ...manifestlessApps(input, paths, apps.map((a) => a.root))];
-  }
-
-  /** Nearest ancestor manifest; files outside every app that an app's files import count for that app. */
-  private bind(codeFiles: string[], apps: AppInfo[], input: ProjectInput): Binding[] {
-    const byDepth = [...apps].sort((a, b) => b.root.length - a.root.length);
-    const out = new Map<string, Binding>();
-    for (const f of codeFiles) {
-      const app = byDepth.find((a) => f.startsWith(a.root + '/'));
-      out.set(f, { file: f, app: app?.root, via: app ? 'folder' : 'none' });
-    }
-    // relative imports from bound files pull unbound files into the app (transitively)
-    let changed = true;
-    for (let round = 0; changed && round < 20; round++) {
-      changed = false;
-      for (const f of codeFiles) {
-        const b = out.get(f)!;
-        if (!b.app) continue;
-        for (const spec of this.specifiersOf(f, input.files.get(f) ?? '')) {
-          const target = resolveRelative(f, spec, input.files);
-          const tb = target ? out.get(target) : undefined;
-          if (tb && !tb.app) {
-            out.set(target!, { file: target!, app: b.app, via: 'import' });
-            changed = true;
-          }
-        }
-      }
-    }
-    return [...out.values()];
   }
 
   private readonly specifierCache = new Map<string, { text: string; specs: string[] }>();
@@ -511,33 +476,6 @@ function envExampleOf(app: AppInfo | undefined, input: ProjectInput): EnvExample
   return { path, text: input.files.get(path) };
 }
 
-const SDK_IMPORT_RE = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"]chipchat(?:\/[^'"\n]{0,200})?['"]/;
-
-/**
- * Folders that are Web1on1 apps without a manifest: a package.json that depends on chipchat, or whose
- * code imports it or calls the Web1on1 API, with no manifest at, above or below it (a monorepo root
- * whose packages have manifests is not an app of its own). `manifest-missing` reports them.
- */
-function manifestlessApps(input: ProjectInput, paths: readonly string[], manifestRoots: readonly string[]): AppInfo[] {
-  const under = (file: string, dir: string) => file.startsWith(dir + '/');
-  const roots = paths
-    .filter((p) => p.endsWith('/package.json') && !p.includes('/node_modules/'))
-    .map((p) => p.slice(0, p.lastIndexOf('/')))
-    .filter((dir) => !manifestRoots.some((m) => m === dir || under(dir, m) || under(m, dir)))
-    .sort();
-  const codeFiles = [...input.files.keys()].filter((f) => isCodeFile(f) && !f.includes('/node_modules/'));
-  const usesWeb1on1 = (dir: string) => {
-    const pkg = input.files.get(dir + '/package.json');
-    if (pkg !== undefined && /"chipchat"\s*:/.test(pkg)) return true;
-    return codeFiles.some((f) => {
-      if (!under(f, dir)) return false;
-      const t = input.files.get(f)!;
-      return SDK_IMPORT_RE.test(t) || API.apiHosts.some((h) => t.includes(h)) || API.legacyApiHosts.some((h) => t.includes(h));
-    });
-  };
-  return roots.filter(usesWeb1on1).map((dir) => new AppInfo(dir, `${dir}/${MANIFEST_NAME}`, undefined));
-}
-
 function hash(s: string): string {
   return createHash('sha1').update(s).digest('hex');
 }
@@ -558,27 +496,4 @@ function relativeTo(config: ResolvedConfig, file: string): string {
   if (!config.path) return file;
   const dir = config.path.slice(0, config.path.lastIndexOf('/'));
   return file.startsWith(dir + '/') ? file.slice(dir.length + 1) : file;
-}
-
-const IMPORT_RE = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"\n]{1,300})['"]/g;
-function relativeSpecifiers(text: string): string[] {
-  const out: string[] = [];
-  IMPORT_RE.lastIndex = 0;
-  for (let m = IMPORT_RE.exec(text); m; m = IMPORT_RE.exec(text)) out.push(m[1]!);
-  return out;
-}
-
-const RESOLVE_SUFFIXES = ['', '.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '/index.js', '/index.ts'];
-export function resolveRelative(from: string, spec: string, files: ReadonlyMap<string, unknown>): string | undefined {
-  if (!spec.startsWith('.')) return undefined;
-  const parts = from.split('/').slice(0, -1);
-  for (const seg of spec.split('/')) {
-    if (seg === '.' || seg === '') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  const base = parts.join('/');
-  for (const s of RESOLVE_SUFFIXES) if (files.has(base + s)) return base + s;
-  if (base.endsWith('.js')) for (const s of ['.ts', '.tsx']) if (files.has(base.slice(0, -3) + s)) return base.slice(0, -3) + s;
-  return undefined;
 }
