@@ -1,6 +1,7 @@
 // What makes a string a credential: a known provider format, a JWT, or (for values a credential-named key
 // holds) enough length and randomness. Shared by the B.2 rules; every check runs on one literal string.
 import patterns from '../../data/secret-patterns.json';
+import { identifierWords } from '../../src/lexicon/tokens';
 
 interface ProviderPattern { id: string; re: RegExp; wholeText: boolean }
 
@@ -150,29 +151,7 @@ const COMPOUNDS = new Map<string, CredentialKind>([
 ]);
 
 /** Words of an identifier or header name: `x-api-key` → x api key, `refreshToken` → refresh token. */
-export function nameWords(name: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  const isUpper = (c: string | undefined) => !!c && c >= 'A' && c <= 'Z';
-  const isLower = (c: string | undefined) => !!c && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i]!;
-    if (!isUpper(c) && !isLower(c)) {
-      if (word) words.push(word);
-      word = '';
-      continue;
-    }
-    // a word starts at aB (camelCase) and at ABc (the last capital of an acronym: APIKey → API Key)
-    const prev = name[i - 1];
-    if (word && isUpper(c) && (isLower(prev) || isLower(name[i + 1]))) {
-      words.push(word);
-      word = '';
-    }
-    word += c;
-  }
-  if (word) words.push(word);
-  return words.map((w) => w.toLowerCase());
-}
+export const nameWords = identifierWords;
 
 /** `csrfToken`, `nextPageToken`, `resetToken`: tokens that are not the app's credentials. */
 export function isNonCredentialTokenName(name: string): boolean {
