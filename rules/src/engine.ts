@@ -40,6 +40,16 @@ export interface Exemption {
   line?: number;
 }
 
+/** One file re-checked on the editor's quick path. */
+export interface QuickResult {
+  /** The file's findings, suppressed ones included (marked), sorted by offset. */
+  findings: Finding[];
+  facts: FileFacts | undefined;
+  notice: Notice | undefined;
+  /** The file's source suppressions that silenced something. */
+  exemptions: Exemption[];
+}
+
 export interface Binding { file: string; app: string | undefined; via: 'folder' | 'import' | 'none' }
 
 export interface RunResult {
@@ -79,6 +89,9 @@ export class Engine {
   readonly ruleIds: ReadonlySet<string>;
   private readonly codeRules: CodeRule[];
   private readonly appRules: AppRule[];
+  private readonly appRuleIds: ReadonlySet<string>;
+  /** The context each code file was last analysed in by a full run: what the quick path re-uses. */
+  private readonly contextOf = new Map<string, { app: AppInfo | undefined; config: ResolvedConfig; hints: FileHints; envExample: EnvExample }>();
 
   /**
    * Which files keep their syntax tree so the next version re-parses incrementally (ts.updateSourceFile):
@@ -90,6 +103,7 @@ export class Engine {
     this.ruleIds = new Set([...rules.map((r) => r.meta.id), INVALID_SUPPRESSION_ID]);
     this.codeRules = rules.filter((r): r is CodeRule => r.kind === 'code');
     this.appRules = rules.filter((r): r is AppRule => r.kind === 'app');
+    this.appRuleIds = new Set(this.appRules.map((r) => r.meta.id));
   }
 
   run(input: ProjectInput): RunResult {
@@ -123,12 +137,19 @@ export class Engine {
       if (!changed) break;
     }
 
+    this.contextOf.clear();
+    for (const f of codeFiles) {
+      const app = appOf.get(f);
+      this.contextOf.set(f, { app, config: configFor(f), hints: hintsOf.get(f) ?? {}, envExample: envExampleOf(app, input) });
+    }
+
     const errorsByRule = new Map<string, string[]>();
     const suppressionsByFile = new Map<string, { comments: SuppressionComment[]; lines: LineIndex }>();
     for (const [f, r] of results) {
       if (r.notice) notices.push(r.notice);
       for (const e of r.errors) errorsByRule.set(e.ruleId, [...(errorsByRule.get(e.ruleId) ?? []), f]);
-      suppressionsByFile.set(f, { comments: r.suppressions, lines: r.lines });
+      // `used` is per run and the result may be a cached one: fresh flags each run
+      suppressionsByFile.set(f, { comments: r.suppressions.map((c) => ({ ...c, used: false })), lines: r.lines });
       if (!input.checkFiles || input.checkFiles.has(f)) findings.push(...r.findings.map((x) => ({ ...x, fixes: x.fixes, suppression: undefined })));
     }
 
@@ -173,24 +194,7 @@ export class Engine {
     this.applyManifestIgnores(apps, findings, exemptions);
 
     // Suppressions in source: they silence findings on their line; broken or unused ones are findings.
-    for (const f of findings) {
-      const s = suppressionsByFile.get(f.file);
-      if (!s) continue;
-      const c = s.comments.find((c) => !c.problem && c.targetLine === f.range.start.line && c.ruleIds.includes(f.ruleId));
-      if (c) {
-        c.used = true;
-        f.suppression = { kind: 'inSource', justification: c.reason!, until: c.until, location: { file: f.file, line: c.line + 1 } };
-        exemptions.push({ kind: 'suppression', ruleId: f.ruleId, what: `line ${c.targetLine + 1}`, reason: c.reason!, until: c.until, file: f.file, line: c.line + 1 });
-      }
-    }
-    for (const [file, s] of suppressionsByFile) {
-      if (input.checkFiles && !input.checkFiles.has(file)) continue;
-      for (const c of s.comments) {
-        const problem = c.problem ?? (c.used ? undefined : `this suppression silences nothing on line ${c.targetLine + 1}`);
-        if (!problem) continue;
-        findings.push(this.finding(INVALID_SUPPRESSION_ID, ['F.5'], 'warning', `[F.5] Invalid suppression: ${problem}`, file, s.lines, c.start, c.end));
-      }
-    }
+    findings.push(...this.applySuppressions(findings, suppressionsByFile, exemptions, input.checkFiles));
 
     // Config exemptions need reasons; rules turned off with a reason are listed for the report.
     for (const cfg of new Set([...codeFiles, ...apps.map((a) => a.manifestPath)].map((f) => configFor(f)))) {
@@ -222,6 +226,59 @@ export class Engine {
     const clauseRules = new Map<string, number>();
     for (const r of this.rules) for (const c of r.meta.clauses) clauseRules.set(c, (clauseRules.get(c) ?? 0) + 1);
     return { findings, notices, exemptions, bindings, apps, facts, stats: { codeFiles: codeFiles.length, rulesRun: this.rules.length, clauseRules, durationMs: Date.now() - t0 } };
+  }
+
+  /**
+   * Source comments silence findings on their target line; the findings returned are the comments that are
+   * broken or silence nothing.
+   */
+  private applySuppressions(findings: Finding[], byFile: ReadonlyMap<string, { comments: SuppressionComment[]; lines: LineIndex }>, exemptions: Exemption[], checkFiles?: ReadonlySet<string>): Finding[] {
+    for (const f of findings) {
+      const s = byFile.get(f.file);
+      if (!s) continue;
+      const c = s.comments.find((c) => !c.problem && c.targetLine === f.range.start.line && c.ruleIds.includes(f.ruleId));
+      if (c) {
+        c.used = true;
+        f.suppression = { kind: 'inSource', justification: c.reason!, until: c.until, location: { file: f.file, line: c.line + 1 } };
+        exemptions.push({ kind: 'suppression', ruleId: f.ruleId, what: `line ${c.targetLine + 1}`, reason: c.reason!, until: c.until, file: f.file, line: c.line + 1 });
+      }
+    }
+    const invalid: Finding[] = [];
+    for (const [file, s] of byFile) {
+      if (checkFiles && !checkFiles.has(file)) continue;
+      for (const c of s.comments) {
+        const problem = c.problem ?? (c.used ? undefined : `this suppression silences nothing on line ${c.targetLine + 1}`);
+        if (!problem) continue;
+        invalid.push(this.finding(INVALID_SUPPRESSION_ID, ['F.5'], 'warning', `[F.5] Invalid suppression: ${problem}`, file, s.lines, c.start, c.end));
+      }
+    }
+    return invalid;
+  }
+
+  /**
+   * The editor's quick path: re-checks one code file after an edit, in the context (app, config, hints) of
+   * the last full run, without the app rules. `held` are the app-rule findings of the file from that run,
+   * already moved to the new text; they take part in suppression like fresh ones. Undefined when the file
+   * was not part of the last full run or a rule failed on it (a full run reports that properly).
+   */
+  checkOne(file: string, text: string, now: Date, held: readonly Finding[]): QuickResult | undefined {
+    const ctx = this.contextOf.get(file);
+    if (!ctx) return undefined;
+    const r = this.analyze(file, text, ctx.app, ctx.config, ctx.hints, localDate(now), ctx.envExample);
+    if (r.errors.length) return undefined;
+    const findings: Finding[] = r.findings.map((x) => ({ ...x, suppression: undefined }));
+    for (const h of held) findings.push({ ...h, suppression: undefined });
+    // a comment's `used` flag is per run: reset it, the cached result is shared with the next full run
+    const comments = r.suppressions.map((c) => ({ ...c, used: false }));
+    const exemptions: Exemption[] = [];
+    findings.push(...this.applySuppressions(findings, new Map([[file, { comments, lines: r.lines }]]), exemptions));
+    findings.sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));
+    return { findings, facts: r.facts, notice: r.notice, exemptions };
+  }
+
+  /** True for findings an app rule made (manifest, package, repository, cross-file): the quick path holds them. */
+  isAppRuleFinding(f: Finding): boolean {
+    return this.appRuleIds.has(f.ruleId);
   }
 
   /**

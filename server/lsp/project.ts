@@ -2,6 +2,7 @@
 // one Engine instance (its per-file cache is what makes a re-run after an edit cheap), and the last run.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Engine, type ProjectInput, type RunResult } from '../../rules/src/engine';
+import { moveFindings } from '../../rules/src/moved-findings';
 import { CONFIG_NAME, ConfigError, defaultConfig } from '../../rules/src/config';
 import { loadProject } from '../../rules/src/node/load-project';
 import { isCodeFile } from '../../rules/src/parse';
@@ -23,6 +24,8 @@ export interface Snapshot {
   byFile: ReadonlyMap<string, Finding[]>;
   finishedAt: Date;
   configFor: NonNullable<ProjectInput['configFor']>;
+  /** False for a quick snapshot: only edited files were re-checked, app-rule findings are held from before. */
+  settled: boolean;
 }
 
 let nextSnapshotId = 1;
@@ -35,6 +38,8 @@ export class Project {
   private loaded: ProjectInput | undefined;
   private needsLoad = true;
   private dirty = true;
+  /** Files changed since the last full run. */
+  private pending = new Set<string>();
   last: Snapshot | undefined;
   /** A broken .policylens.json: nothing is checked until it is fixed. */
   error: string | undefined;
@@ -70,6 +75,7 @@ export class Project {
    */
   changed(path: string, text: string | undefined): void {
     this.dirty = true;
+    this.pending.add(path);
     if (this.needsLoad) return;
     if (path.endsWith('/' + CONFIG_NAME)) return this.reload();
     if (text === undefined) text = readIfWanted(path);
@@ -85,9 +91,23 @@ export class Project {
     }
   }
 
-  /** Runs the engine if anything changed since the last run; returns the current snapshot. */
+  /**
+   * The current snapshot. When only open code files changed since the last full run, they alone are
+   * re-checked (the quick path: code rules fresh, manifest-dependent findings held and moved with the text)
+   * and the full run waits for `settle`, so findings of other files do not flicker while the user types.
+   */
   snapshot(overlays: ReadonlyMap<string, Overlay>): Snapshot {
     if (!this.dirty && this.last) return this.last;
+    return this.quick(overlays) ?? this.settle(overlays);
+  }
+
+  /** Runs the engine over the whole folder if anything changed since the last full run. */
+  settle(overlays: ReadonlyMap<string, Overlay>): Snapshot {
+    if (!this.dirty && this.last?.settled) return this.last;
+    if (!this.dirty && this.last && !this.last.settled && !this.pending.size) {
+      // only quick snapshots since the last full run: finish the job
+      this.dirty = true;
+    }
     const versions = new Map<string, number>();
     const texts = new Map<string, string>();
     this.openPaths = new Set([...overlays.keys()].filter((p) => this.contains(p)));
@@ -123,7 +143,49 @@ export class Project {
       else byFile.set(f.file, [f]);
     }
     this.dirty = false;
-    this.last = { id: nextSnapshotId++, result, files, versions, byFile, finishedAt: new Date(), configFor: input.configFor! };
+    this.pending.clear();
+    this.quickFiles.clear();
+    this.last = { id: nextSnapshotId++, result, files, versions, byFile, finishedAt: new Date(), configFor: input.configFor!, settled: true };
+    return this.last;
+  }
+
+  /** Files re-checked by quick snapshots since the last full run (the full run still owes them). */
+  private quickFiles = new Set<string>();
+
+  private quick(overlays: ReadonlyMap<string, Overlay>): Snapshot | undefined {
+    const last = this.last;
+    if (!last || this.needsLoad || this.error || !this.pending.size) return undefined;
+    for (const p of this.pending) if (!overlays.has(p) || !isCodeFile(p) || !last.files.has(p)) return undefined;
+    const files = new Map(last.files);
+    const versions = new Map(last.versions);
+    let findings = last.result.findings;
+    let exemptions = last.result.exemptions;
+    let notices = last.result.notices;
+    const facts = new Map(last.result.facts);
+    const now = this.now();
+    for (const p of this.pending) {
+      const o = overlays.get(p)!;
+      const before = last.files.get(p)!;
+      versions.set(p, o.version);
+      if (before === o.text) continue;
+      const held = moveFindings(findings.filter((f) => f.file === p && this.engine.isAppRuleFinding(f)), p, before, o.text);
+      const r = this.engine.checkOne(p, o.text, now, held);
+      if (!r) return undefined;
+      files.set(p, o.text);
+      this.files.set(p, o.text);
+      findings = [...findings.filter((f) => f.file !== p), ...r.findings];
+      exemptions = [...exemptions.filter((e) => !(e.kind === 'suppression' && e.file === p)), ...r.exemptions];
+      notices = [...notices.filter((n) => n.file !== p), ...(r.notice ? [r.notice] : [])];
+      if (r.facts) facts.set(p, r.facts);
+      else facts.delete(p);
+      this.quickFiles.add(p);
+    }
+    const byFile = new Map(last.byFile);
+    for (const p of this.pending) byFile.set(p, findings.filter((f) => f.file === p && !f.suppression));
+    this.pending.clear();
+    // still owed: the full run recomputes app-rule findings and what other files learn from these
+    this.dirty = false;
+    this.last = { ...last, id: nextSnapshotId++, result: { ...last.result, findings, exemptions, notices, facts }, files, versions, byFile, finishedAt: new Date(), settled: false };
     return this.last;
   }
 
@@ -138,7 +200,7 @@ export class Project {
 
   private emptySnapshot(versions: Map<string, number>): Snapshot {
     const result: RunResult = { findings: [], notices: [], exemptions: [], bindings: [], apps: [], facts: new Map(), stats: { codeFiles: 0, rulesRun: 0, clauseRules: new Map(), durationMs: 0 } };
-    return { id: nextSnapshotId++, result, files: new Map(), versions, byFile: new Map(), finishedAt: new Date(), configFor: () => defaultConfig() };
+    return { id: nextSnapshotId++, result, files: new Map(), versions, byFile: new Map(), finishedAt: new Date(), configFor: () => defaultConfig(), settled: true };
   }
 }
 

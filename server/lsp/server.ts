@@ -188,8 +188,25 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     engineTexts.set(path, { text: doc.getText(), version: doc.version });
     for (const p of projectsOf(path)) {
       p.changed(path, doc.getText());
-      schedule(p, pull() ? SETTLE_DELAY_MS : PUSH_DELAY_MS);
+      // the edited file's own findings come at once (its pull, or a quick push); the rest once typing pauses
+      if (!pull()) scheduleQuickPush(p, uriOf(path));
+      schedule(p, SETTLE_DELAY_MS);
     }
+  }
+
+  const quickTimers = new Map<Project, NodeJS.Timeout>();
+  /** Push clients: the edited document's quick findings, a moment after the keystroke. */
+  function scheduleQuickPush(project: Project, uri: string): void {
+    clearTimeout(quickTimers.get(project));
+    quickTimers.set(project, setTimeout(() => {
+      quickTimers.delete(project);
+      const doc = documents.get(uri);
+      if (doc) publish(uri, diagnosticsFor(uri, run(project), doc.version), doc.version);
+    }, PUSH_DELAY_MS));
+  }
+
+  function uriOf(path: string): string {
+    return documents.all().find((d) => uriToPath(d.uri) === path)?.uri ?? pathToUri(path);
   }
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -233,10 +250,24 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     }
   }
 
+  /** The snapshot each project last reported in the status. */
+  const statusOf = new WeakMap<Project, Snapshot>();
+
+  /** The project's current findings: quick (only edited files re-checked) when that is all that changed. */
   function run(project: Project): Snapshot {
-    const before = project.last;
-    const snap = project.snapshot(overlays());
-    if (snap !== before) {
+    return track(project, project.snapshot(overlays()));
+  }
+
+  /** A full run: everything up to date, manifest-dependent findings included. */
+  function settled(project: Project): Snapshot {
+    return track(project, project.settle(overlays()));
+  }
+
+  function track(project: Project, snap: Snapshot): Snapshot {
+    const before = statusOf.get(project);
+    statusOf.set(project, snap);
+    // the status counts follow full runs: a keystroke does not redraw the status bar
+    if (snap !== before && snap.settled) {
       if (project.error) connection.console.error(`Policy Lens: ${project.error}`);
       sendStatus();
     }
@@ -244,7 +275,8 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   }
 
   function runAndPublish(project: Project): void {
-    const snap = run(project);
+    clearTimeout(quickTimers.get(project));
+    const snap = settled(project);
     if (pull()) {
       // the edited document was answered by its own pull; refresh if another open one changed
       const changed = documents.all().some((d) => {
@@ -315,10 +347,12 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   }
 
   // ---- requests ----------------------------------------------------------------------------------------
-  function snapshotFor(uri: string): { path: string; snap: Snapshot } | undefined {
+  /** `full`: callers that show manifest-dependent results (lenses, the manifest form) wait for a full run. */
+  function snapshotFor(uri: string, full = false): { path: string; snap: Snapshot } | undefined {
     const path = uriToPath(uri);
     if (!path) return undefined;
-    return { path, snap: run(workspace().projectFor(path)) };
+    const project = workspace().projectFor(path);
+    return { path, snap: full ? settled(project) : run(project) };
   }
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -368,7 +402,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
 
   connection.onCodeLens((params): CodeLens[] => {
     const uri = params.textDocument.uri;
-    const s = snapshotFor(uri);
+    const s = snapshotFor(uri, true);
     if (!s || disabled.has(uri)) return [];
     return engine().scopeEntries(s.path, s.snap).map((e) => {
       const title = e.uses.length ? `${e.uses.length} call site${e.uses.length === 1 ? '' : 's'} need${e.uses.length === 1 ? 's' : ''} ${e.scope}` : `unused: no call needs ${e.scope}`;
@@ -396,7 +430,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
       progress.report(Math.round((i / Math.max(1, projects.length)) * 100), p.root);
       p.reload();
       publishClosed.add(p);
-      const snap = run(p);
+      const snap = settled(p);
       files += snap.result.stats.codeFiles;
       for (const list of snap.byFile.values()) findings += list.length;
       runAndPublish(p);
@@ -410,7 +444,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   connection.onRequest(REPORT_REQUEST, (p: ReportParams): ReportResult => {
     const project = p.uri ? workspace().projectFor(uriToPath(p.uri) ?? '') : workspace().all()[0];
     if (!project) return { markdown: '# Policy Lens\n\nOpen a folder with a Web1on1 app to get its compliance report.\n' };
-    return { markdown: engine().complianceMarkdown(run(project), project.root) };
+    return { markdown: engine().complianceMarkdown(settled(project), project.root) };
   });
 
   connection.onRequest(EXPORT_REPORT_REQUEST, (p: ExportReportParams): ExportReportResult => {
@@ -431,12 +465,12 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   connection.onRequest(LISTING_REQUEST, (p: ListingParams): Promise<ListingResult> =>
     engine().listing(p, (path) => {
       const project = workspace().projectFor(path);
-      return { snap: run(project), root: project.root };
+      return { snap: settled(project), root: project.root };
     }),
   );
 
   connection.onRequest(MANIFEST_STATE_REQUEST, (p: ManifestStateParams): ManifestStateResult => {
-    const s = snapshotFor(p.uri);
+    const s = snapshotFor(p.uri, true);
     return s ? engine().manifestState(s.path, s.snap) : { version: null, findings: [], callSites: {}, missingScopes: [] };
   });
 

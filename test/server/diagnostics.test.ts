@@ -1,6 +1,8 @@
 // The bundled server over stdio: initialize, push and pull diagnostics, suppressions.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { copyFixture, LspClient, uri } from './lsp-client';
 
 describe('language server: diagnostics', () => {
@@ -80,6 +82,41 @@ describe('language server: diagnostics', () => {
       c.change(bot, 2, readFileSync(bot, 'utf8').replace('rejectUnauthorized: false', 'rejectUnauthorized: true'));
       const after = await c.pushedFor(bot, (d) => !d.some((x) => x.code === 'security-control-disabled'), 2);
       assert.ok(after.every((d) => d.code !== 'security-control-disabled'));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('while typing, the edited file is re-checked at once and manifest-dependent findings are held until typing pauses', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize(ws.dir, { pull: true });
+      const bot = `${ws.dir}/src/bot.js`;
+      const text = readFileSync(bot, 'utf8');
+      c.open(bot);
+      const lineOf = (items: Diagnostic[], code: string) => items.find((d) => d.code === code)?.range.start.line;
+      const first = await c.pull(bot);
+      assert.equal(lineOf(first, 'scope-missing'), 15);
+      assert.equal(lineOf(first, 'security-control-disabled'), 11);
+
+      // two lines typed above: the code rule's finding is fresh, the manifest-dependent one held and moved
+      const typedText = '// first\n// second\n' + text;
+      c.change(bot, 2, typedText);
+      const typed = await c.pull(bot);
+      assert.equal(lineOf(typed, 'security-control-disabled'), 13);
+      assert.equal(lineOf(typed, 'scope-missing'), 17, 'held while typing, at its new line');
+
+      // the say() call removed: its scope finding stays until the full run, which then asks for a refresh
+      const refreshes = () => c.notifications.filter((n) => n.method === 'workspace/diagnostic/refresh').length;
+      const before = refreshes();
+      const without = typedText.replace(/\n    await conversation\.say\([^\n]*\n/, '\n');
+      assert.notEqual(without, typedText);
+      c.change(bot, 3, without);
+      assert.equal(lineOf(await c.pull(bot), 'scope-missing'), 17, 'no flicker: still there right after the edit');
+      await c.until(() => (refreshes() > before ? true : undefined), 'a diagnostics refresh after the full run');
+      const settled = await c.pull(bot);
+      assert.equal(lineOf(settled, 'scope-missing'), undefined, 'gone after the full run');
+      assert.equal(lineOf(settled, 'security-control-disabled'), 13);
     } finally {
       await c.stop();
     }

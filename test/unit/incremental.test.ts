@@ -7,6 +7,8 @@ import { it } from 'node:test';
 import fc from 'fast-check';
 import { allRules } from '../../rules/index';
 import { Engine } from '../../rules/src/engine';
+import { moveFindings } from '../../rules/src/moved-findings';
+import type { Finding } from '../../rules/src/types';
 import { REPO } from '../support/rule-folders';
 
 const FILE = '/app/src/bot.js';
@@ -36,4 +38,58 @@ it('incremental re-parsing gives the same findings as a full parse', () => {
     }),
     { numRuns: 25, seed: 20261129 },
   );
+});
+
+it('the quick path (one file, held app findings) agrees with a full run, and a full run after it is exact', () => {
+  const live = new Engine(allRules);
+  live.keepTreeFor = () => true;
+  const run = (engine: Engine, text: string) => engine.run({ root: '/app', files: new Map([[FILE, text], ['/app/web1on1-app.json', MANIFEST]]), now: NOW }).findings;
+  const show = (fs: Finding[]) => fs.map((f) => `${f.ruleId} ${f.startOffset}-${f.endOffset} ${f.suppression ? 'suppressed ' : ''}${f.message}`);
+  const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.constantFrom(...SNIPPETS) });
+  let quickRuns = 0;
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+      let text = BASE;
+      let current = run(live, text).filter((f) => f.file === FILE);
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        const next = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
+        const held = moveFindings(current.filter((f) => live.isAppRuleFinding(f)), FILE, text, next);
+        const quick = live.checkOne(FILE, next, NOW, held);
+        const full = run(new Engine(allRules), next).filter((f) => f.file === FILE);
+        text = next;
+        if (!quick) {
+          current = run(live, text).filter((f) => f.file === FILE);
+          continue;
+        }
+        quickRuns++;
+        // code findings are fresh: exactly the full run's
+        assert.deepEqual(show(quick.findings.filter((f) => !live.isAppRuleFinding(f))), show(full.filter((f) => !live.isAppRuleFinding(f))));
+        // manifest-dependent ones are held, none lost, all inside the new text
+        assert.equal(quick.findings.filter((f) => live.isAppRuleFinding(f)).length, held.length);
+        for (const f of quick.findings) assert.ok(f.endOffset <= text.length && f.startOffset <= f.endOffset);
+        current = quick.findings;
+      }
+      // the full run owed after typing: identical to a fresh engine's
+      assert.deepEqual(show(run(live, text)), show(run(new Engine(allRules), text)));
+    }),
+    { numRuns: 25, seed: 20261129 },
+  );
+  assert.ok(quickRuns > 50, `the quick path ran ${quickRuns} times`);
+});
+
+it('held findings move with the text; fixes that touch the edit are dropped', () => {
+  const text = 'aaa X bbb Y ccc';
+  const f = (start: number, end: number, fixAt: number): Finding => ({ ruleId: 'scope-missing', clauses: ['C.1'], severity: 'error', message: 'm', file: FILE, range: { start: { line: 0, character: start }, end: { line: 0, character: end } }, startOffset: start, endOffset: end, fixes: [{ description: 'd', safe: true, edits: [{ file: FILE, start: fixAt, end: fixAt + 1, newText: 'Z' }, { file: '/app/web1on1-app.json', start: 3, end: 3, newText: 'q' }] }] });
+  const next = 'aaa X bbbbbb Y ccc'; // three characters typed after "bbb"
+  const [before, after, spanning] = moveFindings([f(4, 5, 4), f(10, 11, 10), f(6, 10, 6)], FILE, text, next);
+  assert.deepEqual([before!.startOffset, before!.endOffset, before!.fixes[0]!.edits[0]!.start], [4, 5, 4]);
+  assert.deepEqual([after!.startOffset, after!.endOffset, after!.fixes[0]!.edits[0]!.start, after!.range.start.character], [13, 14, 13, 13]);
+  assert.equal(next.slice(13, 14), 'Y');
+  assert.equal(after!.fixes[0]!.edits[1]!.start, 3, 'edits of other files stay');
+  assert.deepEqual([spanning!.startOffset, spanning!.endOffset], [6, 13], 'a finding around the typed text grows with it');
+  assert.equal(spanning!.fixes.length, 1, 'a fix before the typed text stays');
+  const [touched] = moveFindings([f(6, 9, 7)], FILE, text, 'aaa X bQb Y ccc');
+  assert.deepEqual([touched!.startOffset, touched!.endOffset], [6, 9]);
+  assert.equal(touched!.fixes.length, 0, 'a fix over the typed text is dropped');
 });

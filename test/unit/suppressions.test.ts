@@ -109,4 +109,19 @@ describe('manifest ignore entries', () => {
     assert.ok(run([{ rule: 'nope', reason: 'x' }]).findings.some((x) => /unknown rule "nope"/.test(x.message)));
     assert.ok(run([{ rule: 'security-control-disabled', reason: 'x' }]).findings.some((x) => /silences nothing/.test(x.message)));
   });
+
+  it('a suppression whose finding went away is reported even when its own file is unchanged (cached)', () => {
+    // the finding depends on another file: once that file handles contact.delete, the comment silences nothing
+    const e = new Engine(allRules);
+    const cache = "const ChipChat = require('chipchat');\nconst { createClient } = require('redis');\nconst cache = createClient({ url: process.env.REDIS_URL });\nconst bot = new ChipChat({ token: process.env.TOKEN });\nasync function profileOf(contactId) {\n  const contact = await bot.contacts.get(contactId);\n  // policy-lens-disable-next-line erasure-not-handled -- purged by the nightly job\n  await cache.set(`profile:${contactId}`, JSON.stringify(contact.profile));\n}\nmodule.exports = { profileOf };\n";
+    const other = (handler: string) => `const ChipChat = require('chipchat');\nconst { createClient } = require('redis');\nconst cache = createClient({ url: process.env.REDIS_URL });\nconst bot = new ChipChat({ token: process.env.TOKEN });\n${handler}\n`;
+    const manifest = JSON.stringify({ name: 'Profile Cache', dataProtection: { personalData: ['contact.profile'], lawfulBasis: 'contract' } });
+    const run = (handler: string) => e.run({ root: '/app', files: new Map([['/app/cache.js', cache], ['/app/other.js', other(handler)], ['/app/web1on1-app.json', manifest]]), now: new Date('2026-11-29T12:00:00') }).findings;
+    const before = run('');
+    assert.ok(before.some((f) => f.ruleId === 'erasure-not-handled' && f.suppression), 'silenced while nothing handles erasure');
+    assert.ok(!before.some((f) => f.ruleId === 'invalid-suppression'));
+    const after = run("bot.on('contact.delete', async (payload) => { await cache.del(`profile:${payload.data.contact.id}`); });");
+    assert.ok(!after.some((f) => f.ruleId === 'erasure-not-handled'));
+    assert.ok(after.some((f) => f.ruleId === 'invalid-suppression' && f.file === '/app/cache.js' && /silences nothing/.test(f.message)), 'reported once erasure is handled');
+  });
 });
