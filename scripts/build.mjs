@@ -8,6 +8,7 @@ const entries = [
   // the server answers `initialize` from a small bundle and loads the engine (TypeScript) from a second one
   { in: 'server/lsp/main.ts', out: 'dist/server.js' },
   { in: 'server/lsp/core.ts', out: 'dist/server-core.js' },
+  { in: 'server/lsp/index-worker.ts', out: 'dist/index-worker.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'client/webview/listing.ts', out: 'dist/listing-webview.js', platform: 'browser', format: 'iife' },
   { in: 'client/webview/manifest-form/main.ts', out: 'dist/manifest-form.js', platform: 'browser', format: 'iife' },

@@ -28,6 +28,25 @@ export interface ProjectInput {
   manifestPath?: string;
   /** Only run code rules on these files (others still feed the index). Default: all code files. */
   checkFiles?: ReadonlySet<string>;
+  /**
+   * The files are a part of the project (the editor's open files while the rest is being indexed): app rules,
+   * which need the whole index, do not run, and no comment is reported for silencing nothing.
+   */
+  partial?: boolean;
+  /** Called as code files are analysed (done of total), for progress reports. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** A file's analysis as another Engine instance (an indexing worker) can take it over: plain data. */
+export interface PortableResult {
+  file: string;
+  key: string;
+  text: string;
+  findings: Finding[];
+  facts: FileFacts | undefined;
+  notice?: Notice;
+  suppressions: SuppressionComment[];
+  errors: { ruleId: string; message: string }[];
 }
 
 export interface Exemption {
@@ -123,7 +142,10 @@ export class Engine {
     // Pass 1: every code file; pass 2: files whose neighbours tell them something (module factories, clients).
     const results = new Map<string, FileResult>();
     const hintsOf = new Map<string, FileHints>();
-    for (const f of codeFiles) results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), {}, today, envExampleOf(appOf.get(f), input)));
+    codeFiles.forEach((f, i) => {
+      results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), {}, today, envExampleOf(appOf.get(f), input)));
+      if (input.progress && (i % 50 === 49 || i === codeFiles.length - 1)) input.progress(i + 1, codeFiles.length);
+    });
     // Instances and clients can travel through several modules: repeat until nothing new is learnt.
     for (let round = 0; round < 4; round++) {
       const hints = this.hints(results, codeFiles);
@@ -156,7 +178,7 @@ export class Engine {
     // App rules: manifest, package.json, repository and cross-file findings, from index + manifest.
     const facts = new Map<string, FileFacts>();
     for (const [f, r] of results) if (r.facts) facts.set(f, r.facts);
-    for (const app of apps) {
+    for (const app of input.partial ? [] : apps) {
       const config = configFor(app.manifestPath);
       const index = { files: new Map([...facts].filter(([f]) => appOf.get(f) === app)) };
       const appPaths = paths.filter((p) => p.startsWith(app.root + '/'));
@@ -191,10 +213,10 @@ export class Engine {
       }
     }
 
-    this.applyManifestIgnores(apps, findings, exemptions);
+    if (!input.partial) this.applyManifestIgnores(apps, findings, exemptions);
 
     // Suppressions in source: they silence findings on their line; broken or unused ones are findings.
-    findings.push(...this.applySuppressions(findings, suppressionsByFile, exemptions, input.checkFiles));
+    findings.push(...this.applySuppressions(findings, suppressionsByFile, exemptions, input.checkFiles, !input.partial));
 
     // Config exemptions need reasons; rules turned off with a reason are listed for the report.
     for (const cfg of new Set([...codeFiles, ...apps.map((a) => a.manifestPath)].map((f) => configFor(f)))) {
@@ -232,7 +254,7 @@ export class Engine {
    * Source comments silence findings on their target line; the findings returned are the comments that are
    * broken or silence nothing.
    */
-  private applySuppressions(findings: Finding[], byFile: ReadonlyMap<string, { comments: SuppressionComment[]; lines: LineIndex }>, exemptions: Exemption[], checkFiles?: ReadonlySet<string>): Finding[] {
+  private applySuppressions(findings: Finding[], byFile: ReadonlyMap<string, { comments: SuppressionComment[]; lines: LineIndex }>, exemptions: Exemption[], checkFiles?: ReadonlySet<string>, reportUnused = true): Finding[] {
     for (const f of findings) {
       const s = byFile.get(f.file);
       if (!s) continue;
@@ -247,7 +269,7 @@ export class Engine {
     for (const [file, s] of byFile) {
       if (checkFiles && !checkFiles.has(file)) continue;
       for (const c of s.comments) {
-        const problem = c.problem ?? (c.used ? undefined : `this suppression silences nothing on line ${c.targetLine + 1}`);
+        const problem = c.problem ?? (c.used || !reportUnused ? undefined : `this suppression silences nothing on line ${c.targetLine + 1}`);
         if (!problem) continue;
         invalid.push(this.finding(INVALID_SUPPRESSION_ID, ['F.5'], 'warning', `[F.5] Invalid suppression: ${problem}`, file, s.lines, c.start, c.end));
       }
@@ -511,6 +533,28 @@ export class Engine {
     const range = lines.range(start, Math.max(start, end));
     const lineText = lines.lineText(range.start.line).trim().replace(/\s+/g, ' ');
     return { ruleId, clauses, severity, message, file, range, startOffset: start, endOffset: Math.max(start, end), fixes: [], fingerprint: hash(`${ruleId}\0${lineText}\0${message}`).slice(0, 16) };
+  }
+
+  /** This engine's analyses of `files`, as plain data for another Engine's `importResults`. */
+  exportResults(files: Iterable<string>): PortableResult[] {
+    const out: PortableResult[] = [];
+    for (const file of files) {
+      const r = this.cache.get(file);
+      if (r) out.push({ file, key: r.key, text: r.text, findings: r.findings, facts: r.facts, notice: r.notice, suppressions: r.suppressions, errors: r.errors });
+    }
+    return out;
+  }
+
+  /**
+   * Takes over analyses made elsewhere (the indexing worker). Each one is used by the next run only where
+   * the file's text and context are still the same: a stale one is simply re-analysed.
+   */
+  importResults(results: readonly PortableResult[]): void {
+    for (const r of results) {
+      const mine = this.cache.get(r.file);
+      if (mine && mine.key === r.key && mine.text === r.text) continue; // keeps an open document's tree
+      this.cache.set(r.file, { key: r.key, text: r.text, findings: r.findings, facts: r.facts, notice: r.notice, suppressions: r.suppressions, errors: r.errors, lines: new LineIndex(r.text) });
+    }
   }
 
   /** Drops cached results for files no longer present (the server calls this on deletes). */

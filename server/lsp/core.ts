@@ -12,3 +12,4 @@ export { listing } from './listing/handler';
 export { ruleInfo } from './rule-info';
 export { scopeEntries } from './scopes';
 export { Workspace } from './workspace';
+export { indexInWorker, indexWorkerScript, serveIndexRequest } from './indexing';

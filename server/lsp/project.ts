@@ -7,6 +7,7 @@ import { CONFIG_NAME, ConfigError, defaultConfig } from '../../rules/src/config'
 import { loadProject } from '../../rules/src/node/load-project';
 import { isCodeFile } from '../../rules/src/parse';
 import type { Rule } from '../../rules/src/rule';
+import type { Indexing, IndexRequest } from './indexing';
 import type { Finding } from '../../rules/src/types';
 
 /** The text of an open document as the engine should see it, with the editor's version. */
@@ -26,9 +27,21 @@ export interface Snapshot {
   configFor: NonNullable<ProjectInput['configFor']>;
   /** False for a quick snapshot: only edited files were re-checked, app-rule findings are held from before. */
   settled: boolean;
+  /** Only the open files were checked (the folder is being indexed): no manifest-dependent findings yet. */
+  partial: boolean;
 }
 
 let nextSnapshotId = 1;
+
+/** How a project hands its indexing to another thread; the server wires progress and completion. */
+export interface IndexingOptions {
+  /** Starts indexing elsewhere, or undefined to index in this thread. */
+  start?: (request: IndexRequest) => Indexing | undefined;
+  /** Below this many code files indexing in this thread is quicker than starting a worker. */
+  minFiles?: number;
+  /** The index is in (or failed and was redone here): everything should be re-checked and re-published. */
+  onIndexed?: (project: Project, error?: string) => void;
+}
 
 export class Project {
   readonly engine: Engine;
@@ -40,6 +53,11 @@ export class Project {
   private dirty = true;
   /** Files changed since the last full run. */
   private pending = new Set<string>();
+  /** Indexing in another thread, and whether it failed (then this thread does it). */
+  private indexing: Indexing | undefined;
+  private workerFailed = false;
+  /** Only the first index goes elsewhere: later loads find most results cached. */
+  private firstIndex = true;
   last: Snapshot | undefined;
   /** A broken .policylens.json: nothing is checked until it is fixed. */
   error: string | undefined;
@@ -49,6 +67,7 @@ export class Project {
     readonly root: string,
     rules: readonly Rule[],
     private readonly now: () => Date = () => new Date(),
+    private readonly indexer: IndexingOptions = {},
   ) {
     this.engine = new Engine(rules);
     // open documents are edited again and again: their trees are kept for incremental re-parsing
@@ -61,12 +80,19 @@ export class Project {
 
   /** Re-read everything from disk on the next run (config changed, folder renamed …). */
   reload(): void {
+    this.indexing?.cancel();
+    this.indexing = undefined;
     this.needsLoad = true;
     this.dirty = true;
   }
 
   get isDirty(): boolean {
     return this.dirty;
+  }
+
+  /** True while another thread indexes the folder (findings of open files only, no manifest-dependent ones). */
+  get isIndexing(): boolean {
+    return this.indexing !== undefined;
   }
 
   /**
@@ -95,19 +121,42 @@ export class Project {
    * The current snapshot. When only open code files changed since the last full run, they alone are
    * re-checked (the quick path: code rules fresh, manifest-dependent findings held and moved with the text)
    * and the full run waits for `settle`, so findings of other files do not flicker while the user types.
+   * While the folder is being indexed elsewhere, the open files are checked on their own.
    */
   snapshot(overlays: ReadonlyMap<string, Overlay>): Snapshot {
     if (!this.dirty && this.last) return this.last;
+    const error = this.ensureLoaded(overlays);
+    if (error) return error;
+    if (this.indexing || this.startIndexing(overlays)) return this.openFilesOnly(overlays);
     return this.quick(overlays) ?? this.settle(overlays);
   }
 
   /** Runs the engine over the whole folder if anything changed since the last full run. */
   settle(overlays: ReadonlyMap<string, Overlay>): Snapshot {
     if (!this.dirty && this.last?.settled) return this.last;
-    if (!this.dirty && this.last && !this.last.settled && !this.pending.size) {
-      // only quick snapshots since the last full run: finish the job
-      this.dirty = true;
+    const error = this.ensureLoaded(overlays);
+    if (error) return error;
+    if (this.indexing) return this.openFilesOnly(overlays);
+    const { texts, versions } = this.openTexts(overlays);
+    for (const [p, t] of texts) {
+      this.files.set(p, t);
+      this.paths.add(p);
     }
+    const input = this.loaded!;
+    const files = new Map(this.files);
+    const result = this.engine.run({ ...input, files, paths: [...this.paths], now: this.now() });
+    this.dirty = false;
+    this.pending.clear();
+    this.last = { id: nextSnapshotId++, result, files, versions, byFile: byFileOf(result), finishedAt: new Date(), configFor: input.configFor!, settled: true, partial: false };
+    return this.last;
+  }
+
+  /** Resolves once no indexing is under way (at once when none is). */
+  async whenIndexed(): Promise<void> {
+    while (this.indexing) await this.indexing.done.catch(() => undefined);
+  }
+
+  private openTexts(overlays: ReadonlyMap<string, Overlay>): { texts: Map<string, string>; versions: Map<string, number> } {
     const versions = new Map<string, number>();
     const texts = new Map<string, string>();
     this.openPaths = new Set([...overlays.keys()].filter((p) => this.contains(p)));
@@ -116,45 +165,80 @@ export class Project {
       texts.set(p, o.text);
       versions.set(p, o.version);
     }
+    return { texts, versions };
+  }
+
+  /** Reads the folder when needed; a broken config gives the (empty) error snapshot. */
+  private ensureLoaded(overlays: ReadonlyMap<string, Overlay>): Snapshot | undefined {
+    if (!this.needsLoad) return undefined;
+    const { texts, versions } = this.openTexts(overlays);
     try {
-      if (this.needsLoad) this.load(texts);
+      const loaded = loadProject([this.root], { cwd: this.root, knownRuleIds: this.engine.ruleIds, now: this.now(), overlays: texts });
+      this.loaded = loaded.input;
+      this.files = new Map(loaded.input.files);
+      this.paths = new Set(loaded.input.paths ?? loaded.input.files.keys());
+      this.needsLoad = false;
       this.error = undefined;
+      return undefined;
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       this.error = e.message;
       this.dirty = false;
-      this.needsLoad = true;
-      const empty = this.emptySnapshot(versions);
-      this.last = empty;
-      return empty;
+      this.last = this.emptySnapshot(versions);
+      return this.last;
     }
-    for (const [p, t] of texts) {
-      this.files.set(p, t);
-      this.paths.add(p);
-    }
-    const input = this.loaded!;
+  }
+
+  /** Hands the folder's analysis to another thread when it is big enough to be worth it. */
+  private startIndexing(overlays: ReadonlyMap<string, Overlay>): boolean {
+    if (!this.firstIndex || this.workerFailed || !this.indexer.start) return false;
+    this.firstIndex = false;
+    const { texts } = this.openTexts(overlays);
     const files = new Map(this.files);
-    const result = this.engine.run({ ...input, files, paths: [...this.paths], now: this.now() });
-    const byFile = new Map<string, Finding[]>();
-    for (const f of result.findings) {
-      if (f.suppression) continue;
-      const list = byFile.get(f.file);
-      if (list) list.push(f);
-      else byFile.set(f.file, [f]);
-    }
+    for (const [p, t] of texts) files.set(p, t);
+    const codeFiles = [...files.keys()].filter(isCodeFile).length;
+    if (codeFiles < (this.indexer.minFiles ?? 0)) return false;
+    const indexing = this.indexer.start({ root: this.root, files, paths: [...this.paths], now: this.now().toISOString() });
+    if (!indexing) return false;
+    this.indexing = indexing;
+    indexing.done.then(
+      (results) => {
+        if (this.indexing !== indexing) return; // reloaded meanwhile
+        this.engine.importResults(results);
+        this.finishIndexing();
+      },
+      (e: Error) => {
+        if (this.indexing !== indexing) return;
+        this.workerFailed = true;
+        this.finishIndexing(e.message);
+      },
+    );
+    return true;
+  }
+
+  private finishIndexing(error?: string): void {
+    this.indexing = undefined;
+    this.dirty = true;
+    this.last = undefined; // the open-files-only snapshot must not be the base of a quick one
+    this.indexer.onIndexed?.(this, error);
+  }
+
+  /** While indexing: the open files checked on their own (code rules and suppressions, no app rules). */
+  private openFilesOnly(overlays: ReadonlyMap<string, Overlay>): Snapshot {
+    const { texts, versions } = this.openTexts(overlays);
+    const files = new Map<string, string>();
+    for (const [p, t] of this.files) if (!isCodeFile(p)) files.set(p, t);
+    for (const [p, t] of texts) files.set(p, t);
+    const input = this.loaded!;
+    const result = this.engine.run({ ...input, files, paths: [...this.paths], now: this.now(), partial: true });
     this.dirty = false;
-    this.pending.clear();
-    this.quickFiles.clear();
-    this.last = { id: nextSnapshotId++, result, files, versions, byFile, finishedAt: new Date(), configFor: input.configFor!, settled: true };
+    this.last = { id: nextSnapshotId++, result, files, versions, byFile: byFileOf(result), finishedAt: new Date(), configFor: input.configFor!, settled: false, partial: true };
     return this.last;
   }
 
-  /** Files re-checked by quick snapshots since the last full run (the full run still owes them). */
-  private quickFiles = new Set<string>();
-
   private quick(overlays: ReadonlyMap<string, Overlay>): Snapshot | undefined {
     const last = this.last;
-    if (!last || this.needsLoad || this.error || !this.pending.size) return undefined;
+    if (!last || last.partial || this.error || !this.pending.size) return undefined;
     for (const p of this.pending) if (!overlays.has(p) || !isCodeFile(p) || !last.files.has(p)) return undefined;
     const files = new Map(last.files);
     const versions = new Map(last.versions);
@@ -178,7 +262,6 @@ export class Project {
       notices = [...notices.filter((n) => n.file !== p), ...(r.notice ? [r.notice] : [])];
       if (r.facts) facts.set(p, r.facts);
       else facts.delete(p);
-      this.quickFiles.add(p);
     }
     const byFile = new Map(last.byFile);
     for (const p of this.pending) byFile.set(p, findings.filter((f) => f.file === p && !f.suppression));
@@ -189,19 +272,22 @@ export class Project {
     return this.last;
   }
 
-  private load(overlays: ReadonlyMap<string, string>): void {
-    const knownRuleIds = this.engine.ruleIds;
-    const loaded = loadProject([this.root], { cwd: this.root, knownRuleIds, now: this.now(), overlays });
-    this.loaded = loaded.input;
-    this.files = new Map(loaded.input.files);
-    this.paths = new Set(loaded.input.paths ?? loaded.input.files.keys());
-    this.needsLoad = false;
-  }
-
   private emptySnapshot(versions: Map<string, number>): Snapshot {
     const result: RunResult = { findings: [], notices: [], exemptions: [], bindings: [], apps: [], facts: new Map(), stats: { codeFiles: 0, rulesRun: 0, clauseRules: new Map(), durationMs: 0 } };
-    return { id: nextSnapshotId++, result, files: new Map(), versions, byFile: new Map(), finishedAt: new Date(), configFor: () => defaultConfig(), settled: true };
+    return { id: nextSnapshotId++, result, files: new Map(), versions, byFile: new Map(), finishedAt: new Date(), configFor: () => defaultConfig(), settled: true, partial: false };
   }
+}
+
+/** Unsuppressed findings by file. */
+function byFileOf(result: RunResult): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (f.suppression) continue;
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  return byFile;
 }
 
 const APP_FILE_NAMES = new Set(['web1on1-app.json', 'package.json', '.gitignore', '.npmignore', '.env.example', CONFIG_NAME]);

@@ -53,6 +53,8 @@ import type { Workspace } from './workspace';
 const PUSH_DELAY_MS = 150;
 /** Findings of other open files (manifest scopes …) follow an edit only once typing pauses: no flicker. */
 const SETTLE_DELAY_MS = 400;
+/** From this many code files a folder is indexed in a worker thread (starting one costs about half a second). */
+const INDEX_IN_WORKER_FROM = 150;
 const WATCHED = '**/{web1on1-app.json,.policylens.json,package.json,.env.example,.gitignore,*.js,*.jsx,*.ts,*.tsx,*.mjs,*.cjs,*.mts,*.cts}';
 
 export function startServer(connection: Connection, loadCore: () => typeof Core): void {
@@ -63,7 +65,29 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   const engine = (): typeof Core => (core ??= loadCore());
   const workspace = (): Workspace => {
     if (!ws) {
-      ws = new (engine().Workspace)(engine().allRules);
+      ws = new (engine().Workspace)(engine().allRules, undefined, {
+        minFiles: INDEX_IN_WORKER_FROM,
+        start: (request) => {
+          const script = engine().indexWorkerScript();
+          if (!script) return undefined;
+          const codeFiles = [...request.files.keys()].filter((f) => /\.[cm]?[jt]sx?$/.test(f)).length;
+          const progress = connection.window.createWorkDoneProgress().then((p) => {
+            p.begin('Policy Lens', 0, `Indexing ${codeFiles} files…`, false);
+            return p;
+          });
+          const indexing = engine().indexInWorker(script, request, (done, total) => void progress.then((p) => p.report(Math.floor((done / total) * 100), `Indexing: ${done} of ${total} files`)));
+          void indexing.done.finally(() => progress.then((p) => p.done())).catch(() => undefined);
+          log(`Indexing ${codeFiles} files of ${request.root} in a worker thread`);
+          setImmediate(sendStatus); // once the project counts as indexing
+          return indexing;
+        },
+        onIndexed: (project, error) => {
+          if (error) connection.console.error(`Policy Lens: indexing in a worker failed (${error}); indexing in the server instead`);
+          else log(`Indexed ${project.root}`);
+          runAndPublish(project);
+          sendStatus();
+        },
+      });
       for (const f of folders) ws.addFolder(f);
     }
     return ws;
@@ -336,11 +360,12 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     for (const p of workspace().all()) {
       if (p.error) errors.push(p.error);
       const snap = p.last;
-      if (!snap) continue;
+      if (!snap || snap.partial) continue;
       s.files += snap.result.stats.codeFiles;
       for (const list of snap.byFile.values()) for (const f of list) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
       if (!last || snap.finishedAt > last) last = snap.finishedAt;
     }
+    if (workspace().all().some((p) => p.isIndexing)) Object.assign(s, { state: 'checking', message: 'Indexing the workspace…' });
     if (errors.length) Object.assign(s, { state: 'error', message: errors.join('\n') });
     s.lastCheck = last?.toISOString();
     void connection.sendNotification(STATUS_NOTIFICATION, s);
@@ -400,8 +425,9 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     return s ? engine().hover(s.path, params.position, s.snap, s.snap.configFor(s.path).docsBaseUrl) : null;
   });
 
-  connection.onCodeLens((params): CodeLens[] => {
+  connection.onCodeLens(async (params): Promise<CodeLens[]> => {
     const uri = params.textDocument.uri;
+    await indexed(uri);
     const s = snapshotFor(uri, true);
     if (!s || disabled.has(uri)) return [];
     return engine().scopeEntries(s.path, s.snap).map((e) => {
@@ -421,6 +447,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async (): Promise<CheckWorkspaceResult> => {
     const t0 = Date.now();
+    for (const p of workspace().all()) await p.whenIndexed();
     const progress = await connection.window.createWorkDoneProgress();
     const projects = workspace().all();
     progress.begin('Policy Lens', 0, `Checking ${projects.length} folder(s)…`, false);
@@ -441,8 +468,9 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
 
   connection.onRequest(RULE_INFO_REQUEST, (p: RuleInfoParams) => engine().ruleInfo(p.id, docsBaseFor(undefined)) ?? null);
   connection.onRequest(RULE_LIST_REQUEST, (): RuleSummary[] => engine().allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, clauses: r.meta.clauses })));
-  connection.onRequest(REPORT_REQUEST, (p: ReportParams): ReportResult => {
+  connection.onRequest(REPORT_REQUEST, async (p: ReportParams): Promise<ReportResult> => {
     const project = p.uri ? workspace().projectFor(uriToPath(p.uri) ?? '') : workspace().all()[0];
+    await project?.whenIndexed();
     if (!project) return { markdown: '# Policy Lens\n\nOpen a folder with a Web1on1 app to get its compliance report.\n' };
     return { markdown: engine().complianceMarkdown(settled(project), project.root) };
   });
@@ -462,24 +490,39 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     }
   });
 
-  connection.onRequest(LISTING_REQUEST, (p: ListingParams): Promise<ListingResult> =>
-    engine().listing(p, (path) => {
+  connection.onRequest(LISTING_REQUEST, async (p: ListingParams): Promise<ListingResult> => {
+    await indexedProjects();
+    return engine().listing(p, (path) => {
       const project = workspace().projectFor(path);
       return { snap: settled(project), root: project.root };
-    }),
-  );
+    });
+  });
 
-  connection.onRequest(MANIFEST_STATE_REQUEST, (p: ManifestStateParams): ManifestStateResult => {
+  connection.onRequest(MANIFEST_STATE_REQUEST, async (p: ManifestStateParams): Promise<ManifestStateResult> => {
+    await indexed(p.uri);
     const s = snapshotFor(p.uri, true);
     return s ? engine().manifestState(s.path, s.snap) : { version: null, findings: [], callSites: {}, missingScopes: [] };
   });
 
-  connection.onRequest(MEMORY_REQUEST, (): MemoryResult => {
+  connection.onRequest(MEMORY_REQUEST, async (): Promise<MemoryResult> => {
+    // measured once the index is in and checked, as a user's idle server holds it
+    await indexedProjects();
+    for (const p of workspace().all()) settled(p);
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
     const files = workspace().all().reduce((n, p) => n + (p.last?.files.size ?? 0), 0);
     return { heapUsed: m.heapUsed, rss: m.rss, files };
   });
+
+  /** Waits for the indexing of the project of `uri`: whole-project answers need the whole index. */
+  async function indexed(uri: string): Promise<void> {
+    const path = uriToPath(uri);
+    if (path) await workspace().projectFor(path).whenIndexed();
+  }
+
+  async function indexedProjects(): Promise<void> {
+    for (const p of workspace().all()) await p.whenIndexed();
+  }
 
   function docsBaseFor(path: string | undefined): string {
     const p = path ? workspace().projectFor(path) : workspace().all()[0];

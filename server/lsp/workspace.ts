@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Rule } from '../../rules/src/rule';
-import { Project } from './project';
+import { Project, type IndexingOptions } from './project';
 
 const APP_MARKERS = ['web1on1-app.json', 'package.json', '.git'];
 
@@ -14,11 +14,12 @@ export class Workspace {
   constructor(
     private readonly rules: readonly Rule[],
     private readonly now: () => Date = () => new Date(),
+    private readonly indexing: IndexingOptions = {},
   ) {}
 
   addFolder(path: string): void {
     if (this.folders.some((p) => p.root === path)) return;
-    this.folders.push(new Project(path, this.rules, this.now));
+    this.folders.push(new Project(path, this.rules, this.now, this.indexing));
     // a loose project inside the new folder is now the folder's business
     for (const root of [...this.loose.keys()]) if (this.folders.some((f) => f.contains(root))) this.loose.delete(root);
   }
@@ -33,7 +34,7 @@ export class Workspace {
     if (best) return best;
     const root = guessRoot(path);
     let p = this.loose.get(root);
-    if (!p) this.loose.set(root, (p = new Project(root, this.rules, this.now)));
+    if (!p) this.loose.set(root, (p = new Project(root, this.rules, this.now, this.indexing)));
     return p;
   }
 

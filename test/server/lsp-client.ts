@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { WorkDoneProgress, type ClientCapabilities, type Diagnostic, type InitializeResult, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const REPO = resolve(__dirname, '..', '..');
 export const SERVER = join(REPO, 'dist', 'server.js');
@@ -53,7 +53,14 @@ export class LspClient {
     // Requests a client must answer: configuration, registration, progress, refresh.
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    // jsonrpc routes $/progress to per-token handlers, not to the catch-all above: record it per token
+    this.conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.conn.onProgress(WorkDoneProgress.type, p.token, (value) => {
+        this.notifications.push({ method: '$/progress', params: { token: p.token, value } });
+        this.wake();
+      });
+      return null;
+    });
     this.conn.onRequest('workspace/diagnostic/refresh', () => {
       this.notifications.push({ method: 'workspace/diagnostic/refresh', params: null });
       this.wake();

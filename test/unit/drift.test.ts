@@ -65,6 +65,13 @@ describe('drift', () => {
     }
   });
 
+  it('the .vsix ships every bundle the extension and server load (all of dist/ but the CLI)', () => {
+    const outs = [...readFileSync(join(REPO, 'scripts', 'build.mjs'), 'utf8').matchAll(/out: '(dist\/[^']+)'/g)].map((m) => m[1]!);
+    assert.ok(outs.includes('dist/index-worker.js'));
+    const shipped = new Set(readFileSync(join(REPO, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim()));
+    assert.deepEqual(outs.filter((o) => o !== 'dist/cli.js' && !shipped.has(o)), []);
+  });
+
   it('the README rule table is up to date', () => {
     const path = join(REPO, 'README.md');
     const text = readFileSync(path, 'utf8');

@@ -154,39 +154,10 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
   }
 
   // Config: --config for all, or the nearest .policylens.json (not merged).
-  const configs = new Map<string, ResolvedConfig>();
   const explicit = opts.config ? toPosix(isAbsolute(opts.config) ? opts.config : resolve(opts.cwd, opts.config)) : undefined;
-  const loadConfig = (path: string): ResolvedConfig => {
-    let c = configs.get(path);
-    if (!c) {
-      let text: string;
-      try {
-        text = files.get(path) ?? readFileSync(path, 'utf8');
-      } catch {
-        throw new ConfigError(`${path}: cannot read the config file`);
-      }
-      c = parseConfig(path, text, opts.knownRuleIds);
-      configs.set(path, c);
-    }
-    return c;
-  };
-  const configPaths = [...files.keys()].filter((f) => f.endsWith('/' + CONFIG_NAME));
-  for (const c of configPaths) loadConfig(c); // fail early (exit 2) on any broken config
-  if (explicit) loadConfig(explicit);
-  const configFor = (file: string): ResolvedConfig => {
-    if (explicit) return loadConfig(explicit);
-    let dir = file.slice(0, file.lastIndexOf('/'));
-    for (let i = 0; i < 64 && dir; i++) {
-      const c = `${dir}/${CONFIG_NAME}`;
-      if (files.has(c)) return loadConfig(c);
-      const up = dir.slice(0, dir.lastIndexOf('/'));
-      if (up === dir) break;
-      dir = up;
-    }
-    return defaultConfig();
-  };
+  const { configFor, configs } = configResolver(files, opts.knownRuleIds, explicit);
   // a config may raise the size limit: re-read code files skipped for size under it
-  maxBytes = Math.max(...[...configs.values()].map((c) => c.maxFileBytes), maxBytes);
+  maxBytes = Math.max(...configs.map((c) => c.maxFileBytes), maxBytes);
 
   let manifestPath: string | undefined;
   if (opts.manifest) {
@@ -213,3 +184,40 @@ export function relativePath(from: string, file: string): string {
 }
 
 export { join };
+
+/**
+ * `configFor(file)`: the `explicit` config for all, else the nearest `.policylens.json` among `files` (not
+ * merged), else the default. Every config among the files is parsed now: a broken one throws ConfigError.
+ */
+export function configResolver(files: ReadonlyMap<string, string>, knownRuleIds: ReadonlySet<string>, explicit?: string): { configFor: (file: string) => ResolvedConfig; configs: ResolvedConfig[] } {
+  const configs = new Map<string, ResolvedConfig>();
+  const loadConfig = (path: string): ResolvedConfig => {
+    let c = configs.get(path);
+    if (!c) {
+      let text: string;
+      try {
+        text = files.get(path) ?? readFileSync(path, 'utf8');
+      } catch {
+        throw new ConfigError(`${path}: cannot read the config file`);
+      }
+      c = parseConfig(path, text, knownRuleIds);
+      configs.set(path, c);
+    }
+    return c;
+  };
+  for (const f of files.keys()) if (f.endsWith('/' + CONFIG_NAME)) loadConfig(f);
+  if (explicit) loadConfig(explicit);
+  const configFor = (file: string): ResolvedConfig => {
+    if (explicit) return loadConfig(explicit);
+    let dir = file.slice(0, file.lastIndexOf('/'));
+    for (let i = 0; i < 64 && dir; i++) {
+      const c = `${dir}/${CONFIG_NAME}`;
+      if (files.has(c)) return loadConfig(c);
+      const up = dir.slice(0, dir.lastIndexOf('/'));
+      if (up === dir) break;
+      dir = up;
+    }
+    return defaultConfig();
+  };
+  return { configFor, configs: [...configs.values()] };
+}

@@ -1,0 +1,75 @@
+// Indexing a folder's closed files in a worker thread: parsing and analysing thousands of files takes
+// seconds, and the editor's requests must not wait behind it. The worker runs the same engine on the texts
+// the main thread loaded and hands back plain per-file results, which the main engine takes over.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import { allRules } from '../../rules/index';
+import { Engine, type PortableResult } from '../../rules/src/engine';
+import { configResolver } from '../../rules/src/node/load-project';
+
+export interface IndexRequest {
+  root: string;
+  files: Map<string, string>;
+  paths: string[];
+  now: string;
+}
+
+type WorkerMessage = { progress: [number, number] } | { results: PortableResult[] } | { error: string };
+
+/** The worker's script next to this bundle (dist/index-worker.js); absent when running from sources. */
+export function indexWorkerScript(): string | undefined {
+  const script = join(__dirname, 'index-worker.js');
+  return existsSync(script) ? script : undefined;
+}
+
+export interface Indexing {
+  done: Promise<PortableResult[]>;
+  cancel(): void;
+}
+
+/** Starts indexing in a worker; rejects when the worker fails (the caller then indexes in its own thread). */
+export function indexInWorker(script: string, request: IndexRequest, onProgress: (done: number, total: number) => void): Indexing {
+  const worker = new Worker(script);
+  let settled = false;
+  const done = new Promise<PortableResult[]>((resolve, reject) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if ('progress' in m) onProgress(...m.progress);
+      else {
+        settled = true;
+        void worker.terminate();
+        if ('results' in m) resolve(m.results);
+        else reject(new Error(m.error));
+      }
+    });
+    worker.on('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`the indexing worker stopped (exit code ${code})`));
+    });
+  });
+  worker.postMessage(request);
+  return {
+    done,
+    cancel: () => {
+      settled = true;
+      void worker.terminate();
+    },
+  };
+}
+
+/** The worker's side: one request, one answer. */
+export function serveIndexRequest(port: MessagePort): void {
+  port.once('message', (req: IndexRequest) => {
+    try {
+      const engine = new Engine(allRules);
+      const { configFor } = configResolver(req.files, engine.ruleIds);
+      engine.run({ root: req.root, files: req.files, paths: req.paths, configFor, now: new Date(req.now), progress: (done, total) => port.postMessage({ progress: [done, total] }) });
+      port.postMessage({ results: engine.exportResults(req.files.keys()) });
+    } catch (e) {
+      port.postMessage({ error: (e as Error).message });
+    }
+  });
+}
