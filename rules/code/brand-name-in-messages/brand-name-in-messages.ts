@@ -4,6 +4,9 @@ import { brandMisspellings, proseOnly, WEB1ON1 } from '../../src/manifest/listin
 import { createCodeRule } from '../../src/rule';
 import type { Fix } from '../../src/types';
 
+/** Every spelling of the brand starts with "web" (same flags as WEB1ON1_SPELLING): texts without it need no prose pass. */
+const MAY_NAME_BRAND = /web/iu;
+
 export default createCodeRule({
   meta: {
     id: 'brand-name-in-messages',
@@ -27,6 +30,7 @@ export default createCodeRule({
             // a constant sent from several places is one finding
             if (seen.has(t.node)) continue;
             seen.add(t.node);
+            if (!MAY_NAME_BRAND.test(t.text)) continue;
             for (const m of brandMisspellings(proseOnly(t.text), false)) {
               const at = literalRange(t.node, t.text, m.start, m.end);
               const fixes: Fix[] = at ? [{ description: `Write "${WEB1ON1}"`, edits: [{ file: context.file, ...at, newText: WEB1ON1 }], safe: true }] : [];

@@ -27,6 +27,8 @@ export default createCodeRule({
   create(context) {
     const visitUrlExpression = (node: ts.Node) => {
       if (isPartOfLargerString(node)) return;
+      // most literals are plain words: without = or @ no URL in them can carry a credential (what flatten would find too)
+      if (ts.isStringLiteralLike(node) && !node.text.includes('=') && !node.text.includes('@')) return;
       const flat = flatten(context, node as ts.Expression);
       if (!flat || !flat.text.includes('=') && !flat.text.includes('@')) return;
       for (const { url } of urlSpans(flat.text)) {

@@ -56,8 +56,10 @@ export default createCodeRule({
           const ev = c.kind === 'subscribe' ? c.events?.find(isErasureEvent) : undefined;
           if (ev) found.push({ flow: 'erasure', node: c.call, what: `the ${ev} event` });
         }
+        // a set, not a search per call: big files have thousands of calls
+        const httpCalls = new Set(context.model.http.calls.map((h) => h.call));
         for (const call of context.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
-          const path = routePath(call, context.model.http.calls.some((h) => h.call === call));
+          const path = routePath(call, httpCalls.has(call));
           if (!path) continue;
           const p = path.toLowerCase();
           if (ERASE_WORD.test(p)) found.push({ flow: 'erasure', node: call, what: `an erasure endpoint (${path})` });

@@ -271,7 +271,8 @@ class Tracker {
         const kind = this.secretAt(n.text, n) ?? this.guarded.find((g) => g.name === n.text && n.pos >= g.within.pos && n.end <= g.within.end)?.kind;
         if (kind) return !!(found = { kind, node: n });
       }
-      if (ts.isPropertyAccessExpression(n)) {
+      // getText() scans trivia: only worth it when some path or guard could match
+      if (ts.isPropertyAccessExpression(n) && (this.secrets.size > 0 || this.guarded.length > 0)) {
         const text = n.getText();
         const kind = this.secretAt(text, n) ?? this.guarded.find((g) => g.name === text && n.pos >= g.within.pos && n.end <= g.within.end)?.kind;
         if (kind) return !!(found = { kind, node: n });
@@ -294,13 +295,13 @@ class Tracker {
   /** Where a call puts its arguments: storage, a log, another host, a message. */
   private sinkOf(call: ts.CallExpression): { how: string; args: ts.Expression[] } | undefined {
     // callbacks run later with their own data: `ask(question, (answer) => …)` does not send the answer
-    const args = call.arguments.filter((a) => !isFunctionLike(unwrap(a)));
+    // (plainArgs, worked out only for the calls that are sinks: this runs on every call of the file)
     const name = calleeName(call);
     const callee = unwrap(call.expression);
     const target = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
     const targetName = target && ts.isIdentifier(target) ? target.text : target && ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
-    if (ts.isIdentifier(callee) && /^(log|debug|logger)$/i.test(callee.text)) return { how: `logged (${callee.text}())`, args };
-    if (name && LOG_METHODS.has(name) && targetName && LOGGERS.test(targetName)) return { how: `logged (${targetName}.${name}())`, args };
+    if (ts.isIdentifier(callee) && /^(log|debug|logger)$/i.test(callee.text)) return { how: `logged (${callee.text}())`, args: plainArgs(call) };
+    if (name && LOG_METHODS.has(name) && targetName && LOGGERS.test(targetName)) return { how: `logged (${targetName}.${name}())`, args: plainArgs(call) };
     const http = this.httpByCall.get(call);
     if (http) {
       const url = effectiveUrl(http);
@@ -308,25 +309,30 @@ class Tracker {
       return { how: `sent to ${host ?? 'another service'} over HTTP`, args: [http.body, http.urlNode].filter((x): x is ts.Expression => !!x) };
     }
     const sdk = this.sdkByCall.get(call);
-    if (sdk?.kind === 'send') return { how: 'sent on in a message (kept in the conversation history)', args };
-    if (sdk?.kind === 'command' && sdk.method === 'set') return { how: 'stored in the conversation (conversation.set())', args };
-    if (sdk?.kind === 'resource' && sdk.method !== 'get' && sdk.method !== 'list' && sdk.method !== 'delete') return { how: `written to Web1on1 (${sdk.resource}.${sdk.method}())`, args };
+    if (sdk?.kind === 'send') return { how: 'sent on in a message (kept in the conversation history)', args: plainArgs(call) };
+    if (sdk?.kind === 'command' && sdk.method === 'set') return { how: 'stored in the conversation (conversation.set())', args: plainArgs(call) };
+    if (sdk?.kind === 'resource' && sdk.method !== 'get' && sdk.method !== 'list' && sdk.method !== 'delete') return { how: `written to Web1on1 (${sdk.resource}.${sdk.method}())`, args: plainArgs(call) };
     if (name && (STORE_METHODS.has(name) || (name === 'set' && targetName && /redis|cache|client|store|kv|db|storage|session/i.test(targetName)) || (name === 'create' && targetName && /^[A-Z]|prisma|db|model/.test(targetName)))) {
-      return { how: `stored (${name}())`, args };
+      return { how: `stored (${name}())`, args: plainArgs(call) };
     }
-    if (name === 'query' && /^\s*(insert|update|replace)\b/i.test(this.model.values.string(args[0])?.text ?? '')) return { how: 'stored (SQL)', args };
+    if (name === 'query') {
+      const args = plainArgs(call);
+      if (/^\s*(insert|update|replace)\b/i.test(this.model.values.string(args[0])?.text ?? '')) return { how: 'stored (SQL)', args };
+    }
     return undefined;
   }
 
   /** Depth-first search of a subtree; stops at the first node the predicate accepts. */
   private some(node: ts.Node, pred: (n: ts.Node) => boolean): boolean {
     const stack: ts.Node[] = [node];
+    // one callback per search, not one per node visited
+    const push = (c: ts.Node): void => {
+      stack.push(c);
+    };
     while (stack.length) {
       const n = stack.pop()!;
       if (pred(n)) return true;
-      ts.forEachChild(n, (c) => {
-        stack.push(c);
-      });
+      ts.forEachChild(n, push);
     }
     return false;
   }
@@ -347,6 +353,10 @@ function carriesValue(expr: ts.Node): boolean {
   if (ts.isCallExpression(e) && BOOLEAN_METHODS.has(calleeName(e) ?? '')) return false;
   if (ts.isConditionalExpression(e)) return carriesValue(e.whenTrue) || carriesValue(e.whenFalse);
   return true;
+}
+
+function plainArgs(call: ts.CallExpression): ts.Expression[] {
+  return call.arguments.filter((a) => !isFunctionLike(unwrap(a)));
 }
 
 /** A Luhn-valid run of 13–19 digits starting like a card scheme (2–6), not a published test number. */

@@ -4,7 +4,7 @@ import { NetworkInput } from '../../src/model/network-input';
 import { accessChain, calleeName, isFunctionLike, objectProperty, unwrap } from '../../src/model/syntax';
 import type { Fix } from '../../src/types';
 import { SignatureChecks } from './signature';
-import { canAddMiddleware, eolOf, helperEdits, indentOf, pathLiteral } from './middleware-fix';
+import { canAddMiddleware, eolOf, helperEdits, indentOf, mentionsWebhookApp, pathLiteral } from './middleware-fix';
 import { VERIFY_HELPER_NAME } from './verify-middleware';
 import { timingSafeFix } from './timing-safe-fix';
 
@@ -61,7 +61,9 @@ export default createCodeRule({
         const regs = registrations(context);
         if (!webhookCalls.length && !regs.length) return;
         const s = sig();
-        const ctx: Ctx = { context, checks: s, regs, network: new NetworkInput(model) };
+        let network: NetworkInput | undefined;
+        // only ingest() calls ask where their payload comes from; building it walks every declaration
+        const ctx: Ctx = { context, checks: s, regs, network: () => (network ??= new NetworkInput(model)) };
         for (const c of webhookCalls) {
           if (c.method === 'start' || c.method === 'router') checkServer(ctx, c.call, c.method);
           else if (c.method === 'ingest') checkIngest(ctx, c.call);
@@ -77,7 +79,7 @@ interface Ctx {
   context: CodeRuleContext;
   checks: SignatureChecks;
   regs: Registration[];
-  network: NetworkInput;
+  network: () => NetworkInput;
 }
 
 function registrations(context: CodeRuleContext): Registration[] {
@@ -236,7 +238,7 @@ function checkIngest(ctx: Ctx, call: ts.CallExpression): void {
     if (verifiedBefore(ctx, route.receiver, route.call.getStart(), route.path)) return;
   }
   const first = fns[0]?.parameters[0];
-  const fromHttp = !!route || ctx.network.source(call.arguments[0]) === 'the HTTP request' || (!!first && ts.isIdentifier(first.name) && /^req(uest)?$/.test(first.name.text));
+  const fromHttp = !!route || ctx.network().source(call.arguments[0]) === 'the HTTP request' || (!!first && ts.isIdentifier(first.name) && /^req(uest)?$/.test(first.name.text));
   const bot = sdkReceiver(call);
   const fixes = route ? routeFix(ctx, route, `${bot}.secret`) : undefined;
   context.report({ messageId: fromHttp ? 'ingest' : 'ingestElsewhere', data: { call: `${shown(bot)}.ingest()` }, start: call.getStart(), end: call.getEnd(), severity: fromHttp ? undefined : 'warning', fixes });
@@ -314,7 +316,7 @@ function startFix(ctx: Ctx, call: ts.CallExpression, bot: string): Fix[] | undef
   const { context } = ctx;
   const stmt = call.parent;
   if (!ts.isExpressionStatement(stmt) || !ts.isIdentifier(unwrap((unwrap(call.expression) as ts.PropertyAccessExpression).expression)) || !canAddMiddleware(context)) return undefined;
-  if (/\bwebhookApp\b/.test(context.text)) return undefined;
+  if (mentionsWebhookApp(context)) return undefined;
   const indent = indentOf(context, stmt);
   const eol = eolOf(context);
   const port = listenPort(call.arguments[0]);

@@ -37,6 +37,14 @@ export default createAppRule({
     const lines = new LineIndex(doc.text);
     const related = [{ file: doc.path, range: lines.range(scopesRange.start, scopesRange.end), message: scopes === undefined ? 'The manifest has no "scopes"' : 'The scopes the manifest declares' }];
     const seen = new Set<string>();
+    // a big file has hundreds of call sites per scope, all with the same manifest edit: computed once a
+    // scope, each finding gets its own copy (findings do not share mutable objects)
+    const fixesOf = new Map<string, Fix[]>();
+    const fixesFor = (scope: string): Fix[] => {
+      let fixes = fixesOf.get(scope);
+      if (!fixes) fixesOf.set(scope, (fixes = addScopeFixes(doc, scope, names, (scopes as unknown[] | undefined)?.length ?? 0)));
+      return fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e })) }));
+    };
     for (const u of missing) {
       const key = `${u.file}\0${u.start}\0${u.end}\0${u.scope}`;
       if (seen.has(key)) continue;
@@ -48,7 +56,7 @@ export default createAppRule({
         messageId: u.note ? 'missingNote' : 'missing',
         data: { scope: u.scope, evidence: u.evidence, note: u.note ?? '' },
         related,
-        fixes: addScopeFixes(doc, coveringOf(u.scope), names, (scopes as unknown[] | undefined)?.length ?? 0),
+        fixes: fixesFor(coveringOf(u.scope)),
       });
     }
   },

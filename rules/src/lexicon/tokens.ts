@@ -2,11 +2,11 @@
 
 export interface Token {
   /** Lower-cased word. */
-  norm: string;
+  readonly norm: string;
   /** The word as written. */
-  raw: string;
-  start: number;
-  end: number;
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 // Letters and digits, with inner apostrophes kept ("what's", "z'n", "da's"); hyphens split words.
@@ -14,7 +14,34 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const ADDRESS_CHAR = /[^\s'"<>`]/;
 const SCHEME_CHAR = /[a-z0-9+.-]/i;
 
-export function tokenize(text: string): Token[] {
+/*
+ * The editor re-analyses a file on every keystroke and the text rules tokenize the same message strings on
+ * each run (and several rules tokenize the same string): the tokens of recent texts are kept, keyed by the
+ * whole text, oldest dropped first once the texts kept add up to MEMO_CHARS (a few MB at most).
+ */
+const MEMO_CHARS = 128 * 1024;
+const MEMO_MAX_TEXT = 4096;
+const memo = new Map<string, readonly Token[]>();
+let memoChars = 0;
+
+/** The word tokens of a text; shared between callers, so never mutate the result. */
+export function tokenize(text: string): readonly Token[] {
+  const known = memo.get(text);
+  if (known) return known;
+  const tokens = tokenizeText(text);
+  if (text.length <= MEMO_MAX_TEXT) {
+    memo.set(text, tokens);
+    memoChars += text.length;
+    for (const oldest of memo.keys()) {
+      if (memoChars <= MEMO_CHARS) break;
+      memo.delete(oldest);
+      memoChars -= oldest.length;
+    }
+  }
+  return tokens;
+}
+
+function tokenizeText(text: string): Token[] {
   const clean = blankAddresses(text);
   const out: Token[] = [];
   for (const m of clean.matchAll(WORD)) {
@@ -50,12 +77,13 @@ function blankAddresses(text: string): string {
   return out;
 }
 
+const upper = (c: string | undefined) => !!c && c >= 'A' && c <= 'Z';
+const lower = (c: string | undefined) => !!c && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+
 /** `cardNumber`, `card_number`, `CARD-NO`, `IBANNumber` → ['card', 'number'], ['card', 'no'], ['iban', 'number']. */
 export function identifierWords(name: string): string[] {
   const words: string[] = [];
   let cur = '';
-  const upper = (c: string | undefined) => !!c && c >= 'A' && c <= 'Z';
-  const lower = (c: string | undefined) => !!c && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
   for (let i = 0; i < name.length; i++) {
     const c = name[i]!;
     if (!upper(c) && !lower(c)) {
@@ -110,9 +138,12 @@ export class PhraseMatcher<T> {
     for (let i = 0; i < tokens.length; i++) {
       const w = tokens[i]!.norm;
       let best: PhraseMatch<T> | undefined;
-      for (const p of this.phrases.get(w) ?? []) {
-        if (i + p.rest.length >= tokens.length) continue;
-        if (p.rest.every((r, k) => tokens[i + 1 + k]!.norm === r) && (!best || best.to < i + 1 + p.rest.length)) best = { entry: p.entry, from: i, to: i + 1 + p.rest.length };
+      const candidates = this.phrases.get(w);
+      if (candidates) {
+        for (const p of candidates) {
+          if (i + p.rest.length >= tokens.length) continue;
+          if (restMatches(tokens, i + 1, p.rest) && (!best || best.to < i + 1 + p.rest.length)) best = { entry: p.entry, from: i, to: i + 1 + p.rest.length };
+        }
       }
       const single = this.words.get(w);
       if (best) out.push(best);
@@ -136,6 +167,12 @@ export class PhraseMatcher<T> {
     if (words.length === 1) return this.words.has(words[0]!);
     return (this.phrases.get(words[0] ?? '') ?? []).some((p) => p.rest.join(' ') === words.slice(1).join(' '));
   }
+}
+
+/** The words of `rest` follow at `at` (a loop, not a closure per token: text rules call this for every word). */
+function restMatches(tokens: readonly Token[], at: number, rest: readonly string[]): boolean {
+  for (let k = 0; k < rest.length; k++) if (tokens[at + k]!.norm !== rest[k]) return false;
+  return true;
 }
 
 /** Splits a text into sentences (by . ! ? : ; and line breaks), keeping offsets; the end mark stays with its sentence. */

@@ -25,8 +25,23 @@ export interface ClassifiedMessage {
 
 const CONSUMER_TOUCHPOINTS = /^(sms|whatsapp|email|web|messenger|facebook|instagram|telegram|apple|rcs)/i;
 
-/** Classifies who reads a message the app sends: the consumer, the dealer's staff only, or unknown. */
-export function classifyMessage(model: FileModel, send: SdkCall): ClassifiedMessage {
+// Facts, readable-text and several rules classify the same sends of a file: once per send call is enough
+// (a finished model does not change, so neither can the answer; the memo goes with the model).
+const classifiedIn = new WeakMap<FileModel, Map<SdkCall, Readonly<ClassifiedMessage>>>();
+
+/**
+ * Classifies who reads a message the app sends: the consumer, the dealer's staff only, or unknown.
+ * The result is shared between callers: read it, never change it.
+ */
+export function classifyMessage(model: FileModel, send: SdkCall): Readonly<ClassifiedMessage> {
+  let classified = classifiedIn.get(model);
+  if (!classified) classifiedIn.set(model, (classified = new Map()));
+  let message = classified.get(send);
+  if (!message) classified.set(send, (message = classify(model, send)));
+  return message;
+}
+
+function classify(model: FileModel, send: SdkCall): ClassifiedMessage {
   const out: ClassifiedMessage = { audience: 'unknown', sureConsumer: false, inContactHandler: false, texts: [], roles: [], objects: [] };
   const handler = model.sdk.handlerOf(send.call);
   out.inContactHandler = !!handler && (handler.via === 'ask' || handler.via === 'onText' || handler.via === 'registerCallback' || handler.events.some((e) => /(^|\.)contact(\.|$)/.test(e) || e === 'message' || e.startsWith('message.*') || e === '**'));
@@ -65,7 +80,7 @@ export function classifyMessage(model: FileModel, send: SdkCall): ClassifiedMess
 }
 
 /** True when a text rule should treat the message as read by a consumer. */
-export function readByConsumer(m: ClassifiedMessage): boolean {
+export function readByConsumer(m: Readonly<ClassifiedMessage>): boolean {
   return m.audience === 'consumer' || (m.audience === 'unknown' && m.inContactHandler);
 }
 

@@ -36,7 +36,7 @@ const MODEL_KINDS = [
  * the SDK, HTTP and value models are then built from those lists, so rules see resolved bindings.
  */
 export class FileModel {
-  readonly lines: LineIndex;
+  private lineIndex: LineIndex | undefined;
   readonly values = new ValueResolver();
   readonly sdk: SdkModel;
   readonly http: HttpModel;
@@ -56,7 +56,6 @@ export class FileModel {
     options: ModelOptions,
     extraKinds: Iterable<ts.SyntaxKind>,
   ) {
-    this.lines = new LineIndex(text);
     const ruleKinds = new Set<ts.SyntaxKind>(extraKinds);
     const kinds = new Set<ts.SyntaxKind>([...MODEL_KINDS, ...ruleKinds]);
     for (const k of kinds) this.nodesByKind.set(k, []);
@@ -64,6 +63,11 @@ export class FileModel {
     this.sdk = new SdkModel(options.sdkModules, this.values, this.functionsByName, this.requireBindings);
     this.http = new HttpModel(this.values);
     this.build(options.hints ?? {});
+  }
+
+  /** Built on first use: few rules need it and the engine keeps its own for findings. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
   }
 
   nodes<T extends ts.Node = ts.Node>(kind: ts.SyntaxKind): T[] {

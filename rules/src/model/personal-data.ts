@@ -34,8 +34,11 @@ export interface PersonalDataRef {
  */
 export class PersonalDataModel {
   private readonly tainted = new Map<string, PersonalDataRef>();
+  /** The first SDK call record of each call node: a linear search per declaration was quadratic in big files. */
+  private readonly sdkCallOf = new Map<ts.CallExpression, FileModel['sdk']['calls'][number]>();
 
   constructor(private readonly model: FileModel) {
+    for (const c of model.sdk.calls) if (!this.sdkCallOf.has(c.call)) this.sdkCallOf.set(c.call, c);
     for (const n of model.sdk.messageNames) this.tainted.set(n, { what: 'message payload', whole: true });
     // variables assigned from personal data; in document order, twice for chains declared out of order
     const decls = model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration);
@@ -73,7 +76,7 @@ export class PersonalDataModel {
   private contactRead(init: ts.Expression): PersonalDataRef | undefined {
     const e = unwrap(init);
     if (!ts.isCallExpression(e)) return undefined;
-    const c = this.model.sdk.calls.find((x) => x.call === e);
+    const c = this.sdkCallOf.get(e);
     if (c && c.kind === 'resource' && (c.resource === 'contacts' || c.resource === 'messages' || c.resource === 'conversations') && (c.method === 'get' || c.method === 'list')) {
       return { what: `${c.resource.replace(/s$/, '')} ${c.method === 'list' ? 'list' : 'object'}`, whole: true };
     }

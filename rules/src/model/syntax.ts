@@ -11,25 +11,35 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
 
 /** `a.b.c` → ['a','b','c']; `this.x` → ['this','x']; anything else in the chain → undefined. */
 export function accessChain(node: ts.Node): string[] | undefined {
-  const parts: string[] = [];
+  // one of the hottest helpers (every personal-data and sink check): collected leaf-first and reversed
+  // once, and most nodes are no chain at all, so those return before anything is allocated
   let cur: ts.Node = node;
+  let parts: string[] | undefined;
   for (let i = 0; i < 64; i++) {
-    if (ts.isPropertyAccessExpression(cur)) {
-      parts.unshift(cur.name.text);
-      cur = cur.expression;
-    } else if (ts.isElementAccessExpression(cur) && ts.isStringLiteralLike(cur.argumentExpression)) {
-      parts.unshift(cur.argumentExpression.text);
-      cur = cur.expression;
-    } else if (ts.isNonNullExpression(cur) || ts.isParenthesizedExpression(cur)) {
-      cur = cur.expression;
-    } else if (ts.isIdentifier(cur)) {
-      parts.unshift(cur.text);
-      return parts;
-    } else if (cur.kind === ts.SyntaxKind.ThisKeyword) {
-      parts.unshift('this');
-      return parts;
-    } else {
-      return undefined;
+    switch (cur.kind) {
+      case ts.SyntaxKind.PropertyAccessExpression:
+        (parts ??= []).push((cur as ts.PropertyAccessExpression).name.text);
+        cur = (cur as ts.PropertyAccessExpression).expression;
+        break;
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const arg = (cur as ts.ElementAccessExpression).argumentExpression;
+        if (!ts.isStringLiteralLike(arg)) return undefined;
+        (parts ??= []).push(arg.text);
+        cur = (cur as ts.ElementAccessExpression).expression;
+        break;
+      }
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.ParenthesizedExpression:
+        cur = (cur as ts.NonNullExpression | ts.ParenthesizedExpression).expression;
+        break;
+      case ts.SyntaxKind.Identifier:
+        (parts ??= []).push((cur as ts.Identifier).text);
+        return parts.reverse();
+      case ts.SyntaxKind.ThisKeyword:
+        (parts ??= []).push('this');
+        return parts.reverse();
+      default:
+        return undefined;
     }
   }
   return undefined;
