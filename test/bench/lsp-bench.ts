@@ -3,7 +3,8 @@
 //   1. time to answer `initialize` (spawn → response), median of 5
 //   2. edit → fresh diagnostics (didChange → pull response) for 1k, 5k and 20k-line realistic bot files,
 //      inside a generated bot workspace, so the project-index update is included; p50/p95 of 40 edits
-//   3. heap and RSS after indexing a 2,000-file workspace (after GC), and peak RSS during the scan
+//   3. heap and RSS after indexing a 2,000-file workspace (after GC), and peak RSS during the scan (the
+//      worker thread's included: it is the same process); how soon the open file is answered meanwhile
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -82,7 +83,7 @@ async function editLatency(lines: number): Promise<{ p50: number; p95: number; f
   }
 }
 
-async function memory(files: number): Promise<{ heapMiB: number; rssMiB: number; peakRssMiB: number; indexMs: number; files: number }> {
+async function memory(files: number): Promise<{ heapMiB: number; rssMiB: number; peakRssMiB: number; indexMs: number; firstPullMs: number; files: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'policy-lens-lspbench-mem-'));
   generateBots(dir, files, 11);
   const c = new LspClient(['--expose-gc']);
@@ -91,12 +92,14 @@ async function memory(files: number): Promise<{ heapMiB: number; rssMiB: number;
     const first = join(dir, 'apps', readdirSync(join(dir, 'apps'))[0]!, 'web1on1-app.json');
     const t0 = performance.now();
     c.open(first);
-    await c.pull(first); // the first pull indexes the whole workspace
+    await c.pull(first); // answered at once: the workspace is indexed in a worker meanwhile
+    const firstPullMs = performance.now() - t0;
+    await c.until(() => (c.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end') ? true : undefined), 'the end of indexing', 300_000);
     const indexMs = performance.now() - t0;
     const m = (await c.conn.sendRequest('policyLens/memory', {})) as { heapUsed: number; rss: number; files: number };
     const status = readFileSync(`/proc/${c.proc.pid}/status`, 'utf8');
     const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-    return { heapMiB: m.heapUsed / MiB, rssMiB: m.rss / MiB, peakRssMiB: hwm / MiB, indexMs, files: m.files };
+    return { heapMiB: m.heapUsed / MiB, rssMiB: m.rss / MiB, peakRssMiB: hwm / MiB, indexMs, firstPullMs, files: m.files };
   } finally {
     await c.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
     log(`edit → diagnostics, ${lines} lines: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.findings} findings)`);
   }
   const mem = await memory(2000);
-  log(`2,000-file workspace: indexed in ${(mem.indexMs / 1000).toFixed(1)} s; idle heap ${mem.heapMiB.toFixed(0)} MiB, RSS ${mem.rssMiB.toFixed(0)} MiB; peak RSS ${mem.peakRssMiB.toFixed(0)} MiB (${mem.files} files held)`);
+  log(`2,000-file workspace: first diagnostics of the open file after ${mem.firstPullMs.toFixed(0)} ms (indexing in a worker meanwhile); indexed in ${(mem.indexMs / 1000).toFixed(1)} s; idle heap ${mem.heapMiB.toFixed(0)} MiB, RSS ${mem.rssMiB.toFixed(0)} MiB; peak RSS ${mem.peakRssMiB.toFixed(0)} MiB (${mem.files} files held)`);
   writeFileSync(join(REPO, 'bench', 'lsp-results.json'), JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, node: process.version, initializeMs: init, bareNodeMs: bare, latency, memory: mem }, null, 2) + '\n');
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { missingPrerequisite, poll, startSession, type Session } from './code-server';
-import { applyQuickFix, goToLine, openFile, problemRows, save, waitForProblem } from './workbench';
+import { applyQuickFix, frameText, goToLine, openFile, problemRows, problemRowsOf, runCommand, save, waitForProblem } from './workbench';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 const missing = missingPrerequisite();
@@ -27,6 +27,31 @@ describe('VS Code (code-server): Problems panel, quick fixes, suppressions', { s
     assert.doesNotMatch(token, /Qm3vT8hR2pZ7Lx4sW9yN1mB6cD0eF5gH3jK8lM2nP7q/, 'the secret is not echoed');
     await s.page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
     await s.screenshot('problems');
+  });
+
+  it('"Check Workspace" brings closed files\' findings to the Problems panel', async () => {
+    // src/suppressed.js is not open: its broken suppression shows only once the workspace is checked
+    assert.deepEqual(await problemRowsOf(s.page, 'suppressed.js'), [], 'a closed file is not reported before');
+    await runCommand(s.page, 'Policy Lens: Check Workspace');
+    await poll(async () => ((await problemRowsOf(s.page, 'suppressed.js')).some((r) => r.includes('[F.5] Invalid suppression')) ? true : undefined), 'the closed file\'s invalid suppression (F.5)');
+    await poll(async () => ((await s.page.locator('.notifications-toasts').innerText().catch(() => '')).includes('Policy Lens checked') ? true : undefined), 'the "checked N file(s)" message');
+  });
+
+  it('the language status item shows the counts and the last check; its link opens the compliance report', async () => {
+    const status = s.page.locator('[id="status.languageStatus"]');
+    const hover = s.page.locator('.hover-language-status').filter({ hasText: 'Policy Lens' });
+    const text = await poll(async () => {
+      if (!(await hover.isVisible().catch(() => false))) await status.hover().catch(() => undefined);
+      const t = await hover.innerText({ timeout: 1_000 }).catch(() => '');
+      return /Policy Lens: \d+ errors?, \d+ warnings?/.test(t) && /\d+ files? · last check/.test(t) ? t : undefined;
+    }, 'the Policy Lens language status with counts', 60_000, 500);
+    assert.doesNotMatch(text, /Policy Lens: 0 errors/, 'the fixture has errors');
+    await s.screenshot('language-status');
+    await hover.getByText('Open report').click();
+    const report = await frameText(s.page, (t) => t.includes('Policy Lens compliance report'), 'the compliance report preview');
+    assert.match(report, /not made, reviewed or endorsed by Web1on1/);
+    await s.screenshot('report');
+    await openFile(s.page, 'src/bot.js'); // back to the code for the next steps
   });
 
   it('the quick fix moves the token to process.env; the file on disk changes after save', async () => {
@@ -87,7 +112,7 @@ describe('VS Code (code-server): Problems panel, quick fixes, suppressions', { s
       await s.screenshot('suppress-failed');
       throw new Error(`${e.message}\n--- bot.js on disk:\n${readFileSync(file, 'utf8')}`);
     });
-    await poll(async () => ((await problemRows(s.page)).some((r) => r.includes('security-control-disabled')) ? undefined : true), 'the TLS finding in bot.js to be silenced');
+    await poll(async () => ((await problemRowsOf(s.page, 'bot.js')).some((r) => r.includes('security-control-disabled')) ? undefined : true), 'the TLS finding in bot.js to be silenced');
     await s.screenshot('suppressed-with-reason');
   });
 

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { missingPrerequisite, poll, startSession, type Session } from './code-server';
 import { ARTIFACTS, REPO } from './paths';
+import { runCommand } from './workbench';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 const missing = missingPrerequisite();
@@ -25,21 +26,6 @@ const EXPORT_KEY = { vscode: 'ctrl+alt+shift+y', playwright: 'Control+Alt+Shift+
 function git(cwd: string, ...args: string[]): void {
   const env = { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@garagetools.nl', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@garagetools.nl', GIT_CONFIG_NOSYSTEM: '1', HOME: cwd };
   execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, env, stdio: 'ignore' });
-}
-
-/** Runs a command from the palette by its title (reopened on each try: it lists what was known when it opened). */
-async function runCommand(page: Page, title: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await poll(async () => {
-    if (await input.isVisible().catch(() => false)) await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 5_000 });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
-    await row.waitFor({ timeout: 5_000 });
-    await row.click();
-    return true;
-  }, `the command "${title}"`, 60_000, 500);
 }
 
 /** The frame of the listing preview's page (webviews sit in two nested iframes). */

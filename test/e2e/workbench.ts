@@ -35,6 +35,19 @@ export async function problemRows(page: Page): Promise<string[]> {
   return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((r) => (r.getAttribute('aria-label') ?? '') + ' | ' + (r.textContent ?? '')));
 }
 
+/** The Problems panel's rows of one file (the rows under its "N problems in file NAME" row). */
+export async function problemRowsOf(page: Page, fileName: string): Promise<string[]> {
+  await showProblems(page);
+  const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((r) => ({ level: r.getAttribute('aria-level'), label: r.getAttribute('aria-label') ?? '', text: r.textContent ?? '' })));
+  const out: string[] = [];
+  let inFile = false;
+  for (const r of rows) {
+    if (r.level === '1') inFile = r.label.includes(` in file ${fileName} `);
+    else if (inFile) out.push(`${r.label} | ${r.text}`);
+  }
+  return out;
+}
+
 export async function waitForProblem(page: Page, match: (row: string) => boolean, what: string, timeoutMs = 90_000): Promise<string> {
   return poll(async () => (await problemRows(page)).find(match), what, timeoutMs);
 }
@@ -63,4 +76,31 @@ export async function applyQuickFix(page: Page, title: string | RegExp): Promise
 
 export async function save(page: Page): Promise<void> {
   await page.keyboard.press('Control+S');
+}
+
+/** Runs a command from the palette by its title (reopened on each try: it lists what was known when it opened). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await poll(async () => {
+    if (await input.isVisible().catch(() => false)) await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await input.waitFor({ timeout: 5_000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
+    await row.waitFor({ timeout: 5_000 });
+    await row.click();
+    return true;
+  }, `the command "${title}"`, 60_000, 500);
+}
+
+/** The text of the first webview or preview frame whose body satisfies `ok` (webviews sit in nested iframes). */
+export async function frameText(page: Page, ok: (text: string) => boolean, what: string, timeoutMs = 60_000): Promise<string> {
+  return poll(async () => {
+    for (const f of page.frames()) {
+      if (f === page.mainFrame() || f.isDetached()) continue;
+      const t = await f.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+      if (ok(t)) return t;
+    }
+    return undefined;
+  }, what, timeoutMs, 500);
 }
