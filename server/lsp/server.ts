@@ -1,6 +1,5 @@
 // The language server: capabilities, document life cycle and request handlers. A thin adapter: the
 // engine computes, the modules next to this file translate (diagnostics, code actions, hovers, lenses).
-import { createHash } from 'node:crypto';
 import {
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
@@ -102,8 +101,8 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   const disabled = new Set<string>();
   /** Push bookkeeping: URIs we published non-empty diagnostics for. */
   const pushed = new Set<string>();
-  /** Pull bookkeeping: the result id last returned per URI. */
-  const pulledIds = new Map<string, string>();
+  /** Pull bookkeeping: what was last returned per URI (its result id is the snapshot's). */
+  const pulled = new Map<string, { id: string; items: Diagnostic[] }>();
   /** Projects whose closed files' findings are published ("Check workspace" ran). */
   const publishClosed = new Set<Project>();
   const timers = new Map<Project, NodeJS.Timeout>();
@@ -194,7 +193,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     const path = uriToPath(doc.uri);
     engineTexts.delete(path ?? '');
     runModes.delete(doc.uri);
-    pulledIds.delete(doc.uri);
+    pulled.delete(doc.uri);
     if (!path) return;
     for (const p of workspace().containing(path)) p.changed(path, undefined);
     if (!pull()) clearPush(doc.uri);
@@ -305,7 +304,8 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
       // the edited document was answered by its own pull; refresh if another open one changed
       const changed = documents.all().some((d) => {
         const path = uriToPath(d.uri);
-        return path && project.contains(path) && pulledIds.has(d.uri) && pulledIds.get(d.uri) !== resultId(diagnosticsFor(d.uri, snap, d.version));
+        const last = pulled.get(d.uri);
+        return path && project.contains(path) && last && JSON.stringify(last.items) !== JSON.stringify(diagnosticsFor(d.uri, snap, d.version));
       });
       if (changed && caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
     } else {
@@ -387,10 +387,11 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     const doc = documents.get(uri);
     const s = snapshotFor(uri);
     if (!s) return { kind: 'full', items: [] };
+    // a snapshot's findings never change: its id identifies the result (no hashing on the keystroke path)
+    const id = `${s.snap.id}${disabled.has(uri) ? '-off' : ''}`;
+    if (params.previousResultId === id && pulled.get(uri)?.id === id) return { kind: 'unchanged', resultId: id };
     const items = diagnosticsFor(uri, s.snap, doc?.version ?? null);
-    const id = resultId(items);
-    pulledIds.set(uri, id);
-    if (params.previousResultId === id) return { kind: 'unchanged', resultId: id };
+    pulled.set(uri, { id, items });
     return { kind: 'full', resultId: id, items };
   });
 
@@ -533,6 +534,3 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   connection.listen();
 }
 
-function resultId(items: Diagnostic[]): string {
-  return createHash('sha1').update(JSON.stringify(items)).digest('hex').slice(0, 16);
-}

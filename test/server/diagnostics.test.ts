@@ -51,6 +51,16 @@ describe('language server: diagnostics', () => {
       const items = await c.pull(bot);
       assert.ok(items.some((d) => d.code === 'security-control-disabled'));
       assert.equal(c.pushed.get(uri(bot)), undefined, 'nothing pushed for an open document in pull mode');
+      // asked again with the result id it has: unchanged; after an edit: a full, new result
+      type Report = { kind: string; resultId?: string; items?: unknown[] };
+      const ask = (previousResultId?: string) => c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri(bot) }, previousResultId }) as Promise<Report>;
+      const full = await ask();
+      assert.equal(full.kind, 'full');
+      assert.deepEqual(await ask(full.resultId), { kind: 'unchanged', resultId: full.resultId });
+      c.change(bot, 2, readFileSync(bot, 'utf8') + '\n');
+      const after = await ask(full.resultId);
+      assert.equal(after.kind, 'full');
+      assert.notEqual(after.resultId, full.resultId);
     } finally {
       await c.stop();
     }
