@@ -5,24 +5,40 @@ import { API } from './data';
 import type { Binding, ProjectInput } from './engine';
 import { isCodeFile } from './parse';
 
+/** Builds an app; the engine passes one that reuses the AppInfo of an unchanged manifest between runs. */
+export type AppFactory = (root: string, manifestPath: string, manifestText: string | undefined) => AppInfo;
+const newApp: AppFactory = (root, manifestPath, text) => new AppInfo(root, manifestPath, text);
+
 /** One app per manifest (or the one --manifest names), plus Web1on1 apps that have none yet. */
-export function discoverApps(input: ProjectInput, paths: readonly string[]): AppInfo[] {
-  if (input.manifestPath) return [new AppInfo(input.root, input.manifestPath, input.files.get(input.manifestPath))];
+export function discoverApps(input: ProjectInput, paths: readonly string[], makeApp: AppFactory = newApp): AppInfo[] {
+  if (input.manifestPath) return [makeApp(input.root, input.manifestPath, input.files.get(input.manifestPath))];
   const manifests = paths.filter((p) => p.endsWith('/' + MANIFEST_NAME)).sort();
-  const apps = manifests.map((m) => new AppInfo(m.slice(0, m.lastIndexOf('/')), m, input.files.get(m)));
-  return [...apps, ...manifestlessApps(input, paths, apps.map((a) => a.root))];
+  const apps = manifests.map((m) => makeApp(m.slice(0, m.lastIndexOf('/')), m, input.files.get(m)));
+  return [...apps, ...manifestlessApps(input, paths, apps.map((a) => a.root), makeApp)];
+}
+
+/** The deepest app whose folder holds `file` (walking up its folders: no scan over every app). */
+export function nearestApp(file: string, appsByRoot: ReadonlyMap<string, AppInfo>): AppInfo | undefined {
+  if (!file.includes('/')) return undefined;
+  for (let dir = file.slice(0, file.lastIndexOf('/')); ; dir = dir.slice(0, dir.lastIndexOf('/'))) {
+    const app = appsByRoot.get(dir);
+    if (app) return app;
+    if (!dir.includes('/')) return appsByRoot.get('');
+  }
 }
 
 /** Nearest ancestor manifest; files outside every app that an app's files import count for that app. */
 export function bindFiles(codeFiles: string[], apps: AppInfo[], input: ProjectInput, specifiersOf: (file: string, text: string) => string[]): Binding[] {
-  const byDepth = [...apps].sort((a, b) => b.root.length - a.root.length);
+  const byRoot = new Map(apps.map((a) => [a.root, a]));
   const out = new Map<string, Binding>();
+  let unbound = 0;
   for (const f of codeFiles) {
-    const app = byDepth.find((a) => f.startsWith(a.root + '/'));
+    const app = nearestApp(f, byRoot);
     out.set(f, { file: f, app: app?.root, via: app ? 'folder' : 'none' });
+    if (!app) unbound++;
   }
   // relative imports from bound files pull unbound files into the app (transitively)
-  let changed = true;
+  let changed = unbound > 0;
   for (let round = 0; changed && round < 20; round++) {
     changed = false;
     for (const f of codeFiles) {
@@ -48,7 +64,7 @@ const SDK_IMPORT_RE = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"]chipchat(?:
  * code imports it or calls the Web1on1 API, with no manifest at, above or below it (a monorepo root
  * whose packages have manifests is not an app of its own). `manifest-missing` reports them.
  */
-function manifestlessApps(input: ProjectInput, paths: readonly string[], manifestRoots: readonly string[]): AppInfo[] {
+function manifestlessApps(input: ProjectInput, paths: readonly string[], manifestRoots: readonly string[], makeApp: AppFactory): AppInfo[] {
   const under = (file: string, dir: string) => file.startsWith(dir + '/');
   const roots = paths
     .filter((p) => p.endsWith('/package.json') && !p.includes('/node_modules/'))
@@ -65,7 +81,7 @@ function manifestlessApps(input: ProjectInput, paths: readonly string[], manifes
       return SDK_IMPORT_RE.test(t) || API.apiHosts.some((h) => t.includes(h)) || API.legacyApiHosts.some((h) => t.includes(h));
     });
   };
-  return roots.filter(usesWeb1on1).map((dir) => new AppInfo(dir, `${dir}/${MANIFEST_NAME}`, undefined));
+  return roots.filter(usesWeb1on1).map((dir) => makeApp(dir, `${dir}/${MANIFEST_NAME}`, undefined));
 }
 
 const IMPORT_RE = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"\n]{1,300})['"]/g;

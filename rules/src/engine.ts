@@ -41,7 +41,7 @@ export interface ProjectInput {
 /** A file's analysis as another Engine instance (an indexing worker) can take it over: plain data. */
 export interface PortableResult {
   file: string;
-  key: string;
+  key: ContextKey;
   text: string;
   findings: Finding[];
   facts: FileFacts | undefined;
@@ -85,7 +85,7 @@ export interface RunResult {
 }
 
 interface FileResult {
-  key: string;
+  key: ContextKey;
   text: string;
   /** Kept for editors (keepTrees): the next edit re-parses incrementally from it. */
   sourceFile?: ts.SourceFile;
@@ -105,11 +105,19 @@ export const INVALID_SUPPRESSION_ID = 'invalid-suppression';
  * An Engine instance keeps per-file results keyed by content (and context) hash between runs.
  */
 export class Engine {
-  private readonly cache = new Map<string, FileResult>();
+  /**
+   * Per-file results, newest last. A file that learns something from its neighbours (hints) is analysed
+   * twice per run, without and with them: both variants are kept so neither is recomputed next run.
+   */
+  private readonly cache = new Map<string, FileResult[]>();
   readonly ruleIds: ReadonlySet<string>;
   private readonly codeRules: CodeRule[];
   private readonly appRules: AppRule[];
   private readonly appRuleIds: ReadonlySet<string>;
+  /** Apps of the last run by manifest: an unchanged manifest keeps its AppInfo (and parsed JSON). */
+  private readonly apps = new Map<string, AppInfo>();
+  /** Each app rule's last run per app, with everything it read: reused while all of that is unchanged. */
+  private readonly appRuleRuns = new Map<string, AppRuleRun>();
   /** The context each code file was last analysed in by a full run: what the quick path re-uses. */
   private readonly contextOf = new Map<string, { app: AppInfo | undefined; config: ResolvedConfig; hints: FileHints; envExample: EnvExample }>();
 
@@ -135,10 +143,11 @@ export class Engine {
     const notices: Notice[] = [];
     const findings: Finding[] = [];
 
-    const apps = discoverApps(input, paths);
+    const apps = discoverApps(input, paths, (root, manifestPath, text) => this.appFor(root, manifestPath, text));
+    const appsByRoot = new Map(apps.map((a) => [a.root, a]));
     const codeFiles = [...input.files.keys()].filter(isCodeFile).sort();
     const bindings = bindFiles(codeFiles, apps, input, (f, t) => this.specifiersOf(f, t));
-    const appOf = new Map(bindings.map((b) => [b.file, apps.find((a) => a.root === b.app)]));
+    const appOf = new Map(bindings.map((b) => [b.file, b.app === undefined ? undefined : appsByRoot.get(b.app)]));
 
     // Pass 1: every code file; pass 2: files whose neighbours tell them something (module factories, clients).
     const results = new Map<string, FileResult>();
@@ -179,21 +188,47 @@ export class Engine {
     // App rules: manifest, package.json, repository and cross-file findings, from index + manifest.
     const facts = new Map<string, FileFacts>();
     for (const [f, r] of results) if (r.facts) facts.set(f, r.facts);
+    // each app's index and paths, grouped in one pass (a scan per app is quadratic in a big monorepo)
+    const indexOf = new Map<AppInfo, Map<string, FileFacts>>(apps.map((a) => [a, new Map()]));
+    for (const [f, x] of facts) {
+      const app = appOf.get(f);
+      if (app) indexOf.get(app)!.set(f, x);
+    }
+    const pathsOf = new Map<AppInfo, string[]>(apps.map((a) => [a, []]));
+    for (const p of paths) {
+      // every app whose folder holds the path (nested apps included), as a prefix test would
+      for (let dir = p.slice(0, p.lastIndexOf('/')); dir.includes('/') || dir === ''; dir = dir.slice(0, dir.lastIndexOf('/'))) {
+        const app = appsByRoot.get(dir);
+        if (app) pathsOf.get(app)!.push(p);
+        if (dir === '') break;
+      }
+    }
+    const seenRuns = new Set<string>();
     for (const app of input.partial ? [] : apps) {
       const config = configFor(app.manifestPath);
-      const index = { files: new Map([...facts].filter(([f]) => appOf.get(f) === app)) };
-      const appPaths = paths.filter((p) => p.startsWith(app.root + '/'));
+      const index = { files: indexOf.get(app)! };
+      const appPaths = pathsOf.get(app)!;
       for (const rule of this.appRules) {
         // an app without a manifest gets package and repository rules only (manifest-missing among them)
         if (!app.hasManifest && rule.meta.target !== 'package' && rule.meta.target !== 'repository') continue;
         const setting = ruleSetting(config, rule.meta.id, { severity: rule.meta.severity, options: rule.meta.defaultOptions });
         if (setting.severity === 'off') continue;
+        const runKey = `${app.manifestPath}\0${rule.meta.id}`;
+        seenRuns.add(runKey);
+        const inputs = { app, index: index.files, paths: appPaths, options: JSON.stringify(setting.options) + setting.severity, today };
+        const previous = this.appRuleRuns.get(runKey);
+        if (previous && sameAppRuleInputs(previous, inputs, input.files)) {
+          for (const f of previous.findings) findings.push({ ...f, suppression: undefined });
+          continue;
+        }
         const lines = new Map<string, LineIndex>();
         const lineIndex = (file: string) => {
           let li = lines.get(file);
           if (!li) lines.set(file, (li = new LineIndex(input.files.get(file) ?? '')));
           return li;
         };
+        const reads = new Map<string, string | undefined>();
+        const reported: Finding[] = [];
         try {
           rule.check({
             app,
@@ -202,17 +237,25 @@ export class Engine {
             options: setting.options,
             now: input.now,
             paths: appPaths,
-            readFile: (p) => input.files.get(p),
+            readFile: (p) => {
+              const text = input.files.get(p);
+              reads.set(p, text);
+              return text;
+            },
             report: (d: AppReport) => {
               const f = this.appFinding(rule, setting.severity as Severity, app, d, lineIndex, input);
-              if (f) findings.push(f);
+              if (f) reported.push(f);
             },
           });
+          this.appRuleRuns.set(runKey, { ...inputs, index: new Map(index.files), paths: [...appPaths], reads, findings: reported.map((f) => ({ ...f })) });
+          findings.push(...reported);
         } catch (e) {
+          this.appRuleRuns.delete(runKey);
           errorsByRule.set(rule.meta.id, [...(errorsByRule.get(rule.meta.id) ?? []), app.manifestPath + ` (${(e as Error).message})`]);
         }
       }
     }
+    if (!input.partial) for (const k of this.appRuleRuns.keys()) if (!seenRuns.has(k)) this.appRuleRuns.delete(k);
 
     if (!input.partial) this.applyManifestIgnores(apps, findings, exemptions);
 
@@ -376,13 +419,16 @@ export class Engine {
   private analyze(file: string, text: string, app: AppInfo | undefined, config: ResolvedConfig, hints: FileHints, today: string, envExample: EnvExample): FileResult {
     // The context a file's result depends on besides its text; compared as strings (no hashing of
     // every file on every run: an edit re-checks one file, the others are reused by equality).
-    const key = [JSON.stringify(hints), app ? app.manifestPath + '\0' + (app.manifest?.text ?? '') : '', config.path ?? '', config.text ?? '', today, envExample.path + '\0' + (envExample.text ?? '\u0002')].join('\u0000');
-    const cached = this.cache.get(file);
-    if (cached && cached.key === key && cached.text === text) return cached;
-    const previousTree = cached?.sourceFile && cached.text !== undefined ? { sourceFile: cached.sourceFile, text: cached.text } : undefined;
+    const key: ContextKey = [JSON.stringify(hints), app?.manifestPath ?? '\u0002', app?.manifest?.text ?? '', config.path ?? '', config.text ?? '', today, envExample.path, envExample.text ?? '\u0002'];
+    const variants = this.cache.get(file) ?? [];
+    const hit = variants.find((v) => v.text === text && sameKey(v.key, key));
+    if (hit) return hit;
+    const withTree = [...variants].reverse().find((v) => v.sourceFile);
+    const previousTree = withTree ? { sourceFile: withTree.sourceFile!, text: withTree.text } : undefined;
     const lines = new LineIndex(text);
     const result: FileResult = { key, text, findings: [], facts: undefined, suppressions: [], lines, errors: [] };
-    this.cache.set(file, result);
+    // variants of other texts go: their trees are re-used by the re-parse and must not be used again
+    this.cache.set(file, [...variants.filter((v) => v.text === text).slice(-1), result]);
     const why = uncheckableContent(text, config.maxFileBytes);
     if (why) {
       result.notice = { file, kind: 'not-checked', message: `Not checked: ${why}` };
@@ -536,12 +582,20 @@ export class Engine {
     return { ruleId, clauses, severity, message, file, range, startOffset: start, endOffset: Math.max(start, end), fixes: [], fingerprint: hash(`${ruleId}\0${lineText}\0${message}`).slice(0, 16) };
   }
 
+  private appFor(root: string, manifestPath: string, text: string | undefined): AppInfo {
+    const key = `${root}\0${manifestPath}`;
+    const known = this.apps.get(key);
+    if (known && known.manifest?.text === text) return known;
+    const app = new AppInfo(root, manifestPath, text);
+    this.apps.set(key, app);
+    return app;
+  }
+
   /** This engine's analyses of `files`, as plain data for another Engine's `importResults`. */
   exportResults(files: Iterable<string>): PortableResult[] {
     const out: PortableResult[] = [];
     for (const file of files) {
-      const r = this.cache.get(file);
-      if (r) out.push({ file, key: r.key, text: r.text, findings: r.findings, facts: r.facts, notice: r.notice, suppressions: r.suppressions, errors: r.errors });
+      for (const r of this.cache.get(file) ?? []) out.push({ file, key: r.key, text: r.text, findings: r.findings, facts: r.facts, notice: r.notice, suppressions: r.suppressions, errors: r.errors });
     }
     return out;
   }
@@ -552,9 +606,10 @@ export class Engine {
    */
   importResults(results: readonly PortableResult[]): void {
     for (const r of results) {
-      const mine = this.cache.get(r.file);
-      if (mine && mine.key === r.key && mine.text === r.text) continue; // keeps an open document's tree
-      this.cache.set(r.file, { key: r.key, text: r.text, findings: r.findings, facts: r.facts, notice: r.notice, suppressions: r.suppressions, errors: r.errors, lines: new LineIndex(r.text) });
+      const variants = this.cache.get(r.file) ?? [];
+      if (variants.some((v) => v.text === r.text && sameKey(v.key, r.key))) continue; // keeps an open document's tree
+      const imported: FileResult = { key: r.key, text: r.text, findings: r.findings, facts: r.facts, notice: r.notice, suppressions: r.suppressions, errors: r.errors, lines: new LineIndex(r.text) };
+      this.cache.set(r.file, [...variants.filter((v) => v.text === r.text).slice(-1), imported]);
     }
   }
 
@@ -563,6 +618,41 @@ export class Engine {
     this.cache.delete(file);
     this.specifierCache.delete(file);
   }
+}
+
+/**
+ * What a file's result depends on besides its text (hints, app, manifest, config, date, .env.example),
+ * compared part by part: unchanged texts are the same string objects, so no concatenation or hashing.
+ */
+type ContextKey = readonly string[];
+
+function sameKey(a: ContextKey, b: ContextKey): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+interface AppRuleInputs {
+  app: AppInfo;
+  index: ReadonlyMap<string, FileFacts>;
+  paths: readonly string[];
+  /** Options and severity, as text. */
+  options: string;
+  today: string;
+}
+interface AppRuleRun extends AppRuleInputs {
+  reads: Map<string, string | undefined>;
+  findings: Finding[];
+}
+
+/** Same app (object: same manifest), same facts objects (unchanged files), same paths and options, same reads. */
+function sameAppRuleInputs(run: AppRuleRun, now: AppRuleInputs, files: ReadonlyMap<string, string>): boolean {
+  if (run.app !== now.app || run.options !== now.options || run.today !== now.today) return false;
+  if (run.index.size !== now.index.size || run.paths.length !== now.paths.length) return false;
+  for (const [f, x] of now.index) if (run.index.get(f) !== x) return false;
+  for (let i = 0; i < run.paths.length; i++) if (run.paths[i] !== now.paths[i]) return false;
+  for (const [p, text] of run.reads) if (files.get(p) !== text) return false;
+  return true;
 }
 
 /** `[B.6, C.5] message`; purely structural findings (no clause) carry no prefix. */

@@ -93,3 +93,48 @@ it('held findings move with the text; fixes that touch the edit are dropped', ()
   assert.deepEqual([touched!.startOffset, touched!.endOffset], [6, 9]);
   assert.equal(touched!.fixes.length, 0, 'a fix over the typed text is dropped');
 });
+
+it('a long-lived engine (cached files, apps and app-rule runs) agrees with a fresh one after any change to any file', () => {
+  const dir = join(REPO, 'examples', 'service-reminder-bot');
+  const base = new Map<string, string>([
+    ['/app/src/bot.js', BASE],
+    ['/app/src/store.js', readFileSync(join(dir, 'src', 'store.js'), 'utf8')],
+    ['/app/src/reminders.js', readFileSync(join(dir, 'src', 'reminders.js'), 'utf8')],
+    ['/app/web1on1-app.json', MANIFEST],
+    ['/app/package.json', readFileSync(join(dir, 'package.json'), 'utf8')],
+    ['/app/lib/helper.js', "const ChipChat = require('chipchat');\nmodule.exports = (bot) => bot.contacts.list();\n"],
+  ]);
+  const paths = [...base.keys(), '/app/.env', '/app/.gitignore'];
+  // edits that change what app rules see: scopes, URLs, dependencies, ignore files, data stores, handlers
+  const CHANGES: [string, (t: string) => string][] = [
+    ['/app/web1on1-app.json', (t) => t.replace('"scopes": [', '"scopes": [\n    { "scope": "contacts:read", "reason": "reads contacts" },')],
+    ['/app/web1on1-app.json', (t) => t.replace(/http:\/\//g, 'https://')],
+    ['/app/web1on1-app.json', (t) => t.replace(/"scopes": \[[^\]]*\]/, '"scopes": []')],
+    ['/app/package.json', (t) => t.replace('"^0.7.4"', '"^0.5.0"')],
+    ['/app/package.json', (t) => t.replace('"private": true,', '"files": ["src"],')],
+    ['/app/.gitignore', () => '.env\nnode_modules\n'],
+    ['/app/.env.example', () => 'WEB1ON1_TOKEN=\n'],
+    ['/app/src/store.js', (t) => t + "\nbot.on('contact.delete', async (p) => { await redis.del(`contact:${p.data.contact.id}`); });\n"],
+    ['/app/src/reminders.js', (t) => t.replace(/bot\./, 'client.')],
+    ['/app/src/bot.js', (t) => t + '\nbot.users.list();\n'],
+    ['/app/lib/helper.js', (t) => t.replace('contacts.list', 'conversations.list')],
+    ['/app/src/bot.js', (t) => t.replace(/^/, '// policy-lens-disable-next-line scope-missing -- dealer grants it\n')],
+  ];
+  const run = (engine: Engine, files: Map<string, string>) => {
+    const r = engine.run({ root: '/app', files, paths: [...new Set([...paths, ...files.keys()])], now: NOW });
+    return r.findings.map((f) => `${f.file} ${f.ruleId} ${f.startOffset}-${f.endOffset} ${f.suppression ? 'suppressed ' : ''}${f.message} ${JSON.stringify(f.fixes)}`);
+  };
+  fc.assert(
+    fc.property(fc.array(fc.nat({ max: CHANGES.length - 1 }), { minLength: 1, maxLength: 6 }), (picks) => {
+      const live = new Engine(allRules);
+      const files = new Map(base);
+      run(live, files);
+      for (const i of picks) {
+        const [file, change] = CHANGES[i]!;
+        files.set(file, change(files.get(file) ?? ''));
+        assert.deepEqual(run(live, files), run(new Engine(allRules), files), `after change ${i} to ${file}`);
+      }
+    }),
+    { numRuns: 40, seed: 20261129 },
+  );
+});
