@@ -52,6 +52,8 @@ import type { Workspace } from './workspace';
 const PUSH_DELAY_MS = 150;
 /** Findings of other open files (manifest scopes …) follow an edit only once typing pauses: no flicker. */
 const SETTLE_DELAY_MS = 400;
+/** Documents bigger than this are checked when opened and saved, not on every keystroke (PERF.md). */
+const LARGE_DOCUMENT_CHARS = 1024 * 1024;
 /** From this many code files a folder is indexed in a worker thread (starting one costs about half a second). */
 const INDEX_IN_WORKER_FROM = 150;
 const WATCHED = '**/{web1on1-app.json,.policylens.json,package.json,.env.example,.gitignore,*.js,*.jsx,*.ts,*.tsx,*.mjs,*.cjs,*.mts,*.cts}';
@@ -178,15 +180,27 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     });
   });
 
+  const largeNoted = new Set<string>();
+  /** onSave by setting, or because the document is too big to re-check per keystroke. */
+  function checksOnSave(doc: TextDocument): boolean {
+    if (runModes.get(doc.uri) === 'onSave') return true;
+    if (doc.getText().length <= LARGE_DOCUMENT_CHARS) return false;
+    if (!largeNoted.has(doc.uri)) {
+      largeNoted.add(doc.uri);
+      log(`${doc.uri} is over 1 MiB: it is checked when saved, not while typing`);
+    }
+    return true;
+  }
+
   documents.onDidChangeContent(({ document: doc }) => {
     const path = uriToPath(doc.uri);
-    if (!path || runModes.get(doc.uri) === 'onSave') return;
+    if (!path || checksOnSave(doc)) return;
     textChanged(path, doc);
   });
 
   documents.onDidSave(({ document: doc }) => {
     const path = uriToPath(doc.uri);
-    if (path && runModes.get(doc.uri) === 'onSave') textChanged(path, doc);
+    if (path && checksOnSave(doc)) textChanged(path, doc);
   });
 
   documents.onDidClose(({ document: doc }) => {

@@ -1,7 +1,7 @@
 // The bundled server over stdio: initialize, push and pull diagnostics, suppressions.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { copyFixture, LspClient, uri } from './lsp-client';
 
@@ -148,6 +148,32 @@ describe('language server: diagnostics', () => {
       assert.ok(after.every((d) => d.code !== 'security-control-disabled'));
     } finally {
       await c.stop();
+    }
+  });
+
+  it('a document over 1 MiB is re-checked when saved, not while typing', async () => {
+    const c = new LspClient();
+    const big = `${ws.dir}/src/big.js`;
+    const config = `${ws.dir}/.policylens.json`;
+    // the default size limit skips such files; a project that raises it gets them checked on save
+    writeFileSync(config, JSON.stringify({ maxFileBytes: 4 * 1024 * 1024 }));
+    const filler = Array.from({ length: 40_000 }, (_, i) => `const reminder${i} = 'Your car is due for service';`).join('\n');
+    writeFileSync(big, `const https = require('https');\n${filler}\n`);
+    try {
+      await c.initialize(ws.dir, { pull: true });
+      c.open(big);
+      assert.deepEqual((await c.pull(big)).map((d) => d.code), []);
+      const typed = readFileSync(big, 'utf8') + "const agent = new https.Agent({ rejectUnauthorized: false });\n";
+      assert.ok(typed.length > 1024 * 1024);
+      c.change(big, 2, typed);
+      assert.deepEqual((await c.pull(big)).map((d) => d.code), [], 'not re-checked while typing');
+      // notifications and requests are handled in order: the pull after didSave sees the saved text
+      void c.conn.sendNotification('textDocument/didSave', { textDocument: { uri: uri(big) } });
+      assert.ok((await c.pull(big)).some((d) => d.code === 'security-control-disabled'), 're-checked on save');
+    } finally {
+      await c.stop();
+      rmSync(big, { force: true });
+      rmSync(config, { force: true });
     }
   });
 
