@@ -4,6 +4,7 @@ import { findSensitiveRequests, identifierKind, type SensitiveKind } from '../..
 import { effectiveUrl } from '../../src/model/http';
 import { hostOf } from '../../src/model/hosts';
 import { looksForCardNumbers } from './card-regex';
+import { NameSites, NodesByPosition, someNode } from './node-index';
 import { boundNames, calleeName, isFunctionLike, propertyName, unwrap } from '../../src/model/syntax';
 
 /** What C.3 forbids keeping: card data and credentials (an IBAN or a BSN is personal data, handled elsewhere). */
@@ -12,6 +13,10 @@ const WHAT: Record<string, string> = { card: 'A card number', cvv: 'A card secur
 
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly']);
 const LOGGERS = /^(console|logger|log|winston|pino|bunyan|signale)$/i;
+const LOG_FUNCTIONS = /^(log|debug|logger)$/i;
+const KEY_VALUE_STORES = /redis|cache|client|store|kv|db|storage|session/i;
+const MODELS = /^[A-Z]|prisma|db|model/;
+const SQL_WRITE = /^\s*(insert|update|replace)\b/i;
 const STORE_METHODS = new Set([
   'insert', 'insertOne', 'insertMany', 'save', 'upsert', 'updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'bulkWrite',
   'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'hset', 'hSet', 'hmset', 'setex', 'setEx', 'lpush', 'rpush', 'sadd', 'setItem', 'put',
@@ -19,9 +24,12 @@ const STORE_METHODS = new Set([
 const CARD_CHECKS = /luhn|isValidCard|isCreditCard|validateCard|isCardNumber|cardValid/i;
 
 interface Secret { kind: SensitiveKind; node: ts.Node; literal?: string }
+interface Sink { how: string; args: ts.Expression[] }
 
 // 13–19 digits, optionally grouped by single spaces or dashes; bounded repetition
 const DIGIT_RUN = /\d(?:[ -]?\d){12,18}/g;
+// DIGIT_RUN without the flag: matchAll copies its regex, so most strings (no run at all) are turned away first
+const HAS_DIGIT_RUN = /\d(?:[ -]?\d){12,18}/;
 // Published test numbers of card schemes and PSPs: not a consumer's card
 const TEST_CARDS = new Set(['4111111111111111', '4242424242424242', '4000056655665556', '5555555555554444', '5105105105105100', '2223003122003222', '378282246310005', '371449635398431', '6011111111111117', '3566002020360505', '4012888888881881']);
 
@@ -56,9 +64,26 @@ class Tracker {
   /** Variables (and `answer.text` paths) holding secrets, by the scope that declares them. */
   private readonly secrets = new Map<string, Map<ts.Node, SensitiveKind>>();
   /** Every scope that declares a variable of a name (parameters are looked up on the function itself). */
-  private readonly declaredIn = new Map<string, Set<ts.Node>>();
+  private declaredIn: Map<string, Set<ts.Node>> | undefined;
   /** Secrets only within a range (the then-branch of `if (luhn(text))`). */
   private readonly guarded: { name: string; kind: SensitiveKind; within: ts.Node }[] = [];
+
+  /** Where the names of `textNames` and of personal data stand in the text: searches skip the rest. */
+  private sites: NameSites | undefined;
+  /** Bumped when a name starts to hold message text in a scope: a "no" from before may be stale. */
+  private textVersion = 0;
+  /** `fromMessageText` answers: true for good (message text only spreads), else the version that said no. */
+  private readonly textAnswers = new Map<ts.Node, true | number>();
+  /** What `personalData.ref()` calls message text, by node (bare names by name). */
+  private readonly messageTextRefs = new Map<ts.Node | string, boolean>();
+  private cardRegexCalls: NodesByPosition | undefined;
+  /** Declaring scope by the scope a name is used in, then by name: asked for every reference of a name. */
+  private readonly scopeByUse = new Map<ts.Node, Map<string, ts.Node>>();
+  private readonly parameterNames = new Map<ts.Node, string[]>();
+  private readonly kindByName = new Map<string, SensitiveKind | undefined>();
+  private readonly cardCheckByName = new Map<string, boolean>();
+  private readonly cardByConstant = new Map<string, string | undefined>();
+  private cardConstants: boolean | undefined;
 
   private readonly httpByCall: Map<ts.CallExpression, (typeof this.model.http.calls)[number]>;
   private readonly sdkByCall: Map<ts.CallExpression, (typeof this.model.sdk.calls)[number]>;
@@ -70,19 +95,22 @@ class Tracker {
   }
 
   run(): void {
-    for (const d of this.model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) {
-      for (const n of boundNames(d.name)) this.declaredIn.set(n, (this.declaredIn.get(n) ?? new Set()).add(scopeOf(d)));
-    }
     this.seedTextSources();
     // Most files receive no message text at all (helpers, routes, config): nothing can flow from it there,
     // and the propagation below is the costliest part of the rule.
     const hasSources = this.textNames.size > 0 || this.secrets.size > 0 || this.model.sdk.messageNames.size > 0 || this.model.sdk.handlers.size > 0;
     if (hasSources) this.propagate();
-    this.seedGuards();
-    const reported = new Set<ts.Node>();
+    // one pass over the calls for guards and sinks; secrets are looked for once every guard is known
+    const sinks: [ts.CallExpression, Sink][] = [];
     for (const call of this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
-      const sink = this.sinkOf(call);
-      if (!sink) continue;
+      const name = calleeName(call);
+      const callee = unwrap(call.expression);
+      this.noteGuard(call, name, callee);
+      const sink = this.sinkOf(call, name, callee);
+      if (sink) sinks.push([call, sink]);
+    }
+    const reported = new Set<ts.Node>();
+    for (const [call, sink] of sinks) {
       for (const arg of sink.args) {
         const secret = this.secretIn(arg);
         if (!secret || reported.has(call)) continue;
@@ -132,7 +160,13 @@ class Tracker {
   }
 
   private addText(name: string, site: ts.Node): void {
-    this.textNames.set(name, (this.textNames.get(name) ?? new Set()).add(this.declaringScope(name, site)));
+    const scope = this.declaringScope(name, site);
+    let scopes = this.textNames.get(name);
+    if (!scopes) this.textNames.set(name, (scopes = new Set()));
+    if (scopes.has(scope)) return;
+    scopes.add(scope);
+    this.textVersion++;
+    this.sites?.watch(name);
   }
 
   /** Records a secret at the scope that declares the name's root, as seen from `site`. */
@@ -151,12 +185,50 @@ class Tracker {
 
   /** The nearest scope around `site` that declares `name` (a variable or a parameter), else the file. */
   private declaringScope(name: string, site: ts.Node): ts.Node {
-    const scopes = this.declaredIn.get(name);
-    for (let s: ts.Node = scopeOf(site); ; s = scopeOf(s)) {
+    const start = scopeOf(site);
+    let byName = this.scopeByUse.get(start);
+    if (!byName) this.scopeByUse.set(start, (byName = new Map()));
+    let found = byName.get(name);
+    if (!found) {
+      found = this.findDeclaringScope(name, start);
+      byName.set(name, found);
+    }
+    return found;
+  }
+
+  private findDeclaringScope(name: string, start: ts.Node): ts.Node {
+    const scopes = this.declarationScopes().get(name);
+    for (let s: ts.Node = start; ; s = scopeOf(s)) {
       if (scopes?.has(s)) return s;
-      if (isFunctionLike(s) && s.parameters.some((p) => boundNames(p.name).includes(name))) return s;
+      if (isFunctionLike(s) && this.parametersOf(s).includes(name)) return s;
       if (ts.isSourceFile(s)) return s;
     }
+  }
+
+  private declarationScopes(): Map<string, Set<ts.Node>> {
+    if (!this.declaredIn) {
+      const declaredIn = new Map<string, Set<ts.Node>>();
+      for (const d of this.model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) {
+        for (const n of boundNames(d.name)) declaredIn.set(n, (declaredIn.get(n) ?? new Set()).add(scopeOf(d)));
+      }
+      this.declaredIn = declaredIn;
+    }
+    return this.declaredIn;
+  }
+
+  private parametersOf(fn: ts.FunctionLikeDeclaration): string[] {
+    let names = this.parameterNames.get(fn);
+    if (!names) {
+      names = [];
+      for (const p of fn.parameters) boundNames(p.name, names);
+      this.parameterNames.set(fn, names);
+    }
+    return names;
+  }
+
+  private kindOfName(name: string): SensitiveKind | undefined {
+    if (!this.kindByName.has(name)) this.kindByName.set(name, identifierKind(name));
+    return this.kindByName.get(name);
   }
 
   /** The kind of secret an `ask()` question requests, if it does. */
@@ -179,20 +251,21 @@ class Tracker {
       before = size();
       for (const d of decls) {
         this.destructuredAnswer(d);
-        const fromText = carriesValue(d.initializer!) && this.fromMessageText(d.initializer!);
+        // both are pure: the cheaper (a position lookup, mostly) first
+        const fromText = this.fromMessageText(d.initializer!) && carriesValue(d.initializer!);
         if (!fromText) continue;
         const card = this.appliesCardRegex(d.initializer!);
         for (const n of boundNames(d.name)) {
           this.addText(n, d);
-          const kind = card ? 'card' : identifierKind(n);
+          const kind = card ? 'card' : this.kindOfName(n);
           if (kind && SECRET_KINDS.has(kind)) this.setSecret(n, d, kind);
         }
       }
       for (const a of assigns) {
         const left = unwrap(a.left);
         const name = ts.isIdentifier(left) ? left.text : ts.isPropertyAccessExpression(left) ? left.name.text : undefined;
-        if (!name || !carriesValue(a.right) || !this.fromMessageText(a.right)) continue;
-        const kind = this.appliesCardRegex(a.right) ? 'card' : identifierKind(name);
+        if (!name || !this.fromMessageText(a.right) || !carriesValue(a.right)) continue;
+        const kind = this.appliesCardRegex(a.right) ? 'card' : this.kindOfName(name);
         if (ts.isIdentifier(left)) this.addText(name, a);
         if (kind && SECRET_KINDS.has(kind)) this.setSecret(ts.isIdentifier(left) ? name : left.getText(), a, kind);
       }
@@ -212,44 +285,82 @@ class Tracker {
   }
 
   /** `if (luhn(text))`, `if (CARD_RE.test(text))`: inside, `text` is a card number. */
-  private seedGuards(): void {
-    for (const call of this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
-      const name = calleeName(call);
-      // luhn(text), luhn.validate(text), isValidCard(text)
-      const callee = unwrap(call.expression);
-      const receiver = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : '';
-      const isCheck = CARD_CHECKS.test(`${receiver}.${name ?? ''}`) || (name === 'test' && ts.isPropertyAccessExpression(call.expression) && this.isCardRegex(call.expression.expression));
-      if (!isCheck) continue;
-      const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
-      if (!arg || !this.fromMessageText(arg)) continue;
-      let stmt: ts.Node | undefined = call.parent;
-      while (stmt && !ts.isIfStatement(stmt) && !ts.isBlock(stmt) && !isFunctionLike(stmt)) stmt = stmt.parent;
-      if (stmt && ts.isIfStatement(stmt) && call.pos >= stmt.expression.pos && call.end <= stmt.expression.end) {
-        this.guarded.push({ name: arg.getText(), kind: 'card', within: stmt.thenStatement });
-      }
+  private noteGuard(call: ts.CallExpression, name: string | undefined, callee: ts.Expression): void {
+    // luhn(text), luhn.validate(text), isValidCard(text)
+    const receiver = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : '';
+    // the patterns hold no '.', so testing "receiver.name" is testing each part
+    const isCheck = this.namesCardCheck(receiver) || this.namesCardCheck(name ?? '') || (name === 'test' && ts.isPropertyAccessExpression(call.expression) && this.isCardRegex(call.expression.expression));
+    if (!isCheck) return;
+    const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (!arg || !this.fromMessageText(arg)) return;
+    let stmt: ts.Node | undefined = call.parent;
+    while (stmt && !ts.isIfStatement(stmt) && !ts.isBlock(stmt) && !isFunctionLike(stmt)) stmt = stmt.parent;
+    if (stmt && ts.isIfStatement(stmt) && call.pos >= stmt.expression.pos && call.end <= stmt.expression.end) {
+      this.guarded.push({ name: arg.getText(), kind: 'card', within: stmt.thenStatement });
     }
   }
 
+  private namesCardCheck(name: string): boolean {
+    let is = this.cardCheckByName.get(name);
+    if (is === undefined) this.cardCheckByName.set(name, (is = CARD_CHECKS.test(name)));
+    return is;
+  }
+
+  /** Whether message text, or a variable holding some, is used inside `expr`. */
   private fromMessageText(expr: ts.Node): boolean {
-    return this.some(expr, (n) => {
-      if (ts.isIdentifier(n) && !isMemberName(n) && this.textNames.get(n.text)?.has(this.declaringScope(n.text, n))) return true;
-      if (ts.isPropertyAccessExpression(n) || ts.isIdentifier(n)) {
-        const r = this.context.personalData.ref(n as ts.Expression);
-        if (r && r.what === 'message text') return true;
-      }
-      return false;
-    });
+    // most expressions hold none of the names at all
+    if (!this.nameSites().within(expr.pos, expr.end)) return false;
+    const known = this.textAnswers.get(expr);
+    if (known === true || known === this.textVersion) return known === true;
+    const is = this.nameSites().someIdentifier(expr, (id) => this.isTextUse(id, expr));
+    this.textAnswers.set(expr, is || this.textVersion);
+    return is;
+  }
+
+  private nameSites(): NameSites {
+    if (!this.sites) {
+      this.sites = new NameSites(this.model.sourceFile.text);
+      for (const name of this.context.personalData.taintedNames()) this.sites.watch(name);
+      for (const name of this.textNames.keys()) this.sites.watch(name);
+    }
+    return this.sites;
+  }
+
+  /** A use of a variable holding message text, or message text by the personal-data model, within `root`. */
+  private isTextUse(id: ts.Identifier, root: ts.Node): boolean {
+    const name = id.text;
+    if (!isMemberName(id) && this.textNames.get(name)?.has(this.declaringScope(name, id))) return true;
+    // ref() calls a name or an access chain message text only when the chain's root is a name it tainted
+    if (!this.context.personalData.isTainted(name)) return false;
+    for (let n: ts.Node = id; ; n = n.parent) {
+      if ((ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) && this.isMessageTextRef(n)) return true;
+      if (n === root || !isChainLink(n)) return false;
+    }
+  }
+
+  private isMessageTextRef(n: ts.Identifier | ts.PropertyAccessExpression): boolean {
+    // a bare name is what its name was tainted with, wherever it stands
+    const key = ts.isIdentifier(n) ? n.text : n;
+    let is = this.messageTextRefs.get(key);
+    if (is === undefined) this.messageTextRefs.set(key, (is = this.context.personalData.ref(n)?.what === 'message text'));
+    return is;
   }
 
   /** `text.match(/…/)`, `CARD_RE.exec(text)`, `text.replace(CARD_RE, …)` with a regex that matches card numbers. */
   private appliesCardRegex(expr: ts.Node): boolean {
-    return this.some(expr, (n) => {
-      if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return false;
+    this.cardRegexCalls ??= this.findCardRegexCalls();
+    return this.cardRegexCalls.someWithin(expr);
+  }
+
+  private findCardRegexCalls(): NodesByPosition {
+    const found = this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression).filter((n) => {
+      if (!ts.isPropertyAccessExpression(n.expression)) return false;
       const m = n.expression.name.text;
       if ((m === 'match' || m === 'matchAll') && n.arguments[0]) return this.isCardRegex(n.arguments[0]);
       if (m === 'exec') return this.isCardRegex(n.expression.expression);
       return false;
     });
+    return new NodesByPosition(found);
   }
 
   /** A regex (literal, constant or `new RegExp('…')`) written to find card numbers. */
@@ -265,42 +376,103 @@ class Tracker {
 
   /** The secret an argument carries, if any. */
   private secretIn(arg: ts.Expression): Secret | undefined {
+    if (!this.mayHoldSecret(arg)) return undefined;
     let found: Secret | undefined;
-    this.some(arg, (n) => {
-      if (ts.isIdentifier(n) && !isMemberName(n)) {
-        const kind = this.secretAt(n.text, n) ?? this.guarded.find((g) => g.name === n.text && n.pos >= g.within.pos && n.end <= g.within.end)?.kind;
-        if (kind) return !!(found = { kind, node: n });
-      }
-      // getText() scans trivia: only worth it when some path or guard could match
-      if (ts.isPropertyAccessExpression(n) && (this.secrets.size > 0 || this.guarded.length > 0)) {
-        const text = n.getText();
-        const kind = this.secretAt(text, n) ?? this.guarded.find((g) => g.name === text && n.pos >= g.within.pos && n.end <= g.within.end)?.kind;
-        if (kind) return !!(found = { kind, node: n });
-      }
-      if (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) {
-        const key = propertyName(n.name);
-        const kind = key ? identifierKind(key) : undefined;
-        const value = ts.isPropertyAssignment(n) ? n.initializer : n.name;
-        if (kind && SECRET_KINDS.has(kind) && carriesValue(value) && this.fromMessageText(value)) return !!(found = { kind, node: n });
-      }
-      if (ts.isCallExpression(n) && this.appliesCardRegex(n) && this.fromMessageText(n)) return !!(found = { kind: 'card', node: n });
-      const literal = ts.isStringLiteralLike(n) || ts.isTemplateLiteralToken(n) ? (n as ts.LiteralLikeNode).text : ts.isIdentifier(n) && !isMemberName(n) ? this.model.values.string(n)?.text : undefined;
-      const pan = literal !== undefined ? cardNumberIn(literal) : undefined;
-      if (pan && !this.context.isTestFile) return !!(found = { kind: 'card', node: n, literal: `${pan.slice(0, 4)}…` });
-      return false;
-    });
+    someNode(arg, (n) => (found = this.secretOf(n)) !== undefined);
     return found;
   }
 
+  /**
+   * False when no node inside `arg` can be a secret by `secretOf`, from tests that cost less than the walk:
+   * most arguments of most sinks hold no message text and no digits.
+   */
+  private mayHoldSecret(arg: ts.Expression): boolean {
+    if (this.secrets.size > 0 || this.guarded.length > 0) return true;
+    // a secret-named property and a card-regex call both need message text inside
+    if (this.fromMessageText(arg)) return true;
+    if (this.context.isTestFile) return false;
+    if (this.hasCardConstants()) return true;
+    // a literal's text is its source unless escaped (`\x34`, a line continuation) or an entity in JSX
+    const source = this.model.sourceFile.text.slice(arg.pos, arg.end);
+    return HAS_DIGIT_RUN.test(source) || source.includes('\\') || source.includes('&');
+  }
+
+  /** Whether a constant of the file resolves to a string holding a card number. */
+  private hasCardConstants(): boolean {
+    if (this.cardConstants === undefined) {
+      this.cardConstants = false;
+      for (const d of this.model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) {
+        if (ts.isIdentifier(d.name) && this.cardInConstant(d.name)) this.cardConstants = true;
+      }
+    }
+    return this.cardConstants;
+  }
+
+  /** The secret a node itself is or holds, not counting its children. */
+  private secretOf(n: ts.Node): Secret | undefined {
+    switch (n.kind) {
+      case ts.SyntaxKind.Identifier: {
+        const id = n as ts.Identifier;
+        if (isMemberName(id)) return undefined;
+        const kind = this.secretAt(id.text, id) ?? this.guardedKind(id.text, id);
+        if (kind) return { kind, node: n };
+        const pan = this.context.isTestFile ? undefined : this.cardInConstant(id);
+        return pan ? { kind: 'card', node: n, literal: `${pan.slice(0, 4)}…` } : undefined;
+      }
+      case ts.SyntaxKind.PropertyAccessExpression: {
+        // getText() scans trivia: only worth it when some path or guard could match
+        if (this.secrets.size === 0 && this.guarded.length === 0) return undefined;
+        const text = n.getText();
+        const kind = this.secretAt(text, n) ?? this.guardedKind(text, n);
+        return kind ? { kind, node: n } : undefined;
+      }
+      case ts.SyntaxKind.PropertyAssignment:
+      case ts.SyntaxKind.ShorthandPropertyAssignment: {
+        const p = n as ts.PropertyAssignment | ts.ShorthandPropertyAssignment;
+        const key = propertyName(p.name);
+        const kind = key ? this.kindOfName(key) : undefined;
+        const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+        return kind && SECRET_KINDS.has(kind) && carriesValue(value) && this.fromMessageText(value) ? { kind, node: n } : undefined;
+      }
+      case ts.SyntaxKind.CallExpression:
+        // both are pure: the cheaper (a position lookup, mostly) first
+        return this.fromMessageText(n) && this.appliesCardRegex(n) ? { kind: 'card', node: n } : undefined;
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.TemplateHead:
+      case ts.SyntaxKind.TemplateMiddle:
+      case ts.SyntaxKind.TemplateTail: {
+        const pan = this.context.isTestFile ? undefined : cardNumberIn((n as ts.LiteralLikeNode).text);
+        return pan ? { kind: 'card', node: n, literal: `${pan.slice(0, 4)}…` } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The kind a guard (`if (luhn(text))`) gives to `name` at `n`. */
+  private guardedKind(name: string, n: ts.Node): SensitiveKind | undefined {
+    if (this.guarded.length === 0) return undefined;
+    return this.guarded.find((g) => g.name === name && n.pos >= g.within.pos && n.end <= g.within.end)?.kind;
+  }
+
+  /** A card number in the constant a name resolves to (the same for every use of the name). */
+  private cardInConstant(id: ts.Identifier): string | undefined {
+    const name = id.text;
+    if (this.cardByConstant.has(name)) return this.cardByConstant.get(name);
+    const text = this.model.values.string(id)?.text;
+    const pan = text !== undefined ? cardNumberIn(text) : undefined;
+    this.cardByConstant.set(name, pan);
+    return pan;
+  }
+
   /** Where a call puts its arguments: storage, a log, another host, a message. */
-  private sinkOf(call: ts.CallExpression): { how: string; args: ts.Expression[] } | undefined {
+  private sinkOf(call: ts.CallExpression, name: string | undefined, callee: ts.Expression): Sink | undefined {
     // callbacks run later with their own data: `ask(question, (answer) => …)` does not send the answer
     // (plainArgs, worked out only for the calls that are sinks: this runs on every call of the file)
-    const name = calleeName(call);
-    const callee = unwrap(call.expression);
     const target = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
     const targetName = target && ts.isIdentifier(target) ? target.text : target && ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
-    if (ts.isIdentifier(callee) && /^(log|debug|logger)$/i.test(callee.text)) return { how: `logged (${callee.text}())`, args: plainArgs(call) };
+    if (ts.isIdentifier(callee) && LOG_FUNCTIONS.test(callee.text)) return { how: `logged (${callee.text}())`, args: plainArgs(call) };
     if (name && LOG_METHODS.has(name) && targetName && LOGGERS.test(targetName)) return { how: `logged (${targetName}.${name}())`, args: plainArgs(call) };
     const http = this.httpByCall.get(call);
     if (http) {
@@ -312,29 +484,14 @@ class Tracker {
     if (sdk?.kind === 'send') return { how: 'sent on in a message (kept in the conversation history)', args: plainArgs(call) };
     if (sdk?.kind === 'command' && sdk.method === 'set') return { how: 'stored in the conversation (conversation.set())', args: plainArgs(call) };
     if (sdk?.kind === 'resource' && sdk.method !== 'get' && sdk.method !== 'list' && sdk.method !== 'delete') return { how: `written to Web1on1 (${sdk.resource}.${sdk.method}())`, args: plainArgs(call) };
-    if (name && (STORE_METHODS.has(name) || (name === 'set' && targetName && /redis|cache|client|store|kv|db|storage|session/i.test(targetName)) || (name === 'create' && targetName && /^[A-Z]|prisma|db|model/.test(targetName)))) {
+    if (name && (STORE_METHODS.has(name) || (name === 'set' && targetName && KEY_VALUE_STORES.test(targetName)) || (name === 'create' && targetName && MODELS.test(targetName)))) {
       return { how: `stored (${name}())`, args: plainArgs(call) };
     }
     if (name === 'query') {
       const args = plainArgs(call);
-      if (/^\s*(insert|update|replace)\b/i.test(this.model.values.string(args[0])?.text ?? '')) return { how: 'stored (SQL)', args };
+      if (SQL_WRITE.test(this.model.values.string(args[0])?.text ?? '')) return { how: 'stored (SQL)', args };
     }
     return undefined;
-  }
-
-  /** Depth-first search of a subtree; stops at the first node the predicate accepts. */
-  private some(node: ts.Node, pred: (n: ts.Node) => boolean): boolean {
-    const stack: ts.Node[] = [node];
-    // one callback per search, not one per node visited
-    const push = (c: ts.Node): void => {
-      stack.push(c);
-    };
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (pred(n)) return true;
-      ts.forEachChild(n, push);
-    }
-    return false;
   }
 }
 
@@ -361,6 +518,7 @@ function plainArgs(call: ts.CallExpression): ts.Expression[] {
 
 /** A Luhn-valid run of 13–19 digits starting like a card scheme (2–6), not a published test number. */
 function cardNumberIn(text: string): string | undefined {
+  if (!HAS_DIGIT_RUN.test(text)) return undefined;
   for (const m of text.matchAll(DIGIT_RUN)) {
     const digits = m[0].replace(/\D/g, '');
     if (/^[2-6]/.test(digits) && luhnValid(digits) && !TEST_CARDS.has(digits) && !/^(\d)\1+$/.test(digits)) return digits;
@@ -383,6 +541,21 @@ function scopeOf(node: ts.Node): ts.Node {
   let cur = node.parent;
   while (cur && !isFunctionLike(cur) && !ts.isSourceFile(cur)) cur = cur.parent;
   return cur ?? node.getSourceFile();
+}
+
+/** `n` is the object of an access chain link (`n.x`, `n['x']`, `n!`, `(n)`), whose root is the same name. */
+function isChainLink(n: ts.Node): boolean {
+  const p = n.parent;
+  if (!p) return false;
+  switch (p.kind) {
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.ElementAccessExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.ParenthesizedExpression:
+      return (p as ts.PropertyAccessExpression).expression === n;
+    default:
+      return false;
+  }
 }
 
 function isMemberName(n: ts.Identifier): boolean {

@@ -195,6 +195,11 @@ export class PersonalDataModel {
   isTainted(name: string): boolean {
     return this.tainted.has(name);
   }
+
+  /** Every name `ref()` knows as personal data: a chain rooted in another name is none. */
+  taintedNames(): Iterable<string> {
+    return this.tainted.keys();
+  }
 }
 
 function isParameterInScope(id: ts.Identifier): boolean {
