@@ -45,12 +45,22 @@ export function uncheckableContent(text: string, maxBytes: number): string | und
   return undefined;
 }
 
+/** Trees from an incremental re-parse: the file model's walk may reuse what it collected in their reused subtrees. */
+const incrementalTrees = new WeakSet<ts.SourceFile>();
+
+export function isIncrementalTree(sourceFile: ts.SourceFile): boolean {
+  return incrementalTrees.has(sourceFile);
+}
+
 /**
  * The next version of a file, re-parsed incrementally from the previous tree (one changed span, found by
  * common prefix and suffix). The previous tree must not be used afterwards: TypeScript reuses its nodes.
  */
 export function reparseCode(path: string, previous: ts.SourceFile, previousText: string, text: string): ParseResult {
-  if (text === previousText) return { ok: true, sourceFile: previous };
+  if (text === previousText) {
+    incrementalTrees.add(previous);
+    return { ok: true, sourceFile: previous };
+  }
   let start = 0;
   const max = Math.min(previousText.length, text.length);
   while (start < max && previousText.charCodeAt(start) === text.charCodeAt(start)) start++;
@@ -62,6 +72,7 @@ export function reparseCode(path: string, previous: ts.SourceFile, previousText:
   }
   try {
     const sourceFile = ts.updateSourceFile(previous, text, { span: { start, length: endOld - start }, newLength: endNew - start });
+    incrementalTrees.add(sourceFile);
     return { ok: true, sourceFile };
   } catch {
     return parseCode(path, text); // whatever went wrong incrementally, a full parse decides

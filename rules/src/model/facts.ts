@@ -97,7 +97,7 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
       }
       case 'send': {
         const m = classifyMessage(model, c);
-        const commandScope = m.texts.map((t) => API.commands[t.text.split(/\s/)[0] ?? '']).find(Boolean);
+        const commandScope = firstCommandScope(m.texts);
         if (commandScope) use(c.call, commandScope, `${callee}('${m.texts[0]!.text.split(/\s/)[0]}')`);
         else if (m.sureConsumer) use(c.call, 'messages:consumer', `${callee}() to the consumer`);
         else if (m.audience === 'internal') use(c.call, 'messages:write', `${callee}() (internal)`);
@@ -158,6 +158,16 @@ function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e
     const note = r.scope === 'messages:write' ? 'a message posted over REST may reach the consumer; then the app needs messages:consumer' : undefined;
     use(h.call, r.scope, `${h.method} ${path}`, note);
   } else if (r.unknown) facts.unknownApiCalls.push({ start: h.call.getStart(), end: h.call.getEnd(), what: `${h.method} ${path}` });
+}
+
+/** The scope of the first text that starts with a command word; the first word only (a split of every word was hot). */
+function firstCommandScope(texts: readonly { text: string }[]): string | undefined {
+  for (const t of texts) {
+    const space = t.text.search(/\s/);
+    const scope = API.commands[space < 0 ? t.text : t.text.slice(0, space)];
+    if (scope) return scope;
+  }
+  return undefined;
 }
 
 /** `populate: 'results'` (or a list naming it) reads the conversation's form results. */

@@ -160,19 +160,29 @@ export class SdkModel {
   }
 
   /** `f(bot)` with f local marks f's parameter; with f imported, the project index tells f's module. */
-  private notePassedInstance(call: ts.CallExpression): void {
-    const idx = call.arguments.findIndex((a) => this.isInstance(a));
-    if (idx < 0) return;
-    const callee = unwrap(call.expression);
+  private notePassedInstance(call: ts.CallExpression, callee: ts.Expression): void {
+    // the callee decides first: few calls go to a local or imported function, and scanning every
+    // call's arguments for an instance was most of the time of a pass
     if (ts.isIdentifier(callee)) {
       const local = this.functionsByName.get(callee.text);
-      if (local) this.noteInstanceParam(local, idx);
       const imported = this.importedFunctions.get(callee.text);
+      if (!local && !imported) return;
+      const idx = this.instanceArgument(call);
+      if (idx < 0) return;
+      if (local) this.noteInstanceParam(local, idx);
       if (imported) this.pushPassed(imported.spec, imported.exportName, idx);
     } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
       const spec = this.requireBindings.get(callee.expression.text);
-      if (spec?.startsWith('.')) this.pushPassed(spec, callee.name.text, idx);
+      if (!spec?.startsWith('.')) return;
+      const idx = this.instanceArgument(call);
+      if (idx >= 0) this.pushPassed(spec, callee.name.text, idx);
     }
+  }
+
+  private instanceArgument(call: ts.CallExpression): number {
+    const args = call.arguments;
+    for (let i = 0; i < args.length; i++) if (this.isInstance(args[i]!)) return i;
+    return -1;
   }
 
   private pushPassed(spec: string, exportName: string, argIndex: number): void {
@@ -181,8 +191,8 @@ export class SdkModel {
   }
 
   noteCall(call: ts.CallExpression): void {
-    this.notePassedInstance(call);
     const callee = unwrap(call.expression);
+    this.notePassedInstance(call, callee);
     if (ts.isIdentifier(callee) && this.contextActionNames.has(callee.text)) {
       this.recordContextCall(call, callee.text);
       return;
