@@ -2,24 +2,8 @@
 // the editor holds manifest-dependent findings this way while the user types, so they neither vanish nor
 // point at the wrong text.
 import { LineIndex } from './positions';
+import { changedRegion } from './text';
 import type { Finding, Fix } from './types';
-
-/** The one region that differs between two texts: [start, oldEnd) in the old one is [start, newEnd) in the new. */
-export interface ChangedRegion { start: number; oldEnd: number; newEnd: number }
-
-export function changedRegion(oldText: string, newText: string): ChangedRegion | undefined {
-  if (oldText === newText) return undefined;
-  const max = Math.min(oldText.length, newText.length);
-  let start = 0;
-  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-  let oldEnd = oldText.length;
-  let newEnd = newText.length;
-  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
-  return { start, oldEnd, newEnd };
-}
 
 /**
  * Moves `file`'s findings from `oldText` to `newText`. Offsets before the change stay, offsets after it move

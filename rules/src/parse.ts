@@ -1,4 +1,5 @@
 import { ts } from './ts';
+import { changedRegion } from './text';
 
 export const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.jsx', '.ts', '.cts', '.mts', '.tsx'];
 
@@ -61,17 +62,9 @@ export function reparseCode(path: string, previous: ts.SourceFile, previousText:
     incrementalTrees.add(previous);
     return { ok: true, sourceFile: previous };
   }
-  let start = 0;
-  const max = Math.min(previousText.length, text.length);
-  while (start < max && previousText.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let endOld = previousText.length;
-  let endNew = text.length;
-  while (endOld > start && endNew > start && previousText.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)) {
-    endOld--;
-    endNew--;
-  }
+  const { start, oldEnd, newEnd } = changedRegion(previousText, text)!;
   try {
-    const sourceFile = ts.updateSourceFile(previous, text, { span: { start, length: endOld - start }, newLength: endNew - start });
+    const sourceFile = ts.updateSourceFile(previous, text, { span: { start, length: oldEnd - start }, newLength: newEnd - start });
     incrementalTrees.add(sourceFile);
     return { ok: true, sourceFile };
   } catch {
