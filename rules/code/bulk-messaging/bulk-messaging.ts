@@ -94,23 +94,44 @@ function loopsAround(node: ts.Node): Loop[] {
   const out: Loop[] = [];
   let cur: ts.Node | undefined = node.parent;
   let child: ts.Node = node;
+  // one kind switch per ancestor: this climbs from every send in the file
   while (cur) {
-    if ((ts.isForOfStatement(cur) || ts.isForInStatement(cur)) && child === cur.statement) {
-      out.push({ node: cur, body: cur.statement, list: cur.expression, vars: ts.isVariableDeclarationList(cur.initializer) ? cur.initializer.declarations.flatMap((d) => boundNames(d.name)) : [] });
-    } else if (ts.isForStatement(cur) && child === cur.statement) {
-      const init = cur.initializer;
-      out.push({ node: cur, body: cur.statement, list: cur.condition, vars: init && ts.isVariableDeclarationList(init) ? init.declarations.flatMap((d) => boundNames(d.name)) : [] });
-    } else if (isFunctionLike(cur) && cur.parent && ts.isCallExpression(cur.parent) && cur.parent.arguments.includes(cur as ts.Expression)) {
-      const call = cur.parent;
-      const name = calleeName(call);
-      if (name && ITERATING_METHODS.has(name) && ts.isPropertyAccessExpression(call.expression) && cur.body) {
-        out.push({ node: call, body: cur.body, list: call.expression.expression, vars: cur.parameters.flatMap((p) => boundNames(p.name)) });
+    switch (cur.kind) {
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement: {
+        const loop = cur as ts.ForOfStatement | ts.ForInStatement;
+        if (child === loop.statement) out.push({ node: loop, body: loop.statement, list: loop.expression, vars: declaredNames(loop.initializer) });
+        break;
+      }
+      case ts.SyntaxKind.ForStatement: {
+        const loop = cur as ts.ForStatement;
+        if (child === loop.statement) out.push({ node: loop, body: loop.statement, list: loop.condition, vars: declaredNames(loop.initializer) });
+        break;
+      }
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.MethodDeclaration: {
+        const fn = cur as ts.FunctionLikeDeclaration;
+        const call = fn.parent;
+        if (call && call.kind === ts.SyntaxKind.CallExpression && (call as ts.CallExpression).arguments.includes(fn as ts.Expression)) {
+          const c = call as ts.CallExpression;
+          const name = calleeName(c);
+          if (name && ITERATING_METHODS.has(name) && ts.isPropertyAccessExpression(c.expression) && fn.body) {
+            out.push({ node: c, body: fn.body, list: c.expression.expression, vars: fn.parameters.flatMap((p) => boundNames(p.name)) });
+          }
+        }
+        break;
       }
     }
     child = cur;
     cur = cur.parent;
   }
   return out;
+}
+
+function declaredNames(init: ts.ForInitializer | undefined): string[] {
+  return init && ts.isVariableDeclarationList(init) ? init.declarations.flatMap((d) => boundNames(d.name)) : [];
 }
 
 /** The loop variables and every name in the loop body computed from them (declarations, callback parameters). */

@@ -87,29 +87,42 @@ function isPartOfLargerString(node: ts.Node): boolean {
   return ts.isParenthesizedExpression(p) && isPartOfLargerString(p);
 }
 
-function flatten(context: CodeRuleContext, root: ts.Expression): Flat | undefined {
-  const holes: ts.Expression[] = [];
-  const hole = (e: ts.Expression) => {
-    if (holes.length >= MAX_HOLES) return '';
-    holes.push(e);
-    return String.fromCharCode(HOLE_BASE + holes.length - 1);
-  };
-  const walk = (node: ts.Expression, depth: number): string => {
+// a class rather than closures: flatten runs for every template and concatenation in the file
+class Flattener {
+  readonly holes: ts.Expression[] = [];
+  constructor(private readonly context: CodeRuleContext) {}
+
+  private hole(e: ts.Expression): string {
+    if (this.holes.length >= MAX_HOLES) return '';
+    this.holes.push(e);
+    return String.fromCharCode(HOLE_BASE + this.holes.length - 1);
+  }
+
+  walk(node: ts.Expression, depth: number): string {
     const e = unwrap(node);
     if (ts.isStringLiteralLike(e)) return e.text;
-    if (depth > 40) return hole(e);
-    if (ts.isTemplateExpression(e)) return e.head.text + e.templateSpans.map((s) => part(s.expression, depth + 1) + s.literal.text).join('');
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return walk(e.left, depth + 1) + walk(e.right, depth + 1);
-    return part(e, depth + 1);
-  };
-  const part = (e: ts.Expression, depth: number): string => {
+    if (depth > 40) return this.hole(e);
+    if (ts.isTemplateExpression(e)) {
+      let text = e.head.text;
+      for (const s of e.templateSpans) text += this.part(s.expression, depth + 1) + s.literal.text;
+      return text;
+    }
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.walk(e.left, depth + 1) + this.walk(e.right, depth + 1);
+    return this.part(e, depth + 1);
+  }
+
+  private part(e: ts.Expression, depth: number): string {
     const inner = unwrap(e);
-    if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken)) return walk(inner, depth);
-    const s = context.model.values.string(inner);
-    return s?.exact ? s.text : hole(inner);
-  };
-  const text = walk(root, 0);
-  return text.length > 100_000 ? undefined : { text, holes };
+    if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken)) return this.walk(inner, depth);
+    const s = this.context.model.values.string(inner);
+    return s?.exact ? s.text : this.hole(inner);
+  }
+}
+
+function flatten(context: CodeRuleContext, root: ts.Expression): Flat | undefined {
+  const f = new Flattener(context);
+  const text = f.walk(root, 0);
+  return text.length > 100_000 ? undefined : { text, holes: f.holes };
 }
 
 /** `scheme://user:password@host` with a literal password (secretlint basicauth's test: 4+ chars, not a placeholder). */

@@ -58,6 +58,8 @@ function sinkOf(context: CodeRuleContext, call: ts.CallExpression): Sink {
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
+    // both sinks need a logging method name: most calls are something else, and need no chain
+    if (!CONSOLE_METHODS.has(method) && !LOGGER_METHODS.has(method)) return undefined;
     const chain = accessChain(callee.expression);
     const owner = chain?.[chain.length - 1];
     if (!owner) return undefined;
@@ -91,7 +93,7 @@ function credentialIn(context: CodeRuleContext, node: ts.Expression, depth: numb
   const source = credentialSource(context.model, e);
   if (source) return source;
   const chain = accessChain(e);
-  if (chain && chain.join('.') === 'process.env') return 'process.env (every secret of the process)';
+  if (chain && chain.length === 2 && chain[0] === 'process' && chain[1] === 'env') return 'process.env (every secret of the process)';
   if (ts.isIdentifier(e)) return namedCredential(context, e.text, e) ?? constantObject(context, e, depth);
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     const last = chain?.[chain.length - 1];
@@ -100,7 +102,13 @@ function credentialIn(context: CodeRuleContext, node: ts.Expression, depth: numb
     if (chain.slice(0, -1).some((seg) => nameWords(seg).some((w) => NAME_TABLE_WORDS.has(w)))) return undefined;
     return e.getText();
   }
-  if (ts.isTemplateExpression(e)) return first(e.templateSpans.map((s) => s.expression), (x) => credentialIn(context, x, depth + 1));
+  if (ts.isTemplateExpression(e)) {
+    for (const span of e.templateSpans) {
+      const found = credentialIn(context, span.expression, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return credentialIn(context, e.left, depth + 1) ?? credentialIn(context, e.right, depth + 1);
@@ -108,7 +116,13 @@ function credentialIn(context: CodeRuleContext, node: ts.Expression, depth: numb
     return undefined;
   }
   if (ts.isConditionalExpression(e)) return credentialIn(context, e.whenTrue, depth + 1) ?? credentialIn(context, e.whenFalse, depth + 1);
-  if (ts.isArrayLiteralExpression(e)) return first([...e.elements], (x) => credentialIn(context, x, depth + 1));
+  if (ts.isArrayLiteralExpression(e)) {
+    for (const x of e.elements) {
+      const found = credentialIn(context, x, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
   if (ts.isObjectLiteralExpression(e)) return objectCredential(context, e, depth);
   if (ts.isCallExpression(e)) {
     const name = calleeName(e);
@@ -162,14 +176,6 @@ function constantObject(context: CodeRuleContext, id: ts.Identifier, depth: numb
     const v = ts.isPropertyAssignment(p) ? p.initializer : p.name;
     const source = credentialSource(context.model, v);
     if (source) return `${id.text} (holds ${source})`;
-  }
-  return undefined;
-}
-
-function first<T>(items: readonly T[], f: (x: T) => string | undefined): string | undefined {
-  for (const x of items) {
-    const r = f(x);
-    if (r) return r;
   }
   return undefined;
 }

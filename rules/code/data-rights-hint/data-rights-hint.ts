@@ -79,10 +79,15 @@ function routePath(call: ts.CallExpression, isHttpClientCall: boolean): string |
   if (isHttpClientCall || !ts.isPropertyAccessExpression(call.expression)) return undefined;
   const method = calleeName(call);
   if (!method || !ROUTE_METHODS.has(method)) return undefined;
-  const [first, ...rest] = call.arguments;
-  if (!first || !ts.isStringLiteralLike(unwrap(first))) return undefined;
-  const path = (unwrap(first) as ts.StringLiteralLike).text;
+  // indexed, not destructured: `get` is also every Map's and Headers' method, so this runs for many calls
+  const args = call.arguments;
+  const first = args[0] && unwrap(args[0]);
+  if (!first || !ts.isStringLiteralLike(first)) return undefined;
+  const path = first.text;
   if (!path.startsWith('/')) return undefined;
-  const hasHandler = rest.some((a) => isFunctionLike(unwrap(a)) || ts.isIdentifier(unwrap(a)) || ts.isPropertyAccessExpression(unwrap(a)));
-  return hasHandler ? path : undefined;
+  for (let i = 1; i < args.length; i++) {
+    const a = unwrap(args[i]!);
+    if (isFunctionLike(a) || ts.isIdentifier(a) || ts.isPropertyAccessExpression(a)) return path;
+  }
+  return undefined;
 }

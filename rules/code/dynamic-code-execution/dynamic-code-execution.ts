@@ -1,8 +1,9 @@
 import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
-import { CodeSinks, decodedLiteral, isAnchoredModulePath, type CodeSink } from '../../src/model/code-sinks';
+import { decodedLiteral, isAnchoredModulePath, type CodeSink } from '../../src/model/code-sinks';
 import { NetworkInput } from '../../src/model/network-input';
 import { isFunctionLike, unwrap } from '../../src/model/syntax';
+import { sinkOf } from './shared-sinks';
 
 /** Executables that are the app's own runtime, not a command chosen at run time. */
 const OWN_RUNTIME = /^process\.(?:execPath|argv\[0\])$/;
@@ -22,13 +23,11 @@ export default createCodeRule({
     },
   },
   create(context) {
-    let sinks: CodeSinks | undefined;
     let network: NetworkInput | undefined;
     const values = context.model.values;
 
     const check = (node: ts.Node) => {
-      sinks ??= new CodeSinks(context.model);
-      const sink = sinks.sinkOf(node);
+      const sink = sinkOf(context.model, node);
       if (!sink) return;
       const candidates: [ts.Expression | undefined, Role][] = [[sink.code, roleOf(sink)], ...(sink.shellArgs ?? []).map((a): [ts.Expression, Role] => [a, 'shell'])];
       for (const [arg, role] of candidates) {

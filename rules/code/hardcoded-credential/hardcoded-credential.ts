@@ -56,7 +56,8 @@ export default createCodeRule({
 
     const visitLiteral = (node: ts.Node) => {
       const lit = node as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
-      if (reported.has(lit) || isPropertyKey(lit)) return;
+      // neither a credential shape nor an Authorization value fits in fewer than 8 characters
+      if (lit.text.length < 8 || reported.has(lit) || isPropertyKey(lit)) return;
       const ctx = nameContext(lit);
       if (ctx && AUTH_HEADERS.has(ctx.name.toLowerCase())) {
         const cred = authorizationCredential(lit.text);
@@ -106,29 +107,33 @@ function isPropertyKey(lit: ts.Node): boolean {
   return (ts.isPropertyAssignment(p) && p.name === lit) || ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p) || ts.isLiteralTypeNode(p);
 }
 
+// module-level rather than a closure per literal: this runs for every string in the file
+function named(lit: ts.Expression, name: string | undefined, extra?: Partial<NameContext>): NameContext | undefined {
+  return name ? { name, kind: credentialKind(name), replace: lit, ...extra } : undefined;
+}
+
 function nameContext(lit: ts.Expression): NameContext | undefined {
   const p = lit.parent;
-  const named = (name: string | undefined, extra: Partial<NameContext> = {}): NameContext | undefined => (name ? { name, kind: credentialKind(name), replace: lit, ...extra } : undefined);
-  if (ts.isPropertyAssignment(p) && p.initializer === lit) return named(propertyName(p.name));
-  if (ts.isVariableDeclaration(p) && p.initializer === lit && ts.isIdentifier(p.name)) return named(p.name.text);
-  if (ts.isParameter(p) && p.initializer === lit && ts.isIdentifier(p.name)) return named(p.name.text);
-  if (ts.isJsxAttribute(p) && p.initializer === lit) return named(p.name.getText(), { jsx: true });
+  if (ts.isPropertyAssignment(p) && p.initializer === lit) return named(lit, propertyName(p.name));
+  if (ts.isVariableDeclaration(p) && p.initializer === lit && ts.isIdentifier(p.name)) return named(lit, p.name.text);
+  if (ts.isParameter(p) && p.initializer === lit && ts.isIdentifier(p.name)) return named(lit, p.name.text);
+  if (ts.isJsxAttribute(p) && p.initializer === lit) return named(lit, p.name.getText(), { jsx: true });
   if (ts.isBinaryExpression(p) && p.right === lit) {
     const op = p.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) {
       const env = envVarName(p.left);
-      return named(env ?? accessChain(p.left)?.at(-1), env ? { envAssignment: true } : {});
+      return named(lit, env ?? accessChain(p.left)?.at(-1), env ? { envAssignment: true } : undefined);
     }
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       // `process.env.TOKEN || 'eyJ…'`: the fix drops the fallback
       const env = envVarName(p.left);
       if (env) return { name: env, kind: credentialKind(env), replace: p, envFallback: true };
-      return named(accessChain(p.left)?.at(-1));
+      return named(lit, accessChain(p.left)?.at(-1));
     }
   }
   if (ts.isCallExpression(p) && p.arguments[1] === lit && HEADER_SETTERS.has(calleeName(p) ?? '')) {
     const header = p.arguments[0];
-    if (header && ts.isStringLiteralLike(header)) return named(header.text);
+    if (header && ts.isStringLiteralLike(header)) return named(lit, header.text);
   }
   return undefined;
 }

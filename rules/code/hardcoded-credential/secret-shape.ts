@@ -2,6 +2,7 @@
 // holds) enough length and randomness. Shared by the B.2 rules; every check runs on one literal string.
 import patterns from '../../data/secret-patterns.json';
 import { identifierWords } from '../../src/lexicon/tokens';
+import { memoByText } from './text-memo';
 
 interface ProviderPattern { id: string; re: RegExp; wholeText: boolean }
 
@@ -30,7 +31,9 @@ export function literalTokens(text: string): string[] {
 }
 
 /** A provider format (secretlint's recommended preset) anywhere in the literal. */
-export function providerMatch(text: string): { provider: string; value: string } | undefined {
+export const providerMatch = memoByText(findProvider);
+
+function findProvider(text: string): { provider: string; value: string } | undefined {
   // every provider format is 16+ characters long
   if (text.length < 16 || text.length > 20000) return undefined;
   const tokens = literalTokens(text).filter((t) => t.length >= 16);
@@ -65,7 +68,9 @@ export function isJwt(token: string): boolean {
   }
 }
 
-export function jwtIn(text: string): string | undefined {
+export const jwtIn = memoByText(findJwt);
+
+function findJwt(text: string): string | undefined {
   return text.includes('eyJ') ? literalTokens(text).find(isJwt) : undefined;
 }
 
@@ -150,8 +155,8 @@ const COMPOUNDS = new Map<string, CredentialKind>([
   ['password', 'password'], ['passphrase', 'password'], ['token', 'token'], ['secret', 'secret'], ['credentials', 'secret'], ['credential', 'secret'],
 ]);
 
-/** Words of an identifier or header name: `x-api-key` → x api key, `refreshToken` → refresh token. */
-export const nameWords = identifierWords;
+/** Words of an identifier or header name: `x-api-key` → x api key, `refreshToken` → refresh token (shared, read-only). */
+export const nameWords = memoByText<readonly string[]>(identifierWords);
 
 /** `csrfToken`, `nextPageToken`, `resetToken`: tokens that are not the app's credentials. */
 export function isNonCredentialTokenName(name: string): boolean {
@@ -160,7 +165,9 @@ export function isNonCredentialTokenName(name: string): boolean {
 }
 
 /** What kind of credential a key, variable or header of this name holds, if any. */
-export function credentialKind(name: string): CredentialKind | undefined {
+export const credentialKind = memoByText(kindOfName);
+
+function kindOfName(name: string): CredentialKind | undefined {
   const words = nameWords(name);
   const last = words[words.length - 1];
   const before = words[words.length - 2];

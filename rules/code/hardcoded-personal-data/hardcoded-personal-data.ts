@@ -50,9 +50,14 @@ export default createCodeRule({
     // reported records and fixture records ("John Doe"): the strings inside are not reported again
     const covered: [number, number][] = [];
     const inRecord = (n: ts.Node) => covered.some(([s, e]) => n.getStart() >= s && n.getEnd() <= e);
-    const visitText = (node: ts.Node, text: string, offset: number, wholeLiteral: boolean) => {
-      if (context.isTestFile || inRecord(node)) return;
-      for (const hit of personalStrings(context, text, wholeLiteral)) {
+    // `skip`: characters between the node's start and its text (the opening quote); positions are read only
+    // for hits, since getStart scans trivia and this runs for every string in the file
+    const visitText = (node: ts.Node, text: string, skip: number, wholeLiteral: boolean) => {
+      if (context.isTestFile) return;
+      const hits = personalStrings(context, text, wholeLiteral);
+      if (!hits.length || inRecord(node)) return;
+      const offset = node.getStart() + skip;
+      for (const hit of hits) {
         context.report({ messageId: hit.kind, data: { value: hit.masked }, start: offset + hit.index, end: offset + hit.index + hit.length, severity: 'info' });
       }
     };
@@ -66,27 +71,27 @@ export default createCodeRule({
       },
       [ts.SyntaxKind.StringLiteral](node) {
         const s = node as ts.StringLiteral;
-        visitText(s, s.text, s.getStart() + 1, true);
+        visitText(s, s.text, 1, true);
       },
       [ts.SyntaxKind.NoSubstitutionTemplateLiteral](node) {
         const s = node as ts.NoSubstitutionTemplateLiteral;
-        visitText(s, s.text, s.getStart() + 1, true);
+        visitText(s, s.text, 1, true);
       },
       [ts.SyntaxKind.TemplateHead]: (node) => visitTemplatePart(node, visitText),
       [ts.SyntaxKind.TemplateMiddle]: (node) => visitTemplatePart(node, visitText),
       [ts.SyntaxKind.TemplateTail]: (node) => visitTemplatePart(node, visitText),
       [ts.SyntaxKind.JsxText](node) {
-        visitText(node, node.getText(), node.getStart(), false);
+        visitText(node, node.getText(), 0, false);
       },
     };
   },
 });
 
-function visitTemplatePart(node: ts.Node, visit: (n: ts.Node, text: string, offset: number, whole: boolean) => void): void {
+function visitTemplatePart(node: ts.Node, visit: (n: ts.Node, text: string, skip: number, whole: boolean) => void): void {
   const part = node as ts.TemplateLiteralLikeNode;
   // the raw text sits after "`" or "}" in the source; cooked text may differ only by escapes
   const raw = part.rawText ?? part.text;
-  visit(node, raw, node.getStart() + 1, false);
+  visit(node, raw, 1, false);
 }
 
 interface Hit { kind: 'email' | 'phone'; index: number; length: number; masked: string }

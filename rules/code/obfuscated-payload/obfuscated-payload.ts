@@ -1,7 +1,8 @@
 import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
-import { CodeSinks, decodedLiteral } from '../../src/model/code-sinks';
+import { decodedLiteral } from '../../src/model/code-sinks';
 import { unwrap } from '../../src/model/syntax';
+import { sinkOf } from '../dynamic-code-execution/shared-sinks';
 
 const WRITE_FNS = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync']);
 const EXECUTABLE_FILE = /\.(?:c?js|mjs|ts|sh|bash|node|exe|bat|cmd|ps1|py)$/i;
@@ -25,11 +26,9 @@ export default createCodeRule({
   },
   create(context) {
     const values = context.model.values;
-    let sinks: CodeSinks | undefined;
 
     const check = (node: ts.Node) => {
-      sinks ??= new CodeSinks(context.model);
-      const sink = sinks.sinkOf(node);
+      const sink = sinkOf(context.model, node);
       if (sink) {
         const args = [sink.code, ...(sink.shellArgs ?? [])];
         for (const arg of args) {

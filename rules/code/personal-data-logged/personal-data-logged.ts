@@ -103,11 +103,13 @@ function loggerOf(context: CodeRuleContext, call: ts.CallExpression, loggers: Ma
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
+  // every logger answers to a level or console method: most calls are something else and need no chain
+  if (!LEVEL_METHODS.has(method) && !CONSOLE_METHODS.has(method)) return undefined;
   const chain = accessChain(callee.expression);
   if (!chain) return undefined;
-  const name = `${chain.join('.')}.${method}()`;
-  if (chain.length === 1 && chain[0] === 'console') return CONSOLE_METHODS.has(method) ? { kind: 'console', name } : undefined;
+  if (chain.length === 1 && chain[0] === 'console') return CONSOLE_METHODS.has(method) ? { kind: 'console', name: `console.${method}()` } : undefined;
   if (!LEVEL_METHODS.has(method)) return undefined;
+  const name = `${chain.join('.')}.${method}()`;
   const last = chain[chain.length - 1]!;
   const known = chain.length === 1 ? loggers.get(last) : undefined;
   if (known === 'library' || known === 'console') return { kind: known, name };

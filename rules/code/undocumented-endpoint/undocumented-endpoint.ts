@@ -49,12 +49,12 @@ export default createCodeRule({
 
     /** A URL written out in the source: only API hosts, since links to web pages are shown to people. */
     const checkLiteral = (node: ts.Node) => {
-      if (overlaps(node)) return;
-      const s = values.string(node as ts.Expression);
-      const host = s ? hostOf(s.text) : undefined;
-      if (!s || !host || !isApiLike(host)) return;
-      const prefix = undocumentedPrefix(s.text);
-      if (prefix) report(node, 'undocumented', { url: displayUrl(s.text), prefix });
+      // the overlap test (a getStart, a trivia scan) last: nearly every string is no URL; a literal is its own text
+      const text = ts.isStringLiteralLike(node) ? node.text : values.string(node as ts.Expression)?.text;
+      const host = text !== undefined ? hostOf(text) : undefined;
+      if (text === undefined || !host || !isApiLike(host) || overlaps(node)) return;
+      const prefix = undocumentedPrefix(text);
+      if (prefix) report(node, 'undocumented', { url: displayUrl(text), prefix });
     };
 
     return {
