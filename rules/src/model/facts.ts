@@ -79,10 +79,12 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
     outboundHosts: [],
   };
-  const use = (node: ts.Node, scope: string, evidence: string, note?: string) => facts.scopeUses.push({ scope, start: node.getStart(), end: node.getEnd(), evidence, note });
+  // given the file, getStart/getText need not climb the parents to find it
+  const sf = model.sourceFile;
+  const use = (node: ts.Node, scope: string, evidence: string, note?: string) => facts.scopeUses.push({ scope, start: node.getStart(sf), end: node.getEnd(), evidence, note });
 
   for (const c of model.sdk.calls) {
-    const callee = c.call.expression.getText().replace(/\s+/g, '');
+    const callee = c.call.expression.getText(sf).replace(/\s+/g, '');
     switch (c.kind) {
       case 'resource': {
         const http = API.sdkMethods[c.method];
@@ -92,7 +94,7 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
           use(c.call, scope, `${callee}()`);
           if (http === 'GET' && populatesResults(model, c.call)) use(c.call, 'results:read', `${callee}({ populate: 'results' })`);
           if (c.resource === 'contacts' || c.resource === 'messages' || c.resource === 'conversations') facts.readsPersonalData ||= http === 'GET';
-        } else facts.unknownApiCalls.push({ start: c.call.getStart(), end: c.call.getEnd(), what: `${callee}()` });
+        } else facts.unknownApiCalls.push({ start: c.call.getStart(sf), end: c.call.getEnd(), what: `${callee}()` });
         break;
       }
       case 'send': {
@@ -114,7 +116,7 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
         break;
       case 'subscribe':
         for (const ev of c.events ?? []) {
-          facts.events.push({ start: c.call.getStart(), end: c.call.getEnd(), what: ev });
+          facts.events.push({ start: c.call.getStart(sf), end: c.call.getEnd(), what: ev });
           const scope = eventScope(ev);
           if (scope && scope !== 'wildcard') use(c.call, scope, `${callee}('${ev}')`);
           if (scope && (scope.startsWith('messages') || scope.startsWith('contacts') || scope.startsWith('conversations') || scope === 'wildcard')) facts.readsPersonalData = true;
@@ -124,21 +126,21 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
         break;
     }
   }
-  for (const h of model.http.calls) httpFacts(h, facts, use);
+  for (const h of model.http.calls) httpFacts(h, facts, use, sf);
   if (model.sdk.messageNames.size) facts.readsPersonalData = true;
   // calls to Web1on1 (SDK) and outbound HTTP send data elsewhere; other rules look at those
   const notStorage = new Set<ts.CallExpression>([...model.sdk.calls.map((c) => c.call), ...model.http.calls.map((h) => h.call)]);
   for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
     const name = calleeName(call);
     if (!name || notStorage.has(call)) continue;
-    const isStore = STORE_METHODS.has(name) || (name === 'set' && isKeyValueStore(call)) || (SQL_METHODS.has(name) && /^\s*(insert|update|replace)\b/i.test(model.values.string(call.arguments[0])?.text ?? '')) || (name === 'create' && isModelCreate(call)) || (DB_ONLY_METHODS.has(name) && isDbReceiver(call));
+    const isStore = STORE_METHODS.has(name) || (name === 'set' && isKeyValueStore(call, sf)) || (SQL_METHODS.has(name) && /^\s*(insert|update|replace)\b/i.test(model.values.string(call.arguments[0])?.text ?? '')) || (name === 'create' && isModelCreate(call, sf)) || (DB_ONLY_METHODS.has(name) && isDbReceiver(call, sf));
     if (!isStore) continue;
     // `new Lead(data).save()` / `const lead = new Lead(data); lead.save()`: the data is in the constructor call
     const args = name === 'save' && call.arguments.length === 0 ? constructedArgs(model, call) : call.arguments;
     for (const arg of args) {
       const r = pd.ref(arg) ?? objectWithPersonalData(pd, arg) ?? pd.refIn(arg);
       if (r) {
-        facts.storesPersonalData.push({ start: call.getStart(), end: call.getEnd(), what: `${r.what} via ${name}()` });
+        facts.storesPersonalData.push({ start: call.getStart(sf), end: call.getEnd(), what: `${r.what} via ${name}()` });
         break;
       }
     }
@@ -146,7 +148,7 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
   return facts;
 }
 
-function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e: string, note?: string) => void): void {
+function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e: string, note?: string) => void, sf: ts.SourceFile): void {
   const url = effectiveUrl(h);
   if (!url) return;
   const host = hostOf(url);
@@ -157,7 +159,7 @@ function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e
   if (r.scope) {
     const note = r.scope === 'messages:write' ? 'a message posted over REST may reach the consumer; then the app needs messages:consumer' : undefined;
     use(h.call, r.scope, `${h.method} ${path}`, note);
-  } else if (r.unknown) facts.unknownApiCalls.push({ start: h.call.getStart(), end: h.call.getEnd(), what: `${h.method} ${path}` });
+  } else if (r.unknown) facts.unknownApiCalls.push({ start: h.call.getStart(sf), end: h.call.getEnd(), what: `${h.method} ${path}` });
 }
 
 /** The scope of the first text that starts with a command word; the first word only (a split of every word was hot). */
@@ -185,26 +187,26 @@ function conversationCreate(model: FileModel, call: ts.CallExpression, use: (n: 
   if (type === 'contact') use(call, 'messages:consumer', `${callee}({ type: 'contact' }) (business-initiated)`);
 }
 
-function isKeyValueStore(call: ts.CallExpression): boolean {
+function isKeyValueStore(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const e = call.expression;
   if (!ts.isPropertyAccessExpression(e)) return false;
-  const target = e.expression.getText();
+  const target = e.expression.getText(sf);
   return /redis|cache|client|store|kv|db|storage/i.test(target) && !/^(this\.)?(map|headers|searchParams|params|url)$/i.test(target);
 }
 
-function isModelCreate(call: ts.CallExpression): boolean {
+function isModelCreate(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const e = call.expression;
   if (!ts.isPropertyAccessExpression(e)) return false;
   const target = unwrap(e.expression);
   // Mongoose/Sequelize/Prisma style: Contact.create(…), prisma.lead.create(…), db.collection('x')…
-  return (ts.isIdentifier(target) && /^[A-Z]/.test(target.text)) || (ts.isPropertyAccessExpression(target) && (/prisma|db|model/i.test(target.expression.getText()) || /^[A-Z]|Model$|Repo(sitory)?$/.test(target.name.text)));
+  return (ts.isIdentifier(target) && /^[A-Z]/.test(target.text)) || (ts.isPropertyAccessExpression(target) && (/prisma|db|model/i.test(target.expression.getText(sf)) || /^[A-Z]|Model$|Repo(sitory)?$/.test(target.name.text)));
 }
 
 /** `knex('t').where(…).update(…)`, `Contact.update(…)`, `db.collection('leads').add(…)`, `prisma.lead.update(…)`. */
-function isDbReceiver(call: ts.CallExpression): boolean {
+function isDbReceiver(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const e = call.expression;
   if (!ts.isPropertyAccessExpression(e)) return false;
-  if (isModelCreate(call)) return true;
+  if (isModelCreate(call, sf)) return true;
   let cur: ts.Expression = unwrap(e.expression);
   for (let i = 0; i < 12; i++) {
     if (ts.isCallExpression(cur) || ts.isPropertyAccessExpression(cur)) cur = unwrap(cur.expression);

@@ -157,7 +157,7 @@ export class FileModel {
     const exported: [string, ts.Expression][] = [];
     for (const b of this.nodes<ts.BinaryExpression>(ts.SyntaxKind.BinaryExpression)) {
       if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isExportsAccess(b.left)) continue;
-      const left = b.left.getText();
+      const left = b.left.getText(this.sourceFile);
       if (left === 'module.exports') exported.push(['default', b.right]);
       else if (/^(module\.)?exports\.\w+$/.test(left)) exported.push([left.split('.').pop()!, b.right]);
     }

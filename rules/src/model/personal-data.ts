@@ -150,7 +150,7 @@ export class PersonalDataModel {
       return undefined;
     }
     if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments?.length) {
-      const callee = e.expression.getText();
+      const callee = e.expression.getText(this.model.sourceFile);
       if (/^(JSON|qs|querystring)\.stringify$/.test(callee) || (ts.isNewExpression(e) && callee === 'URLSearchParams') || /^(encodeURIComponent|encodeURI|escape|String)$/.test(callee)) return this.refIn(e.arguments[0], depth + 1, byFieldName);
     }
     // `email.trim().toLowerCase()` carries what its receiver carries

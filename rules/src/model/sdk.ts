@@ -338,11 +338,11 @@ export class SdkModel {
 
   /** The nearest enclosing SDK handler of a node, if any. */
   handlerOf(node: ts.Node): HandlerInfo | undefined {
-    let cur: ts.Node | undefined = node.parent;
-    while (cur) {
+    // every handler is a function: the other ancestors need no lookup
+    for (let cur: ts.Node | undefined = node.parent; cur; cur = cur.parent) {
+      if (!isFunctionLike(cur)) continue;
       const h = this.handlers.get(cur);
       if (h) return h;
-      cur = cur.parent;
     }
     return undefined;
   }
