@@ -28,9 +28,18 @@ export interface Indexing {
   cancel(): void;
 }
 
+/**
+ * The worker's heap is capped near what the index needs (about 30 KiB a file kept, plus the engine):
+ * uncapped, V8 lets garbage pile up and the server's peak memory doubles. A worker that runs out
+ * anyway fails, and the folder is indexed in the server's own thread instead.
+ */
+function heapLimitsFor(files: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: Math.round(128 + files * 0.04), maxYoungGenerationSizeMb: 16 };
+}
+
 /** Starts indexing in a worker; rejects when the worker fails (the caller then indexes in its own thread). */
 export function indexInWorker(script: string, request: IndexRequest, onProgress: (done: number, total: number) => void): Indexing {
-  const worker = new Worker(script);
+  const worker = new Worker(script, { resourceLimits: heapLimitsFor(request.files.size) });
   let settled = false;
   const done = new Promise<PortableResult[]>((resolve, reject) => {
     worker.on('message', (m: WorkerMessage) => {
