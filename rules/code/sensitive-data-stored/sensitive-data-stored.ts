@@ -22,9 +22,12 @@ const STORE_METHODS = new Set([
   'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'hset', 'hSet', 'hmset', 'setex', 'setEx', 'lpush', 'rpush', 'sadd', 'setItem', 'put',
 ]);
 const CARD_CHECKS = /luhn|isValidCard|isCreditCard|validateCard|isCardNumber|cardValid/i;
+/** Callee names `sinkOf` and `noteGuard` act on by name (with LOG_FUNCTIONS and CARD_CHECKS). */
+const GUARD_OR_SINK_NAMES = new Set([...LOG_METHODS, ...STORE_METHODS, 'set', 'create', 'query', 'test']);
 
 interface Secret { kind: SensitiveKind; node: ts.Node; literal?: string }
-interface Sink { how: string; args: ts.Expression[] }
+/** `how` is a function where it costs something (an HTTP call's host is a URL parse): few sinks get a finding. */
+interface Sink { how: string | (() => string); args: ts.Expression[] }
 
 // 13–19 digits, optionally grouped by single spaces or dashes; bounded repetition
 const DIGIT_RUN = /\d(?:[ -]?\d){12,18}/g;
@@ -82,6 +85,7 @@ class Tracker {
   private readonly parameterNames = new Map<ts.Node, string[]>();
   private readonly kindByName = new Map<string, SensitiveKind | undefined>();
   private readonly cardCheckByName = new Map<string, boolean>();
+  private readonly guardOrSinkByName = new Map<string, boolean>();
   private readonly cardByConstant = new Map<string, string | undefined>();
   private cardConstants: boolean | undefined;
 
@@ -103,6 +107,7 @@ class Tracker {
     // one pass over the calls for guards and sinks; secrets are looked for once every guard is known
     const sinks: [ts.CallExpression, Sink][] = [];
     for (const call of this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+      if (!this.mayBeGuardOrSink(call)) continue;
       const name = calleeName(call);
       const callee = unwrap(call.expression);
       this.noteGuard(call, name, callee);
@@ -115,8 +120,9 @@ class Tracker {
         const secret = this.secretIn(arg);
         if (!secret || reported.has(call)) continue;
         reported.add(call);
-        if (secret.literal) this.context.report({ messageId: 'literal', data: { masked: secret.literal, how: sink.how }, start: call.getStart(), end: call.getEnd() });
-        else this.context.report({ messageId: 'kept', data: { what: WHAT[secret.kind]!, how: sink.how }, start: call.getStart(), end: call.getEnd() });
+        const how = typeof sink.how === 'string' ? sink.how : sink.how();
+        if (secret.literal) this.context.report({ messageId: 'literal', data: { masked: secret.literal, how }, start: call.getStart(), end: call.getEnd() });
+        else this.context.report({ messageId: 'kept', data: { what: WHAT[secret.kind]!, how }, start: call.getStart(), end: call.getEnd() });
       }
     }
   }
@@ -243,16 +249,18 @@ class Tracker {
 
   /** Variables computed from message text; named like a secret, or matched with a card-number regex, they hold one. */
   private propagate(): void {
-    const decls = this.model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration).filter((d) => d.initializer);
-    const assigns = this.model.nodes<ts.BinaryExpression>(ts.SyntaxKind.BinaryExpression).filter((b) => b.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+    // filtered in the loops rather than copied: most files take a single pass
+    const decls = this.model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration);
+    const binaries = this.model.nodes<ts.BinaryExpression>(ts.SyntaxKind.BinaryExpression);
     const size = () => [...this.textNames.values()].reduce((n, s) => n + s.size, 0) + [...this.secrets.values()].reduce((n, s) => n + s.size, 0);
     for (let pass = 0, before = -1; pass < 3 && before !== size(); pass++) {
       // another pass only when the last one learnt something (chains declared out of order)
       before = size();
       for (const d of decls) {
+        if (!d.initializer) continue;
         this.destructuredAnswer(d);
         // both are pure: the cheaper (a position lookup, mostly) first
-        const fromText = this.fromMessageText(d.initializer!) && carriesValue(d.initializer!);
+        const fromText = this.fromMessageText(d.initializer) && carriesValue(d.initializer);
         if (!fromText) continue;
         const card = this.appliesCardRegex(d.initializer!);
         for (const n of boundNames(d.name)) {
@@ -261,13 +269,14 @@ class Tracker {
           if (kind && SECRET_KINDS.has(kind)) this.setSecret(n, d, kind);
         }
       }
-      for (const a of assigns) {
+      for (const a of binaries) {
+        if (a.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
         const left = unwrap(a.left);
         const name = ts.isIdentifier(left) ? left.text : ts.isPropertyAccessExpression(left) ? left.name.text : undefined;
         if (!name || !this.fromMessageText(a.right) || !carriesValue(a.right)) continue;
         const kind = this.appliesCardRegex(a.right) ? 'card' : this.kindOfName(name);
         if (ts.isIdentifier(left)) this.addText(name, a);
-        if (kind && SECRET_KINDS.has(kind)) this.setSecret(ts.isIdentifier(left) ? name : left.getText(), a, kind);
+        if (kind && SECRET_KINDS.has(kind)) this.setSecret(ts.isIdentifier(left) ? name : left.getText(this.model.sourceFile), a, kind);
       }
     }
   }
@@ -284,6 +293,25 @@ class Tracker {
     }
   }
 
+  /**
+   * False for a call that neither `noteGuard` nor `sinkOf` can act on, decided from names alone: both
+   * run on every call of the file, and few calls are HTTP, SDK, log, store or card-check calls.
+   */
+  private mayBeGuardOrSink(call: ts.CallExpression): boolean {
+    if (this.httpByCall.has(call) || this.sdkByCall.has(call)) return true;
+    const e = call.expression;
+    if (e.kind === ts.SyntaxKind.Identifier) return this.namesGuardOrSink((e as ts.Identifier).text);
+    if (e.kind !== ts.SyntaxKind.PropertyAccessExpression) return true; // `(0, log)(…)` and the like: the full checks
+    const access = e as ts.PropertyAccessExpression;
+    return this.namesGuardOrSink(access.name.text) || (access.expression.kind === ts.SyntaxKind.Identifier && this.namesCardCheck((access.expression as ts.Identifier).text));
+  }
+
+  private namesGuardOrSink(name: string): boolean {
+    let is = this.guardOrSinkByName.get(name);
+    if (is === undefined) this.guardOrSinkByName.set(name, (is = GUARD_OR_SINK_NAMES.has(name) || LOG_FUNCTIONS.test(name) || this.namesCardCheck(name)));
+    return is;
+  }
+
   /** `if (luhn(text))`, `if (CARD_RE.test(text))`: inside, `text` is a card number. */
   private noteGuard(call: ts.CallExpression, name: string | undefined, callee: ts.Expression): void {
     // luhn(text), luhn.validate(text), isValidCard(text)
@@ -296,7 +324,7 @@ class Tracker {
     let stmt: ts.Node | undefined = call.parent;
     while (stmt && !ts.isIfStatement(stmt) && !ts.isBlock(stmt) && !isFunctionLike(stmt)) stmt = stmt.parent;
     if (stmt && ts.isIfStatement(stmt) && call.pos >= stmt.expression.pos && call.end <= stmt.expression.end) {
-      this.guarded.push({ name: arg.getText(), kind: 'card', within: stmt.thenStatement });
+      this.guarded.push({ name: arg.getText(this.model.sourceFile), kind: 'card', within: stmt.thenStatement });
     }
   }
 
@@ -422,7 +450,7 @@ class Tracker {
       case ts.SyntaxKind.PropertyAccessExpression: {
         // getText() scans trivia: only worth it when some path or guard could match
         if (this.secrets.size === 0 && this.guarded.length === 0) return undefined;
-        const text = n.getText();
+        const text = n.getText(this.model.sourceFile);
         const kind = this.secretAt(text, n) ?? this.guardedKind(text, n);
         return kind ? { kind, node: n } : undefined;
       }
@@ -476,9 +504,12 @@ class Tracker {
     if (name && LOG_METHODS.has(name) && targetName && LOGGERS.test(targetName)) return { how: `logged (${targetName}.${name}())`, args: plainArgs(call) };
     const http = this.httpByCall.get(call);
     if (http) {
-      const url = effectiveUrl(http);
-      const host = url ? hostOf(url) : undefined;
-      return { how: `sent to ${host ?? 'another service'} over HTTP`, args: [http.body, http.urlNode].filter((x): x is ts.Expression => !!x) };
+      const how = (): string => {
+        const url = effectiveUrl(http);
+        const host = url ? hostOf(url) : undefined;
+        return `sent to ${host ?? 'another service'} over HTTP`;
+      };
+      return { how, args: [http.body, http.urlNode].filter((x): x is ts.Expression => !!x) };
     }
     const sdk = this.sdkByCall.get(call);
     if (sdk?.kind === 'send') return { how: 'sent on in a message (kept in the conversation history)', args: plainArgs(call) };

@@ -3,7 +3,7 @@ import { classifyMessage, readByConsumer, type Audience } from '../model/audienc
 import type { FileModel } from '../model/file-model';
 import { effectiveUrl } from '../model/http';
 import { hostOf, isApiHost } from '../model/hosts';
-import { calleeName, isFunctionLike, ITERATING_METHODS, objectProperty, unwrap } from '../model/syntax';
+import { calleeName, isFunctionLike, ITERATING_METHODS, objectProperty, propertyName, unwrap } from '../model/syntax';
 
 /**
  * The strings of a file that people read: texts of messages the app sends (say/ask/send, business-initiated
@@ -78,8 +78,13 @@ export function sentMessages(model: FileModel): SentMessage[] {
 class Collector {
   private readonly out: ReadableText[] = [];
   private readonly sent: SentMessage[] = [];
+  /** The message objects of `sent`: a big file sends thousands, too many to search the list for each. */
+  private readonly sentObjects = new Set<ts.ObjectLiteralExpression>();
   private readonly seenObjects = new Set<ts.Node>();
-  private readonly seenTexts = new Set<string>();
+  /** `strings()` of an expression, asked once by the loose-object check and again for the message. */
+  private readonly stringsOf = new Map<ts.Expression, { node: ts.Expression; text: string }[]>();
+  /** Texts pushed, by part: one node is one range (strings() returns no wrappers), so the node stands for its range. */
+  private readonly seenTexts = new Map<TextPart, Set<ts.Node>>();
 
   constructor(private readonly model: FileModel) {}
 
@@ -155,7 +160,10 @@ class Collector {
       for (const s of this.strings(e)) this.push(s.node, s.text, 'message', ctx);
       return;
     }
-    if (ctx.call && ctx.method && !this.sent.some((x) => x.message === obj)) this.sent.push({ message: obj, call: ctx.call, method: ctx.method });
+    if (ctx.call && ctx.method && !this.sentObjects.has(obj)) {
+      this.sentObjects.add(obj);
+      this.sent.push({ message: obj, call: ctx.call, method: ctx.method });
+    }
     if (this.seenObjects.has(obj)) return;
     this.seenObjects.add(obj);
     const type = this.model.values.propertyString(obj, 'type')?.text;
@@ -219,8 +227,17 @@ class Collector {
   private looseObject(obj: ts.ObjectLiteralExpression): void {
     if (this.seenObjects.has(obj)) return;
     const { values } = this.model;
-    const type = values.propertyString(obj, 'type')?.text;
-    const names = new Set(values.propertyNames(obj));
+    // one pass for both properties (the last of a name wins, as in objectProperty): this runs on every object literal
+    let typeValue: ts.Expression | undefined;
+    let text: ts.Expression | undefined;
+    for (const p of obj.properties) {
+      const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      if (!value) continue;
+      const key = ts.isPropertyAssignment(p) ? propertyName(p.name) : (p as ts.ShorthandPropertyAssignment).name.text;
+      if (key === 'type') typeValue = value;
+      else if (key === 'text') text = value;
+    }
+    const type = values.string(typeValue)?.text;
     // only declared forms: a `{ name, fields }` object may as well be a database schema
     if (type === 'form') {
       this.form(obj, this.ownContext(obj));
@@ -230,8 +247,8 @@ class Collector {
       this.field(obj, this.ownContext(obj));
       return;
     }
-    const text = objectProperty(obj, 'text');
     if (!text || !this.strings(text).length) return;
+    const names = new Set(values.propertyNames(obj));
     if (type && ACTION_TYPES.has(type) && !names.has('role')) {
       this.seenObjects.add(obj);
       this.prose(obj, 'action', this.ownContext(obj));
@@ -259,18 +276,24 @@ class Collector {
   }
 
   /** The literal strings an expression can stand for, each with the node that holds it. */
-  private strings(expr: ts.Expression, depth = 0): { node: ts.Expression; text: string }[] {
+  private strings(expr: ts.Expression): { node: ts.Expression; text: string }[] {
+    let found = this.stringsOf.get(expr);
+    if (!found) this.stringsOf.set(expr, (found = this.stringsWithin(expr, 0)));
+    return found;
+  }
+
+  private stringsWithin(expr: ts.Expression, depth: number): { node: ts.Expression; text: string }[] {
     if (depth > 8) return [];
     const e = unwrap(expr);
-    if (ts.isConditionalExpression(e)) return [...this.strings(e.whenTrue, depth + 1), ...this.strings(e.whenFalse, depth + 1)];
+    if (ts.isConditionalExpression(e)) return [...this.stringsWithin(e.whenTrue, depth + 1), ...this.stringsWithin(e.whenFalse, depth + 1)];
     if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-      return [...this.strings(e.left, depth + 1), ...this.strings(e.right, depth + 1)];
+      return [...this.stringsWithin(e.left, depth + 1), ...this.stringsWithin(e.right, depth + 1)];
     }
     if (ts.isIdentifier(e)) {
       const looped = loopElements(this.model, e);
-      if (looped) return looped.flatMap((x) => this.strings(x, depth + 1));
+      if (looped) return looped.flatMap((x) => this.stringsWithin(x, depth + 1));
       const init = this.model.values.initializerOf(e.text);
-      return init ? this.strings(init, depth + 1) : [];
+      return init ? this.stringsWithin(init, depth + 1) : [];
     }
     if (ts.isPropertyAccessExpression(e)) {
       const target = unwrap(e.expression);
@@ -280,13 +303,13 @@ class Collector {
           return looped.flatMap((x) => {
             const o = this.model.values.objectLiteral(x);
             const v = o ? objectProperty(o, e.name.text) : undefined;
-            return v ? this.strings(v, depth + 1) : [];
+            return v ? this.stringsWithin(v, depth + 1) : [];
           });
         }
       }
       const obj = this.model.values.objectLiteral(e.expression);
       const v = obj ? objectProperty(obj, e.name.text) : undefined;
-      return v ? this.strings(v, depth + 1) : [];
+      return v ? this.stringsWithin(v, depth + 1) : [];
     }
     if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
       const s = this.model.values.string(e);
@@ -296,9 +319,10 @@ class Collector {
   }
 
   private push(node: ts.Expression, text: string, part: TextPart, ctx: SendContext, message?: ts.ObjectLiteralExpression, isFieldKey = false): void {
-    const key = `${node.pos}:${node.end}:${part}`;
-    if (this.seenTexts.has(key)) return;
-    this.seenTexts.add(key);
+    let seen = this.seenTexts.get(part);
+    if (!seen) this.seenTexts.set(part, (seen = new Set()));
+    if (seen.has(node)) return;
+    seen.add(node);
     this.out.push({ node, text, part, isFieldKey: isFieldKey || undefined, audience: ctx.audience, consumer: ctx.consumer, method: ctx.method, call: ctx.call, message });
   }
 }
