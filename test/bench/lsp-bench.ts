@@ -91,7 +91,8 @@ async function editLatency(lines: number): Promise<{ p50: number; p95: number; f
 async function memory(files: number): Promise<{ heapMiB: number; rssMiB: number; peakRssMiB: number; indexMs: number; firstPullMs: number; files: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'policy-lens-lspbench-mem-'));
   generateBots(dir, files, 11);
-  const c = new LspClient(['--expose-gc']);
+  // the environment the VS Code extension starts the server with (client/src/ctx.ts)
+  const c = new LspClient(['--expose-gc'], { ...process.env, MALLOC_ARENA_MAX: '2' });
   try {
     await c.initialize(dir, { pull: true });
     const first = join(dir, 'apps', readdirSync(join(dir, 'apps'))[0]!, 'web1on1-app.json');
