@@ -17,14 +17,23 @@ export function discoverApps(input: ProjectInput, paths: readonly string[], make
   return [...apps, ...manifestlessApps(input, paths, apps.map((a) => a.root), makeApp)];
 }
 
+/** The folders above `path`, nearest first (an absolute path ends with '', the root's own). */
+export function ancestorDirs(path: string): string[] {
+  const out: string[] = [];
+  if (!path.includes('/')) return out;
+  for (let dir = path.slice(0, path.lastIndexOf('/')); ; dir = dir.slice(0, dir.lastIndexOf('/'))) {
+    out.push(dir);
+    if (!dir.includes('/')) return out;
+  }
+}
+
 /** The deepest app whose folder holds `file` (walking up its folders: no scan over every app). */
 export function nearestApp(file: string, appsByRoot: ReadonlyMap<string, AppInfo>): AppInfo | undefined {
-  if (!file.includes('/')) return undefined;
-  for (let dir = file.slice(0, file.lastIndexOf('/')); ; dir = dir.slice(0, dir.lastIndexOf('/'))) {
+  for (const dir of ancestorDirs(file)) {
     const app = appsByRoot.get(dir);
     if (app) return app;
-    if (!dir.includes('/')) return appsByRoot.get('');
   }
+  return undefined;
 }
 
 /** Nearest ancestor manifest; files outside every app that an app's files import count for that app. */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Minimatch } from 'minimatch';
 import { ts } from './ts';
 import { AppInfo } from './app';
-import { bindFiles, discoverApps, relativeSpecifiers, resolveRelative } from './bindings';
+import { ancestorDirs, bindFiles, discoverApps, relativeSpecifiers, resolveRelative } from './bindings';
 import { defaultConfig, ruleSetting, type ResolvedConfig } from './config';
 import { collectFacts, type FileFacts } from './model/facts';
 import { FileModel, type FileHints } from './model/file-model';
@@ -197,10 +197,9 @@ export class Engine {
     const pathsOf = new Map<AppInfo, string[]>(apps.map((a) => [a, []]));
     for (const p of paths) {
       // every app whose folder holds the path (nested apps included), as a prefix test would
-      for (let dir = p.slice(0, p.lastIndexOf('/')); dir.includes('/') || dir === ''; dir = dir.slice(0, dir.lastIndexOf('/'))) {
+      for (const dir of ancestorDirs(p)) {
         const app = appsByRoot.get(dir);
         if (app) pathsOf.get(app)!.push(p);
-        if (dir === '') break;
       }
     }
     const seenRuns = new Set<string>();
@@ -417,8 +416,8 @@ export class Engine {
   }
 
   private analyze(file: string, text: string, app: AppInfo | undefined, config: ResolvedConfig, hints: FileHints, today: string, envExample: EnvExample): FileResult {
-    // The context a file's result depends on besides its text; compared as strings (no hashing of
-    // every file on every run: an edit re-checks one file, the others are reused by equality).
+    // The context a file's result depends on besides its text (see ContextKey): an edit re-checks one
+    // file, the others are reused by equality.
     const key: ContextKey = [JSON.stringify(hints), app?.manifestPath ?? '\u0002', app?.manifest?.text ?? '', config.path ?? '', config.text ?? '', today, envExample.path, envExample.text ?? '\u0002'];
     const variants = this.cache.get(file) ?? [];
     const hit = variants.find((v) => v.text === text && sameKey(v.key, key));

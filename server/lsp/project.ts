@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Engine, type ProjectInput, type RunResult } from '../../rules/src/engine';
 import { moveFindings } from '../../rules/src/moved-findings';
 import { CONFIG_NAME, ConfigError, defaultConfig } from '../../rules/src/config';
-import { loadProject } from '../../rules/src/node/load-project';
+import { APP_FILES, loadProject } from '../../rules/src/node/load-project';
 import { isCodeFile } from '../../rules/src/parse';
 import type { Rule } from '../../rules/src/rule';
 import type { Indexing, IndexRequest } from './indexing';
@@ -35,8 +35,8 @@ let nextSnapshotId = 1;
 
 /** How a project hands its indexing to another thread; the server wires progress and completion. */
 export interface IndexingOptions {
-  /** Starts indexing elsewhere, or undefined to index in this thread. */
-  start?: (request: IndexRequest) => Indexing | undefined;
+  /** Starts indexing elsewhere (`codeFiles` of the request's files are code), or undefined to index in this thread. */
+  start?: (request: IndexRequest, codeFiles: number) => Indexing | undefined;
   /** Below this many code files indexing in this thread is quicker than starting a worker. */
   minFiles?: number;
   /** The index is in (or failed and was redone here): everything should be re-checked and re-published. */
@@ -84,10 +84,6 @@ export class Project {
     this.indexing = undefined;
     this.needsLoad = true;
     this.dirty = true;
-  }
-
-  get isDirty(): boolean {
-    return this.dirty;
   }
 
   /** True while another thread indexes the folder (findings of open files only, no manifest-dependent ones). */
@@ -198,7 +194,7 @@ export class Project {
     for (const [p, t] of texts) files.set(p, t);
     const codeFiles = [...files.keys()].filter(isCodeFile).length;
     if (codeFiles < (this.indexer.minFiles ?? 0)) return false;
-    const indexing = this.indexer.start({ root: this.root, files, paths: [...this.paths], now: this.now().toISOString() });
+    const indexing = this.indexer.start({ root: this.root, files, paths: [...this.paths], now: this.now().toISOString() }, codeFiles);
     if (!indexing) return false;
     this.indexing = indexing;
     indexing.done.then(
@@ -290,12 +286,11 @@ function byFileOf(result: RunResult): Map<string, Finding[]> {
   return byFile;
 }
 
-const APP_FILE_NAMES = new Set(['web1on1-app.json', 'package.json', '.gitignore', '.npmignore', '.env.example', CONFIG_NAME]);
 
 /** Reads a file the engine would read (code or app files); undefined when gone, binary or not wanted. */
 function readIfWanted(path: string): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (!isCodeFile(path) && !APP_FILE_NAMES.has(name)) return undefined;
+  if (!isCodeFile(path) && !APP_FILES.has(name)) return undefined;
   try {
     if (statSync(path).size > 4 * 1024 * 1024) return undefined;
     const buf = readFileSync(path);

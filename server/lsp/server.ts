@@ -68,10 +68,9 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     if (!ws) {
       ws = new (engine().Workspace)(engine().allRules, undefined, {
         minFiles: INDEX_IN_WORKER_FROM,
-        start: (request) => {
+        start: (request, codeFiles) => {
           const script = engine().indexWorkerScript();
           if (!script) return undefined;
-          const codeFiles = [...request.files.keys()].filter((f) => /\.[cm]?[jt]sx?$/.test(f)).length;
           const progress = connection.window.createWorkDoneProgress().then((p) => {
             p.begin('Policy Lens', 0, `Indexing ${codeFiles} files…`, false);
             return p;
@@ -226,7 +225,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     for (const p of projectsOf(path)) {
       p.changed(path, doc.getText());
       // the edited file's own findings come at once (its pull, or a quick push); the rest once typing pauses
-      if (!pull()) scheduleQuickPush(p, uriOf(path));
+      if (!pull()) scheduleQuickPush(p, doc.uri);
       schedule(p, SETTLE_DELAY_MS);
     }
   }
@@ -240,10 +239,6 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
       const doc = documents.get(uri);
       if (doc) publish(uri, diagnosticsFor(uri, run(project), doc.version), doc.version);
     }, PUSH_DELAY_MS));
-  }
-
-  function uriOf(path: string): string {
-    return documents.all().find((d) => uriToPath(d.uri) === path)?.uri ?? pathToUri(path);
   }
 
   connection.onDidChangeWatchedFiles(({ changes }) => {

@@ -12,7 +12,7 @@ import type { Notice } from '../types';
 /** Folders no one wants checked unless named explicitly. */
 export const DEFAULT_EXCLUDED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.vscode-test', '.next', '.nuxt', 'vendor', 'bower_components']);
 /** App files rules read besides code (small, by name). */
-const APP_FILES = new Set([MANIFEST_NAME, 'package.json', '.gitignore', '.npmignore', '.env.example', CONFIG_NAME]);
+export const APP_FILES: ReadonlySet<string> = new Set([MANIFEST_NAME, 'package.json', '.gitignore', '.npmignore', '.env.example', CONFIG_NAME]);
 const MAX_FILES = 50_000;
 
 export interface LoadOptions {
