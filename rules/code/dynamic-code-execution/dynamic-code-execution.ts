@@ -1,9 +1,8 @@
 import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
-import { decodedLiteral, isAnchoredModulePath, type CodeSink } from '../../src/model/code-sinks';
+import { codeSinkOf, decodedLiteral, isAnchoredModulePath, type CodeSink } from '../../src/model/code-sinks';
 import { NetworkInput } from '../../src/model/network-input';
 import { isFunctionLike, unwrap } from '../../src/model/syntax';
-import { sinkOf } from './shared-sinks';
 
 /** Executables that are the app's own runtime, not a command chosen at run time. */
 const OWN_RUNTIME = /^process\.(?:execPath|argv\[0\])$/;
@@ -27,7 +26,7 @@ export default createCodeRule({
     const values = context.model.values;
 
     const check = (node: ts.Node) => {
-      const sink = sinkOf(context.model, node);
+      const sink = codeSinkOf(context.model, node);
       if (!sink) return;
       const candidates: [ts.Expression | undefined, Role][] = [[sink.code, roleOf(sink)], ...(sink.shellArgs ?? []).map((a): [ts.Expression, Role] => [a, 'shell'])];
       for (const [arg, role] of candidates) {

@@ -2,7 +2,10 @@
 // holds) enough length and randomness. Shared by the B.2 rules; every check runs on one literal string.
 import patterns from '../../data/secret-patterns.json';
 import { identifierWords } from '../../src/lexicon/tokens';
-import { memoByText } from './text-memo';
+import { memoByText } from '../../src/text-memo';
+
+/** Literals and names of a few files' worth: a few hundred KiB at most. */
+const MEMO = { maxChars: 256 * 1024, maxText: 512 };
 
 interface ProviderPattern { id: string; re: RegExp; wholeText: boolean }
 
@@ -31,7 +34,7 @@ export function literalTokens(text: string): string[] {
 }
 
 /** A provider format (secretlint's recommended preset) anywhere in the literal. */
-export const providerMatch = memoByText(findProvider);
+export const providerMatch = memoByText(findProvider, MEMO);
 
 function findProvider(text: string): { provider: string; value: string } | undefined {
   // every provider format is 16+ characters long
@@ -68,7 +71,7 @@ export function isJwt(token: string): boolean {
   }
 }
 
-export const jwtIn = memoByText(findJwt);
+export const jwtIn = memoByText(findJwt, MEMO);
 
 function findJwt(text: string): string | undefined {
   return text.includes('eyJ') ? literalTokens(text).find(isJwt) : undefined;
@@ -156,7 +159,7 @@ const COMPOUNDS = new Map<string, CredentialKind>([
 ]);
 
 /** Words of an identifier or header name: `x-api-key` → x api key, `refreshToken` → refresh token (shared, read-only). */
-export const nameWords = memoByText<readonly string[]>(identifierWords);
+export const nameWords = memoByText<readonly string[]>(identifierWords, MEMO);
 
 /** `csrfToken`, `nextPageToken`, `resetToken`: tokens that are not the app's credentials. */
 export function isNonCredentialTokenName(name: string): boolean {
@@ -165,7 +168,7 @@ export function isNonCredentialTokenName(name: string): boolean {
 }
 
 /** What kind of credential a key, variable or header of this name holds, if any. */
-export const credentialKind = memoByText(kindOfName);
+export const credentialKind = memoByText(kindOfName, MEMO);
 
 function kindOfName(name: string): CredentialKind | undefined {
   const words = nameWords(name);

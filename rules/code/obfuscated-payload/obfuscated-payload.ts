@@ -1,8 +1,7 @@
 import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
-import { decodedLiteral } from '../../src/model/code-sinks';
+import { codeSinkOf, decodedLiteral } from '../../src/model/code-sinks';
 import { unwrap } from '../../src/model/syntax';
-import { sinkOf } from '../dynamic-code-execution/shared-sinks';
 
 const WRITE_FNS = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync']);
 const EXECUTABLE_FILE = /\.(?:c?js|mjs|ts|sh|bash|node|exe|bat|cmd|ps1|py)$/i;
@@ -28,7 +27,7 @@ export default createCodeRule({
     const values = context.model.values;
 
     const check = (node: ts.Node) => {
-      const sink = sinkOf(context.model, node);
+      const sink = codeSinkOf(context.model, node);
       if (sink) {
         const args = [sink.code, ...(sink.shellArgs ?? [])];
         for (const arg of args) {

@@ -1,4 +1,5 @@
 /** Word tokens and whole-token phrase matching, shared by the text rules (F.2, C.2/C.3, D.2). */
+import { memoByText } from '../text-memo';
 
 export interface Token {
   /** Lower-cased word. */
@@ -14,32 +15,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const ADDRESS_CHAR = /[^\s'"<>`]/;
 const SCHEME_CHAR = /[a-z0-9+.-]/i;
 
-/*
- * The editor re-analyses a file on every keystroke and the text rules tokenize the same message strings on
- * each run (and several rules tokenize the same string): the tokens of recent texts are kept, keyed by the
- * whole text, oldest dropped first once the texts kept add up to MEMO_CHARS (a few MB at most).
+/**
+ * The word tokens of a text; shared between callers, so never mutate the result. The text rules tokenize
+ * the same message strings on every keystroke (and several rules the same string): recent texts are kept.
  */
-const MEMO_CHARS = 128 * 1024;
-const MEMO_MAX_TEXT = 4096;
-const memo = new Map<string, readonly Token[]>();
-let memoChars = 0;
-
-/** The word tokens of a text; shared between callers, so never mutate the result. */
-export function tokenize(text: string): readonly Token[] {
-  const known = memo.get(text);
-  if (known) return known;
-  const tokens = tokenizeText(text);
-  if (text.length <= MEMO_MAX_TEXT) {
-    memo.set(text, tokens);
-    memoChars += text.length;
-    for (const oldest of memo.keys()) {
-      if (memoChars <= MEMO_CHARS) break;
-      memo.delete(oldest);
-      memoChars -= oldest.length;
-    }
-  }
-  return tokens;
-}
+export const tokenize: (text: string) => readonly Token[] = memoByText(tokenizeText, { maxChars: 128 * 1024, maxText: 4096 });
 
 function tokenizeText(text: string): Token[] {
   const clean = blankAddresses(text);

@@ -306,3 +306,20 @@ function reversedLiteral(splitCall: ts.Expression, values: ValueResolver): boole
   const s = values.string(c.expression.expression);
   return !!s?.exact && s.text.length >= 8;
 }
+
+const sharedSinks = new WeakMap<FileModel, { sinks: CodeSinks; node: ts.Node | undefined; sink: CodeSink | undefined }>();
+
+/**
+ * The sink a call or `new` is, with one CodeSinks per file model for the rules that ask (dynamic-code-execution
+ * and obfuscated-payload ask about the same node one after the other: the engine hands each node to every
+ * rule before the next, so the last answer is remembered). Callers must not mutate the sink.
+ */
+export function codeSinkOf(model: FileModel, node: ts.Node): CodeSink | undefined {
+  let shared = sharedSinks.get(model);
+  if (!shared) sharedSinks.set(model, (shared = { sinks: new CodeSinks(model), node: undefined, sink: undefined }));
+  if (shared.node !== node) {
+    shared.sink = shared.sinks.sinkOf(node);
+    shared.node = node;
+  }
+  return shared.sink;
+}
