@@ -11,6 +11,7 @@ import type { Finding, Fix } from './types';
  * the changed text is dropped: applied to the new text it would undo or garble what the user typed.
  */
 export function moveFindings(findings: readonly Finding[], file: string, oldText: string, newText: string): Finding[] {
+  if (!findings.some((f) => f.file === file)) return [...findings]; // most keystrokes: nothing held in this file
   const region = changedRegion(oldText, newText);
   if (!region) return [...findings];
   const delta = region.newEnd - region.oldEnd;
