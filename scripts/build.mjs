@@ -1,9 +1,12 @@
-// Bundles the CLI, the language server and the extension with esbuild (one file each in dist/).
+// Bundles the CLI, the language server and the extension with esbuild (one file each in dist/, plus
+// dist/typescript.js: the TypeScript compiler that the CLI and the server's core both load at run time).
 import { build } from 'esbuild';
 import { existsSync, chmodSync } from 'node:fs';
 
 const common = { alias: { 'ts-morph': './scripts/ts-morph-runtime.cjs' }, bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 const entries = [
+  // ts-morph's copy of TypeScript, once: scripts/ts-morph-runtime.cjs loads it from beside each bundle
+  { in: 'node_modules/@ts-morph/common/dist/typescript.js', out: 'dist/typescript.js' },
   { in: 'server/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   // the server answers `initialize` from a small bundle and loads the engine (TypeScript) from a second one
   { in: 'server/lsp/main.ts', out: 'dist/server.js' },
