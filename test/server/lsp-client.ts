@@ -37,8 +37,9 @@ export class LspClient {
   /** What the client answers to workspace/configuration for `policyLens`. */
   settings: { enable: boolean; run: 'onType' | 'onSave' } = { enable: true, run: 'onType' };
 
-  constructor(nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env) {
-    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  /** `server`: another build of dist/server.js, e.g. the one installed from the npm package. */
+  constructor(nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env, server = SERVER) {
+    this.proc = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.proc.stdin!.on('error', () => undefined); // EPIPE after exit
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
