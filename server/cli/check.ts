@@ -15,13 +15,17 @@ import { toOutput } from './format/output-finding';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { formatFindingsMarkdown, formatFindingsHtml } from './format/findings-doc';
+import { formatGitlab } from './format/gitlab';
+import { formatSummary } from './format/summary';
 import type { CliIo } from './io';
 import { TOOL_VERSION } from './version';
 
 export interface CheckOptions {
   paths: string[];
-  format: 'text' | 'json' | 'sarif' | 'markdown' | 'html';
+  format: 'text' | 'json' | 'sarif' | 'markdown' | 'html' | 'gitlab';
   output?: string;
+  /** Also write a short Markdown summary (totals, findings per clause, top findings) to this file. */
+  summary?: string;
   config?: string;
   manifest?: string;
   maxWarnings?: number;
@@ -107,6 +111,9 @@ export function check(opts: CheckOptions, io: CliIo): number {
     case 'sarif':
       text = formatSarif(result, engine.rules, { version: TOOL_VERSION, root: io.cwd, relative: rel, findings });
       break;
+    case 'gitlab':
+      text = formatGitlab(outputs);
+      break;
     case 'markdown':
     case 'html': {
       const report = buildComplianceReport({ result: { ...result, findings }, rules: engine.rules, toolVersion: TOOL_VERSION, now: opts.now, relative: rel });
@@ -116,13 +123,20 @@ export function check(opts: CheckOptions, io: CliIo): number {
     default:
       text = formatText(outputs, notices, { color: io.color, relative: rel, files: result.stats.codeFiles, quiet: opts.quiet });
   }
-  if (opts.output) {
-    const out = io.resolve(opts.output);
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
-  } else io.out(text);
+  if (opts.output) writeOutput(io.resolve(opts.output), text);
+  else io.out(text);
   if (opts.format !== 'text') for (const n of notices) io.err(`policy-lens: ${rel(n.file)}: ${n.message}`);
-  return exitCode(findings, opts);
+  const code = exitCode(findings, opts);
+  if (opts.summary) {
+    const report = buildComplianceReport({ result: { ...result, findings }, rules: engine.rules, toolVersion: TOOL_VERSION, now: opts.now, relative: rel });
+    writeOutput(io.resolve(opts.summary), formatSummary(report, outputs, { top: 10, files: result.stats.codeFiles, failOn: opts.failOn, exitCode: code }));
+  }
+  return code;
+}
+
+function writeOutput(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
 }
 
 export function exitCode(findings: Finding[], opts: { failOn: Severity | 'never'; maxWarnings?: number }): number {

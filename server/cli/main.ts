@@ -21,8 +21,10 @@ Commands:
   explain <rule-id|clause>  what a rule or clause means, why, and how to fix
 
 check options:
-  --format text|json|sarif|markdown|html   output format (default text)
+  --format text|json|sarif|markdown|html|gitlab   output format (default text;
+                             gitlab: GitLab's Code Quality report)
   --output FILE              write results to FILE instead of stdout
+  --summary FILE             also write a short Markdown summary (for a CI job page)
   --config FILE              use this .policylens.json for every file
   --manifest FILE            use this manifest for every file
   --fail-on error|warning|never   exit 1 on findings at or above (default error)
@@ -84,7 +86,7 @@ export function main(argv: string[], io: CliIo): number {
 
 export class UsageError extends Error {}
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'gitlab'] as const;
 
 function parseCheck(args: string[], io: CliIo): CheckOptions {
   const { values, positionals } = parseArgs({
@@ -94,6 +96,7 @@ function parseCheck(args: string[], io: CliIo): CheckOptions {
     options: {
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
+      summary: { type: 'string' },
       config: { type: 'string', short: 'c' },
       manifest: { type: 'string' },
       'max-warnings': { type: 'string' },
@@ -125,6 +128,7 @@ function parseCheck(args: string[], io: CliIo): CheckOptions {
     paths: positionals,
     format,
     output: values.output,
+    summary: values.summary,
     config: values.config,
     manifest: values.manifest,
     maxWarnings,
