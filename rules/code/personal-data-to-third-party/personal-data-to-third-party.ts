@@ -8,6 +8,7 @@ import { objectProperty } from '../../src/model/syntax';
 import { HOLE } from '../../src/model/values';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import type { FileEdit, Fix, RelatedLocation } from '../../src/types';
+import { fixTitle } from '../../src/fixes/title';
 
 /** Request options that carry data in the query string rather than the body. */
 const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
@@ -87,7 +88,7 @@ function declareFix(app: AppInfo, host: string): Fix[] {
   const doc = app.manifest!;
   const entry = { name: 'TODO: who runs ' + host, purpose: 'TODO: which personal data it receives and why', host };
   const edits = appendToArrayEdits(doc, '/dataProtection/thirdParties', entry);
-  return edits.length ? [{ description: `Declare ${host} in dataProtection.thirdParties (then fill in its name and purpose)`, edits, safe: false }] : [];
+  return edits.length ? [{ description: fixTitle(`Declare ${host} as a third party`, 'Declare the host as a third party'), edits, safe: false }] : [];
 }
 
 /**
