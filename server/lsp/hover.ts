@@ -77,7 +77,7 @@ export function hoverFix(doc: string | undefined): string | undefined {
 }
 
 function paragraphs(section: string | undefined): string[] {
-  return (section ?? '').split(/\r?\n[ \t]*\r?\n/).map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim()).filter(Boolean);
+  return (section ?? '').split(/\r?\n[ \t]*\r?\n/).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
 }
 
 function escape(s: string): string {
