@@ -10,6 +10,7 @@ import { MAX_FIX_TITLE } from '../../rules/src/fixes/title';
 import { readRuleDoc } from '../../rules/src/node/rule-docs';
 import { isCodeFile } from '../../rules/src/parse';
 import type { Finding } from '../../rules/src/types';
+import { docsTitle, suppressTitle } from '../../server/lsp/code-actions';
 import { exemptionHint, findingHover, hoverFix, hoverWhy } from '../../server/lsp/hover';
 import { ruleFolders } from '../support/rule-folders';
 import { isFixedOrExpected, runFixture } from '../support/run-fixture';
@@ -85,5 +86,12 @@ describe('hovers and fix titles on every fixture finding', () => {
       }
     }
     assert.ok(titles > 50, `${titles} titles checked`);
+  });
+
+  it('the suppression and documentation actions fit the menu for every rule', () => {
+    for (const r of allRules) {
+      for (const t of [suppressTitle(r.meta.id), docsTitle(r.meta.id)]) assert.ok(t.length <= MAX_FIX_TITLE, `"${t}" has ${t.length} characters`);
+      assert.ok(suppressTitle(r.meta.id).includes(r.meta.id) && docsTitle(r.meta.id).includes(r.meta.id), 'the titles name the rule: several findings may share a line');
+    }
   });
 });
