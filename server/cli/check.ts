@@ -14,7 +14,6 @@ import { formatJson, summarize } from './format/json';
 import { toOutput } from './format/output-finding';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
-import { formatFindingsMarkdown, formatFindingsHtml } from './format/findings-doc';
 import { formatGitlab } from './format/gitlab';
 import { formatSummary } from './format/summary';
 import type { CliIo } from './io';
@@ -117,7 +116,7 @@ export function check(opts: CheckOptions, io: CliIo): number {
     case 'markdown':
     case 'html': {
       const report = buildComplianceReport({ result: { ...result, findings }, rules: engine.rules, toolVersion: TOOL_VERSION, now: opts.now, relative: rel });
-      text = opts.format === 'markdown' ? formatFindingsMarkdown(outputs) + '\n' + renderMarkdown(report) : formatFindingsHtml(outputs, renderHtml(report));
+      text = opts.format === 'markdown' ? renderMarkdown(report) : renderHtml(report);
       break;
     }
     default:

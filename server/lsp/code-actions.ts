@@ -13,6 +13,7 @@ import {
   type CreateFile,
 } from 'vscode-languageserver';
 import { collectFixEdits } from '../../rules/src/fixes/apply';
+import { fixTitle } from '../../rules/src/fixes/title';
 import { LineIndex } from '../../rules/src/positions';
 import { isCodeFile } from '../../rules/src/parse';
 import type { FileEdit, Finding } from '../../rules/src/types';
@@ -102,9 +103,18 @@ export function suppressionText(f: Finding, lineText: string): string {
   return `${indent}// policy-lens-disable-next-line ${f.ruleId} -- `;
 }
 
+/** Titles that fit the light-bulb menu for every rule id (the longest drop a word). */
+export function suppressTitle(ruleId: string): string {
+  return fixTitle(`Suppress ${ruleId} with a reason…`, `Suppress ${ruleId}…`);
+}
+
+export function docsTitle(ruleId: string): string {
+  return fixTitle(`Show documentation for ${ruleId}`, `Show docs for ${ruleId}`);
+}
+
 function suppressAction(f: Finding, d: Diagnostic, ctx: ActionContext): CodeAction | undefined {
   if (!isCodeFile(f.file) || f.ruleId === 'invalid-suppression' || f.ruleId === 'internal-error') return undefined;
-  const title = `Suppress ${f.ruleId} on this line with a reason…`;
+  const title = suppressTitle(f.ruleId);
   const line = f.range.start.line;
   if (ctx.clientCommands.has(CLIENT_COMMANDS.suppressWithReason)) {
     // VS Code: a client command inserts a snippet and leaves the cursor on the reason
@@ -118,7 +128,7 @@ function suppressAction(f: Finding, d: Diagnostic, ctx: ActionContext): CodeActi
 }
 
 function docsAction(f: Finding, d: Diagnostic, ctx: ActionContext): CodeAction {
-  const title = `Show documentation for ${f.ruleId}`;
+  const title = docsTitle(f.ruleId);
   if (ctx.clientCommands.has(CLIENT_COMMANDS.explainRule)) return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: CLIENT_COMMANDS.explainRule, arguments: [f.ruleId] } };
   const href = ruleDocsUrl(f.ruleId, ctx.docsBase);
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: SERVER_COMMANDS.showDocumentation, arguments: [f.ruleId, href] } };

@@ -1,11 +1,12 @@
-// Hovers: on a finding, the clause quoted and attributed, why it matters and how to fix (from the rule
-// doc, offline); on a manifest scope, the call sites that need it or "unused".
+// Hovers: on a finding, what the rule finds, the clause quoted and attributed, why it matters and how to
+// fix (short, from the rule doc, offline); on a manifest scope, the call sites that need it or "unused".
 import type { Hover, Position } from 'vscode-languageserver';
 import type { Finding, Range } from '../../rules/src/types';
 import { docSection, ruleInfo } from './rule-info';
 import type { Snapshot } from './project';
 import { scopeEntries } from './scopes';
 import { relativePath } from '../../rules/src/node/load-project';
+import { isCodeFile } from '../../rules/src/parse';
 
 export function contains(r: Range, p: Position): boolean {
   const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
@@ -15,26 +16,47 @@ export function contains(r: Range, p: Position): boolean {
 
 export function hover(path: string, pos: Position, snapshot: Snapshot, docsBase: string): Hover | null {
   const parts: string[] = [];
-  for (const f of snapshot.byFile.get(path) ?? []) if (contains(f.range, pos)) parts.push(findingHover(f, docsBase));
+  for (const f of snapshot.byFile.get(path) ?? []) if (contains(f.range, pos)) parts.push(findingHover(f, docsBase, exemptionHint(f, snapshot)));
   for (const s of scopeEntries(path, snapshot)) if (contains(s.range, pos)) parts.push(scopeHover(s.scope, s.uses, s.appRoot));
   return parts.length ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : null;
 }
 
-/** Never echoes the flagged text itself: secrets stay masked (the message is already masked by the rule). */
-export function findingHover(f: Finding, docsBase: string): string {
+/**
+ * What the finding is about, the clause quoted and attributed, why it matters and how to fix — from the
+ * rule doc, offline. The diagnostic's own message is not repeated: the editor shows it beside the hover.
+ * Never echoes the flagged text itself (secrets stay masked).
+ */
+export function findingHover(f: Finding, docsBase: string, exemption: string | undefined): string {
   const info = ruleInfo(f.ruleId, docsBase);
-  const out = [`**Policy Lens** · \`${f.ruleId}\` · ${f.severity}`, '', escape(f.message)];
+  const out = [`**Policy Lens** · \`${f.ruleId}\` · ${f.severity}`];
+  if (info?.description) out.push('', escape(info.description));
   for (const c of info?.clauses ?? []) {
     if (!c.text) continue;
     out.push('', `> ${escape(c.text)}`, '>', `> — Web1on1 Developer Policy, clause ${c.id}`);
   }
-  const why = docSection(info?.doc, 'Why');
-  if (why) out.push('', '**Why it matters**', '', stripQuotedClause(why));
-  const fix = docSection(info?.doc, 'Fix') ?? (f.fixes[0] ? f.fixes[0].description : undefined);
-  if (fix) out.push('', '**How to fix**', '', fix);
-  out.push('', `Suppress with a reason: \`// policy-lens-disable-next-line ${f.ruleId} -- <reason>\``);
+  const why = hoverWhy(info?.doc);
+  if (why) out.push('', `**Why it matters:** ${why}`);
+  const fix = hoverFix(info?.doc) ?? f.fixes[0]?.description;
+  if (fix) out.push('', `**How to fix:** ${fix}`);
+  if (exemption) out.push('', exemption);
   if (info?.docsUrl) out.push('', `[Rule documentation](${info.docsUrl})`);
   return out.join('\n');
+}
+
+/**
+ * How to accept the finding with a reason, in a form its file can hold: a comment in code; a manifest
+ * `ignore` entry for JSON and other files of an app with a manifest (JSON has no comments); otherwise the
+ * rule off in `.policylens.json`.
+ */
+export function exemptionHint(f: Finding, snapshot: Pick<Snapshot, 'result'>): string | undefined {
+  if (f.ruleId === 'invalid-suppression' || f.ruleId === 'internal-error') return undefined; // the finding is about an exemption: fix that
+  if (isCodeFile(f.file)) return `Suppress with a reason: \`// policy-lens-disable-next-line ${f.ruleId} -- <reason>\``;
+  const app = snapshot.result.apps.find((a) => a.manifest && (f.file === a.manifestPath || f.file.startsWith(a.root + '/')));
+  if (app) {
+    const entry = f.pointer !== undefined && f.file === app.manifestPath ? `{ "rule": "${f.ruleId}", "pointer": "${f.pointer}", "reason": "…" }` : `{ "rule": "${f.ruleId}", "reason": "…" }`;
+    return `Accept it with a reason in web1on1-app.json: \`"ignore": [${entry}]\``;
+  }
+  return `Accept it with a reason in .policylens.json: \`"rules": { "${f.ruleId}": { "severity": "off", "reason": "…" } }\``;
 }
 
 function scopeHover(scope: string, uses: { file: string; line: number; evidence: string }[], appRoot: string): string {
@@ -44,9 +66,18 @@ function scopeHover(scope: string, uses: { file: string; line: number; evidence:
   return [`**Policy Lens** · scope \`${scope}\` is needed by ${uses.length} call site${uses.length === 1 ? '' : 's'}:`, '', ...lines].join('\n');
 }
 
-/** The doc's "Why" section opens with the clause text already quoted above; keep the explanation. */
-function stripQuotedClause(why: string): string {
-  return why.replace(/^[A-F]\.\d+: "[^"]*"\s*/, '');
+/** The first paragraph of the doc's "Why" section that explains rather than cites the clause (quoted above). */
+export function hoverWhy(doc: string | undefined): string | undefined {
+  return paragraphs(docSection(doc, 'Why')).find((p) => !/^[A-F]\.\d+[ :]/.test(p));
+}
+
+/** The first paragraph of the doc's "Fix" section: what to do; the details of each quick fix follow it there. */
+export function hoverFix(doc: string | undefined): string | undefined {
+  return paragraphs(docSection(doc, 'Fix'))[0];
+}
+
+function paragraphs(section: string | undefined): string[] {
+  return (section ?? '').split(/\r?\n[ \t]*\r?\n/).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
 }
 
 function escape(s: string): string {

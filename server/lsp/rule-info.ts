@@ -30,9 +30,10 @@ export function ruleInfo(id: string, base: string): RuleInfo | undefined {
       doc: readRuleDoc(r),
     };
   }
-  const b = (BUILTIN_RULES as Record<string, { description: string; clauses: string[]; severity: string }>)[id];
+  const b = (BUILTIN_RULES as Record<string, { description: string; clauses: string[]; severity: string; why: string; fix: string }>)[id];
   if (!b) return undefined;
-  return { id, description: b.description, severity: b.severity, clauses: b.clauses.map((c) => ({ id: c, text: clause(c)?.text ?? '' })) };
+  const doc = `# ${id}\n\n## Why ${b.clauses.join(', ')}\n${b.why}\n\n## Fix\n${b.fix}\n`;
+  return { id, description: b.description, severity: b.severity, clauses: b.clauses.map((c) => ({ id: c, text: clause(c)?.text ?? '' })), doc };
 }
 
 /** A `## Heading` section of a rule doc whose heading starts with `prefix` (e.g. "Why", "Fix"). */

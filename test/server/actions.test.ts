@@ -74,7 +74,8 @@ describe('language server: code actions, hover, lenses', () => {
     const text = (h.contents as { value: string }).value;
     assert.match(text, /> You will not create Applications/);
     assert.match(text, /— Web1on1 Developer Policy, clause C\.4/);
-    assert.match(text, /\*\*How to fix\*\*/);
+    assert.match(text, /\*\*How to fix:\*\* Verify certificates/);
+    assert.ok(!text.includes(d.message), 'the message is not repeated: the editor shows it beside the hover');
   });
 
   it('code lenses on manifest scopes list their call sites or say unused', async () => {

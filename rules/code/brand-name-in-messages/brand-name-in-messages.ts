@@ -11,7 +11,7 @@ export default createCodeRule({
   meta: {
     id: 'brand-name-in-messages',
     target: 'code',
-    description: 'Messages the app sends write the Web1on1 brand as "Web1on1".',
+    description: 'Messages the app sends misspell the Web1on1 brand.',
     clauses: ['E.1'],
     severity: 'warning',
     fixable: true,

@@ -3,6 +3,7 @@ import { createCodeRule } from '../../src/rule';
 import { codeSinkOf, decodedLiteral, isAnchoredModulePath, type CodeSink } from '../../src/model/code-sinks';
 import { NetworkInput } from '../../src/model/network-input';
 import { isFunctionLike, unwrap } from '../../src/model/syntax';
+import type { Fix } from '../../src/types';
 
 /** Executables that are the app's own runtime, not a command chosen at run time. */
 const OWN_RUNTIME = /^process\.(?:execPath|argv\[0\])$/;
@@ -15,7 +16,7 @@ export default createCodeRule({
     clauses: ['B.4'],
     severity: 'error',
     securitySeverity: 8.8,
-    fixable: false,
+    fixable: true,
     messages: {
       dynamic: '{{sink}} runs {{what}} {{how}} at run time ({{arg}}): the app can be made to run code it does not ship; {{advice}}',
       network: '{{sink}} runs {{what}} taken from {{source}} ({{arg}}): whoever sends that input can run their own code on the server that holds the dealer\'s data; {{advice}}',
@@ -38,7 +39,8 @@ export default createCodeRule({
         // engines): only a name that comes from the network is the B.4 signal (rules.md precision notes).
         if (!source && sink.kind === 'module') continue;
         const data = { sink: callForm(sink.name), what: WHAT[role], how: role === 'program' || role === 'module' ? 'chosen' : 'assembled', advice: ADVICE[role], arg: preview(arg), source: source ?? '' };
-        context.report({ messageId: source ? 'network' : 'dynamic', data, start: sink.node.getStart(), end: sink.node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
+        const fixes = source && sink.kind === 'eval' && DATA_SOURCES.has(source) ? jsonParseFix(context.file, sink.node, arg) : [];
+        context.report({ messageId: source ? 'network' : 'dynamic', data, start: sink.node.getStart(), end: sink.node.getEnd(), severity: context.isTestFile ? 'info' : undefined, fixes });
         return;
       }
     };
@@ -64,6 +66,35 @@ export default createCodeRule({
     return { [ts.SyntaxKind.CallExpression]: check, [ts.SyntaxKind.NewExpression]: check };
   },
 });
+
+/** Inputs that carry data (JSON bodies), where eval() stands in for a parser; chat text is prose, not JSON. */
+const DATA_SOURCES = new Set(['an HTTP response', 'the HTTP request']);
+
+/**
+ * `eval(body)` / `eval('(' + body + ')')` → `JSON.parse(body)`: the old way of reading JSON. Not safe: a
+ * body the client already parsed (axios `res.data`) or one that is not JSON behaves differently.
+ */
+function jsonParseFix(file: string, call: ts.CallExpression | ts.NewExpression, arg: ts.Expression): Fix[] {
+  const data = parenthesised(unwrap(arg)) ?? arg;
+  if (isAssembled(data)) return [];
+  return [{ description: 'Parse as JSON (JSON.parse)', edits: [{ file, start: call.getStart(), end: call.getEnd(), newText: `JSON.parse(${data.getText()})` }], safe: false }];
+}
+
+/** X in `'(' + X + ')'`. */
+function parenthesised(e: ts.Expression): ts.Expression | undefined {
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
+  const close = unwrap(e.right);
+  const inner = unwrap(e.left);
+  if (!ts.isStringLiteral(close) || close.text !== ')' || !ts.isBinaryExpression(inner) || inner.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
+  const open = unwrap(inner.left);
+  return ts.isStringLiteral(open) && open.text === '(' ? inner.right : undefined;
+}
+
+/** Code written around the data (`'return ' + x`, a template): then the argument is a program, not a value. */
+function isAssembled(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isBinaryExpression(u) || ts.isTemplateExpression(u) || ts.isStringLiteral(u) || ts.isNoSubstitutionTemplateLiteral(u);
+}
 
 type Role = 'code' | 'shell' | 'program' | 'module';
 const WHAT: Record<Role, string> = { code: 'code', shell: 'a shell command', program: 'a program', module: 'a module' };

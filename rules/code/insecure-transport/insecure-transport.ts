@@ -1,15 +1,12 @@
 import { ts } from '../../src/ts';
-import { API } from '../../src/data';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { effectiveUrl } from '../../src/model/http';
-import { hostOf, isLoopbackHost, isPlaceholderHost } from '../../src/model/hosts';
+import { hostOf, isKnownHttpsHost, isLoopbackHost, isPlaceholderHost } from '../../src/model/hosts';
 import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';
 import { HOLE } from '../../src/model/values';
 import type { Fix } from '../../src/types';
 import { nameWords } from '../hardcoded-credential/secret-shape';
 
-/** Hosts known to serve https, where switching the scheme is a safe fix. */
-const HTTPS_HOSTS = new Set([...API.apiHosts, ...API.legacyApiHosts]);
 /** Words that make a URL-valued name carry API, webhook, payment or auth traffic. */
 const TRAFFIC_WORDS = new Set(['api', 'base', 'prefix', 'webhook', 'hook', 'callback', 'notify', 'notification', 'redirect', 'return', 'cancel', 'success', 'ipn', 'payment', 'checkout', 'auth', 'oauth', 'token', 'login', 'endpoint']);
 const URL_WORDS = new Set(['url', 'uri', 'endpoint', 'host', 'base']);
@@ -44,7 +41,9 @@ export default createCodeRule({
       const at = literal ?? reportAt ?? expr;
       if (!at || reported.has(at)) return;
       reported.add(at);
-      const fixes: Fix[] = literal && HTTPS_HOSTS.has(host) ? [{ description: `Use https://${host}`, edits: [{ file: context.file, start: literal.getStart() + 5, end: literal.getStart() + 5, newText: 's' }], safe: true }] : [];
+      // Offered for every host; applied on save only where the host is known to serve https (else the
+      // server may not speak TLS and the call would break).
+      const fixes: Fix[] = literal ? [{ description: 'Use https://', edits: [{ file: context.file, start: literal.getStart() + 5, end: literal.getStart() + 5, newText: 's' }], safe: isKnownHttpsHost(host) }] : [];
       context.report({ messageId: 'insecure', data: { host, what }, start: at.getStart(), end: at.getEnd(), fixes });
     };
 

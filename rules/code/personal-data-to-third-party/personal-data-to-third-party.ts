@@ -8,6 +8,7 @@ import { objectProperty } from '../../src/model/syntax';
 import { HOLE } from '../../src/model/values';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import type { FileEdit, Fix, RelatedLocation } from '../../src/types';
+import { fixTitle } from '../../src/fixes/title';
 
 /** Request options that carry data in the query string rather than the body. */
 const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
@@ -22,7 +23,7 @@ export default createCodeRule({
     fixable: true,
     messages: {
       undeclared: '{{what}} is sent to {{host}}, which is not listed in dataProtection.thirdParties: the dealer cannot consent to a recipient it is not told about',
-      noManifest: '{{what}} is sent to {{host}}, and no web1on1-app.json declares which third parties receive personal data',
+      noManifest: '{{what}} is sent to {{host}}, and there is no web1on1-app.json to tell the dealer which third parties receive personal data: create one and list {{host}} in dataProtection.thirdParties',
     },
   },
   create(context) {
@@ -44,6 +45,7 @@ function check(context: CodeRuleContext, h: HttpCall): void {
   if (app?.isOwnHost(host) || isDeclared(app, host)) return;
   const found = personalDataIn(context, h);
   if (!found) return;
+  // One severity with or without a manifest: creating the manifest must not turn a warning into an error.
   const hasManifest = !!app?.manifestObject();
   const related: RelatedLocation[] = found.node !== h.call ? [{ file: context.file, range: context.model.lines.range(found.node.getStart(), found.node.getEnd()), message: `${found.ref.what} leaves here` }] : [];
   context.report({
@@ -51,7 +53,6 @@ function check(context: CodeRuleContext, h: HttpCall): void {
     data: { what: capitalise(found.ref.what), host },
     start: h.call.expression.getStart(),
     end: h.call.expression.getEnd(),
-    severity: hasManifest ? undefined : 'warning',
     related,
     fixes: hasManifest ? declareFix(app!, host) : undefined,
   });
@@ -87,7 +88,7 @@ function declareFix(app: AppInfo, host: string): Fix[] {
   const doc = app.manifest!;
   const entry = { name: 'TODO: who runs ' + host, purpose: 'TODO: which personal data it receives and why', host };
   const edits = appendToArrayEdits(doc, '/dataProtection/thirdParties', entry);
-  return edits.length ? [{ description: `Declare ${host} in dataProtection.thirdParties (then fill in its name and purpose)`, edits, safe: false }] : [];
+  return edits.length ? [{ description: fixTitle(`Declare ${host} as a third party`, 'Declare the host as a third party'), edits, safe: false }] : [];
 }
 
 /**

@@ -2,7 +2,8 @@ import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import type { AppInfo } from '../../src/app';
 import { readableTexts, type ReadableText } from '../../src/lexicon/readable-text';
-import { describeKind, fieldAsksFor, findSensitiveRequests, SENSITIVE_KINDS, type SensitiveKind } from '../../src/lexicon/sensitive-data';
+import { describeKind, fieldAsksFor, findSensitiveRequests, requestLanguage, SENSITIVE_KINDS, type SensitiveKind } from '../../src/lexicon/sensitive-data';
+import type { Fix } from '../../src/types';
 
 const ADVICE: Record<SensitiveKind, string> = {
   card: "take card payments on an approved payment provider's page (a payment link), never in the chat",
@@ -13,6 +14,14 @@ const ADVICE: Record<SensitiveKind, string> = {
   'national-id': 'ask only where the law requires it and declare it in dataProtection.sensitiveDataExceptions with a reason',
 };
 
+/** What a bot says instead of asking for card data: where to pay, and not to type card data in the chat. */
+const PAYMENT_LINK_SENTENCE = {
+  en: 'Please pay through the secure payment link we send you; do not share card details in this chat.',
+  'nl-formal': 'Betaal via de beveiligde betaallink die wij u sturen; deel geen kaartgegevens in deze chat.',
+  'nl-informal': 'Betaal via de beveiligde betaallink die we je sturen; deel geen kaartgegevens in deze chat.',
+};
+const CARD_KINDS: ReadonlySet<SensitiveKind> = new Set(['card', 'cvv']);
+
 export default createCodeRule({
   meta: {
     id: 'sensitive-data-request',
@@ -20,7 +29,7 @@ export default createCodeRule({
     description: 'Messages or form fields that ask for card numbers, CVV/CVC, PINs, passwords, IBANs or BSN/SSN numbers.',
     clauses: ['C.2', 'C.3'],
     severity: 'error',
-    fixable: false,
+    fixable: true,
     messages: {
       message: 'This {{part}} asks {{who}} for {{what}}: {{advice}}',
       field: 'This {{part}} asks for {{what}}: {{advice}}',
@@ -37,6 +46,7 @@ export default createCodeRule({
           if (!kinds.length) continue;
           const what = kinds.map(describeKind).join(' and ');
           const isField = t.part === 'field' || t.part === 'form';
+          const fixes = isField ? [] : paymentLinkFix(context.file, t, excepted);
           context.report({
             messageId: isField ? 'field' : 'message',
             data: { part: isField ? (t.part === 'form' ? 'form' : 'form field') : t.method === 'ask' ? 'question' : 'message', who: whoReads(t), what, advice: ADVICE[kinds[0]!] },
@@ -44,12 +54,60 @@ export default createCodeRule({
             end: t.node.getEnd(),
             // an IBAN is personal data but no secret: a likely problem, not harm in itself
             severity: kinds.every((k) => k === 'iban') ? 'warning' : undefined,
+            fixes,
           });
         }
       },
     };
   },
 });
+
+/**
+ * Rewrites the sentences that ask for card data into one that points to a payment link, where each
+ * such sentence is written verbatim (no escapes) in exactly one literal of the source. Not safe: the
+ * app must then really send a payment link, and the text may need the rest of its sentence back.
+ */
+function paymentLinkFix(file: string, t: ReadableText, excepted: ReadonlySet<SensitiveKind>): Fix[] {
+  const requests = findSensitiveRequests(t.text, { asked: t.method === 'ask' }).filter((r) => !excepted.has(r.kind));
+  if (!requests.length || !requests.every((r) => CARD_KINDS.has(r.kind))) return [];
+  const parts = literalParts(t.node);
+  const edits: Fix['edits'] = [];
+  const seen = new Set<number>();
+  for (const r of requests) {
+    if (seen.has(r.start)) continue; // card number and CVC asked in one sentence
+    seen.add(r.start);
+    const sentence = t.text.slice(r.start, r.end).trim();
+    const at = uniqueOccurrence(parts, sentence);
+    if (at === undefined) return [];
+    const replacement = PAYMENT_LINK_SENTENCE[requestLanguage(sentence)];
+    // mid-sentence (after "Om de auto te reserveren:") it goes on in lower case, as the original did
+    const cased = /^\p{Ll}/u.test(sentence) ? replacement[0]!.toLowerCase() + replacement.slice(1) : replacement;
+    edits.push({ file, start: at, end: at + sentence.length, newText: cased });
+  }
+  return edits.length ? [{ description: 'Point to a payment link instead', edits, safe: false }] : [];
+}
+
+/** The literal tokens of a text expression (strings, template parts), with their source text. */
+function literalParts(node: ts.Node): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) out.push({ start: n.getStart(), text: n.getText() });
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
+}
+
+function uniqueOccurrence(parts: { start: number; text: string }[], sentence: string): number | undefined {
+  let found: number | undefined;
+  for (const p of parts) {
+    const i = p.text.indexOf(sentence);
+    if (i < 0) continue;
+    if (found !== undefined || p.text.indexOf(sentence, i + 1) >= 0) return undefined;
+    found = p.start + i;
+  }
+  return found;
+}
 
 function kindsAskedFor(t: ReadableText): SensitiveKind[] {
   if (t.part === 'field' || t.part === 'form') {

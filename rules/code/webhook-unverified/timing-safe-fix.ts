@@ -18,7 +18,7 @@ export function timingSafeFix(context: CodeRuleContext, b: ts.BinaryExpression):
   const test = `Buffer.byteLength(${l}) === Buffer.byteLength(${r}) && ${equal}(Buffer.from(${l}), Buffer.from(${r}))`;
   const negated = b.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || b.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken;
   const newText = negated ? `!(${test})` : needsParens(b) ? `(${test})` : test;
-  return { description: 'Compare with crypto.timingSafeEqual (after a length check)', edits: [{ file: context.file, start: b.getStart(), end: b.getEnd(), newText }], safe: true };
+  return { description: 'Compare with crypto.timingSafeEqual', edits: [{ file: context.file, start: b.getStart(), end: b.getEnd(), newText }], safe: true };
 }
 
 /** Identifiers, literals, property chains, `x['lit']`, templates of those and header getters such as `req.get('x-hub-signature')`. */

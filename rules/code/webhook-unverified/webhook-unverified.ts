@@ -7,6 +7,7 @@ import { SignatureChecks } from './signature';
 import { canAddMiddleware, eolOf, helperEdits, indentOf, mentionsWebhookApp, pathLiteral } from './middleware-fix';
 import { VERIFY_HELPER_NAME } from './verify-middleware';
 import { timingSafeFix } from './timing-safe-fix';
+import { fixTitle } from '../../src/fixes/title';
 
 const ROUTE_METHODS = new Set(['use', 'post', 'all']);
 const WEBHOOK_PATH = /hook|web1on1|chipchat|chatshipper|callback|incoming|events?\b|bot/i;
@@ -327,7 +328,7 @@ function startFix(ctx: Ctx, call: ts.CallExpression, bot: string): Fix[] | undef
     `webhookApp.listen(${port}, () => ${bot}.emit('ready', {}));`,
   ];
   return [{
-    description: `Serve the webhook from an express app that verifies x-hub-signature before chipchat (adds ${VERIFY_HELPER_NAME}; needs express, which chipchat already depends on)`,
+    description: 'Verify x-hub-signature before chipchat',
     edits: [{ file: context.file, start: stmt.getStart(), end: stmt.getEnd(), newText: lines.join(eol + indent) }, ...helperEdits(context)],
     safe: false,
   }];
@@ -348,7 +349,7 @@ function postBeforeFix(ctx: Ctx, registering: ts.CallExpression, receiver: strin
   if (!ts.isExpressionStatement(stmt) || !canAddMiddleware(context) || bodyParsedBefore(ctx, receiver, stmt.getStart())) return undefined;
   const insert = `${receiver}.post(${pathLiteral(context, path)}, ${VERIFY_HELPER_NAME}(${secret}));${eolOf(context)}${indentOf(context, stmt)}`;
   return [{
-    description: `Verify x-hub-signature on ${path} before chipchat's router (adds ${VERIFY_HELPER_NAME})`,
+    description: fixTitle(`Verify x-hub-signature on ${path}`, 'Verify x-hub-signature before chipchat'),
     edits: [{ file: context.file, start: stmt.getStart(), end: stmt.getStart(), newText: insert }, ...helperEdits(context)],
     safe: false,
   }];
@@ -359,9 +360,8 @@ function routeFix(ctx: Ctx, reg: Registration, secret: string): Fix[] | undefine
   const { context } = ctx;
   const first = reg.handlers[0];
   if (!first || !canAddMiddleware(context) || bodyParsedBefore(ctx, reg.receiver, reg.call.getStart())) return undefined;
-  const note = secret.startsWith('process.env') ? ` (reads the secret from ${secret})` : '';
   return [{
-    description: `Verify x-hub-signature before the handler runs (adds ${VERIFY_HELPER_NAME})${note}`,
+    description: 'Verify x-hub-signature before the handler',
     edits: [{ file: context.file, start: first.getStart(), end: first.getStart(), newText: `${VERIFY_HELPER_NAME}(${secret}), ` }, ...helperEdits(context)],
     safe: false,
   }];

@@ -11,7 +11,7 @@ export default createAppRule({
   meta: {
     id: 'attestation-invalid',
     target: 'manifest',
-    description: 'Compliance attestations name a real clause and say what was checked, by whom and when (within the last year).',
+    description: 'Compliance attestations that name no real clause, no signer or no valid date, or are older than a year.',
     clauses: ['F.5'],
     severity: 'warning',
     fixable: false,

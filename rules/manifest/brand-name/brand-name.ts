@@ -5,7 +5,7 @@ export default createAppRule({
   meta: {
     id: 'brand-name',
     target: 'manifest',
-    description: 'The listing writes the Web1on1 brand as "Web1on1" (not "Web1On1", "Web 1on1", "WebOneOnOne" …).',
+    description: 'The listing misspells the Web1on1 brand ("Web1On1", "Web 1on1", "WebOneOnOne" …).',
     clauses: ['E.1'],
     severity: 'warning',
     fixable: true,

@@ -23,7 +23,7 @@ export default createAppRule({
   meta: {
     id: 'listing-affiliation-claim',
     target: 'manifest',
-    description: 'The listing does not claim the app is made, authorised or endorsed by Web1on1, a car brand or a platform.',
+    description: 'The listing claims the app is made, authorised or endorsed by Web1on1, a car brand or a platform.',
     clauses: ['D.5', 'B.3'],
     severity: 'warning',
     fixable: false,

@@ -18,7 +18,7 @@ export default createAppRule({
   meta: {
     id: 'listing-misleading-claim',
     target: 'code+manifest',
-    description: 'The listing makes no misleading claims: "official", "guaranteed", "100% secure", "GDPR certified", "never stores data" while it does.',
+    description: 'Misleading claims in the listing: "official", "guaranteed", "100% secure", "GDPR certified", "never stores data" while it does.',
     clauses: ['B.3'],
     severity: 'warning',
     fixable: false,

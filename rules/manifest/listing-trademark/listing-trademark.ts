@@ -8,7 +8,7 @@ export default createAppRule({
   meta: {
     id: 'listing-trademark',
     target: 'manifest',
-    description: 'The app name does not lead with a third-party trademark (car brands, messaging platforms, Web1on1).',
+    description: 'The app name leads with a third-party trademark (car brands, messaging platforms, Web1on1).',
     clauses: ['E.2'],
     severity: 'warning',
     fixable: false,

@@ -13,7 +13,7 @@ export default createAppRule({
   meta: {
     id: 'manifest-invalid',
     target: 'manifest',
-    description: 'The manifest is strict JSON, an object, and matches the web1on1-app.json schema.',
+    description: 'The manifest is not strict JSON, not an object, or does not match the web1on1-app.json schema.',
     clauses: [],
     severity: 'error',
     fixable: true,
@@ -56,7 +56,7 @@ function syntaxFixes(doc: JsonDocument, p: { message: string; start: number; end
     const lineStart = doc.text.lastIndexOf('\n', p.start - 1) + 1;
     const alone = doc.text.slice(lineStart, p.start).trim() === '' && (doc.text[p.end] === '\n' || doc.text.startsWith('\r\n', p.end));
     const edit = alone ? { start: lineStart, end: p.end + (doc.text[p.end] === '\r' ? 2 : 1) } : { start: p.start, end: p.end };
-    return [{ description: 'Remove the comment (strict JSON has none; move the note into a "description" or the docs)', edits: [{ file: doc.path, ...edit, newText: '' }], safe: false }];
+    return [{ description: 'Remove the comment', edits: [{ file: doc.path, ...edit, newText: '' }], safe: false }];
   }
   return [];
 }

@@ -29,7 +29,7 @@ export default createAppRule({
       messageId: 'missing',
       data: { uses },
       fixes: [{
-        description: `Create ${MANIFEST_NAME} with the scopes the code needs (reasons to fill in)`,
+        description: `Create ${MANIFEST_NAME} from the code`,
         edits: [{ file: app.manifestPath, start: 0, end: 0, newText: buildInitialManifest(app, index, pkg) }],
         creates: [app.manifestPath],
         safe: false,

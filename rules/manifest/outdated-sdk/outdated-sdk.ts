@@ -36,7 +36,7 @@ export default createAppRule({
       const node = pkg.node(pointer)!;
       const fixes: Fix[] = [];
       const range = suggestedRange(spec, minimum);
-      if (range) fixes.push({ description: `Require chipchat ${range} (then run npm install and test the app)`, edits: [{ file: path, start: node.offset, end: node.offset + node.length, newText: JSON.stringify(range) }], safe: false });
+      if (range) fixes.push({ description: `Require chipchat ${range}`, edits: [{ file: path, start: node.offset, end: node.offset + node.length, newText: JSON.stringify(range) }], safe: false });
       context.report({ file: path, start: node.offset, end: node.offset + node.length, messageId: semver.valid(spec.trim()) ? 'pinned' : 'outdated', data: { spec, lowest, minimum, decided: sdkVersions.decided }, fixes });
     }
   },

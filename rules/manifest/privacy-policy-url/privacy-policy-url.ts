@@ -5,7 +5,7 @@ export default createAppRule({
   meta: {
     id: 'privacy-policy-url',
     target: 'manifest',
-    description: 'The manifest links an https privacy policy that is not a placeholder.',
+    description: 'The manifest links no privacy policy, or one that is not https or a placeholder.',
     clauses: ['A.5'],
     severity: 'error',
     fixable: false,

@@ -6,6 +6,7 @@ import { collectScopeEvidence, declaredGrants } from '../../src/manifest/scope-e
 import { LineIndex } from '../../src/positions';
 import { createAppRule } from '../../src/rule';
 import type { FileEdit, Fix } from '../../src/types';
+import { fixTitle } from '../../src/fixes/title';
 
 export default createAppRule({
   meta: {
@@ -72,8 +73,8 @@ function addScopeFixes(doc: JsonDocument, scope: string, allMissing: string[], d
     const entries = list.map((s) => ({ scope: s, reason: REASON_PLACEHOLDER }));
     return doc.node('/scopes') ? appendArrayItems(doc, '/scopes', entries) : addRootProperty(doc, 'scopes', entries);
   };
-  const one: Fix = { description: `Add "${scope}" to the manifest's scopes (with a reason to fill in)`, edits: add([scope]), safe: false };
+  const one: Fix = { description: fixTitle(`Add scope "${scope}" to the manifest`, 'Add the scope to the manifest'), edits: add([scope]), safe: false };
   if (declaredCount > 0 || allMissing.length === 1) return [one];
-  const all: Fix = { description: `Add the ${allMissing.length} missing scopes (${allMissing.join(', ')}) to the manifest (with reasons to fill in)`, edits: add(allMissing), safe: false };
+  const all: Fix = { description: `Add all ${allMissing.length} missing scopes to the manifest`, edits: add(allMissing), safe: false };
   return [all, one];
 }

@@ -3,6 +3,7 @@ import { removeArrayItem, replaceValue } from '../../src/manifest/minimal-edits'
 import { ADMIN_ONLY_SCOPES, collectScopeEvidence, declaredGrants, isWildcardScope, narrowerScope, neededScopes, scopeHasEvidence } from '../../src/manifest/scope-evidence';
 import { createAppRule } from '../../src/rule';
 import type { Fix } from '../../src/types';
+import { fixTitle } from '../../src/fixes/title';
 
 export default createAppRule({
   meta: {
@@ -53,6 +54,6 @@ export default createAppRule({
 
 function narrowFix(doc: JsonDocument, d: { scope: string; pointer: string }, valuePointer: string, alreadyDeclared: boolean, to: string): Fix {
   return alreadyDeclared
-    ? { description: `Remove "${d.scope}" ("${to}" is already declared)`, edits: removeArrayItem(doc, d.pointer), safe: false }
-    : { description: `Replace "${d.scope}" with "${to}"`, edits: replaceValue(doc, valuePointer, to), safe: false };
+    ? { description: fixTitle(`Remove "${d.scope}" (covered by "${to}")`, `Remove redundant "${d.scope}"`), edits: removeArrayItem(doc, d.pointer), safe: false }
+    : { description: fixTitle(`Replace "${d.scope}" with "${to}"`, `Narrow to "${to}"`), edits: replaceValue(doc, valuePointer, to), safe: false };
 }

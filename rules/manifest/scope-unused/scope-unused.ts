@@ -2,6 +2,7 @@ import { SCOPE_NAMES } from '../../src/data';
 import { removeArrayItem, replaceValue } from '../../src/manifest/minimal-edits';
 import { collectScopeEvidence, isWildcardScope, narrowerScope, scopeHasEvidence } from '../../src/manifest/scope-evidence';
 import { createAppRule } from '../../src/rule';
+import { fixTitle } from '../../src/fixes/title';
 
 export default createAppRule({
   meta: {
@@ -44,7 +45,7 @@ export default createAppRule({
         messageId: 'unused',
         data: { scope: d.scope },
         unnecessary: true,
-        fixes: [{ description: `Remove "${d.scope}" from the manifest's scopes`, edits: removeArrayItem(doc, d.pointer), safe: false }],
+        fixes: [{ description: fixTitle(`Remove unused scope "${d.scope}"`, 'Remove the unused scope'), edits: removeArrayItem(doc, d.pointer), safe: false }],
       });
     }
   },

@@ -3,6 +3,7 @@ import { Minimatch } from 'minimatch';
 import patterns from '../../data/secret-patterns.json';
 import { createAppRule, type AppRuleContext } from '../../src/rule';
 import type { FileEdit, Fix } from '../../src/types';
+import { fixTitle } from '../../src/fixes/title';
 
 const compile = (globs: readonly string[]) => globs.map((g) => new Minimatch(g, { dot: true, nocase: true }));
 const SECRET = compile(patterns.files.secret);
@@ -17,7 +18,7 @@ export default createAppRule({
   meta: {
     id: 'secrets-file-published',
     target: 'repository',
-    description: '.env files and private keys that git would commit (not in .gitignore) or npm would publish with the package.',
+    description: 'Secret files (.env, private keys) that git would commit (not in .gitignore) or npm would publish with the package.',
     clauses: ['B.2'],
     severity: 'error',
     securitySeverity: 8,
@@ -164,5 +165,5 @@ function ignoreFix(context: AppRuleContext, rel: string, committed: boolean, npm
   }
   if (!edits.length) return undefined;
   const where = edits.map((e) => e.file.slice(root.length + 1)).join(' and ');
-  return { description: `Add ${line} to ${where}; then rotate its credentials, they may already be in the history or a published version`, edits, creates: creates.length ? creates : undefined, safe: false };
+  return { description: fixTitle(`Add ${line} to ${where}`, `Add the file to ${where}`), edits, creates: creates.length ? creates : undefined, safe: false };
 }

@@ -10,7 +10,7 @@ export default createAppRule({
   meta: {
     id: 'security-contact',
     target: 'manifest',
-    description: 'The manifest names a security contact (an e-mail address or https URL) that is not a placeholder.',
+    description: 'The manifest names no security contact (an e-mail address or https URL), or a placeholder.',
     clauses: ['A.9'],
     severity: 'error',
     fixable: true,
@@ -33,5 +33,5 @@ function developerEmailFix(doc: JsonDocument | undefined, m: Record<string, unkn
   const dev = m['developer'];
   const email = dev && typeof dev === 'object' ? (dev as Record<string, unknown>)['email'] : undefined;
   if (!doc || typeof email !== 'string' || emailProblem(email)) return undefined;
-  return [{ description: `Use the developer address (${email}) as security contact`, edits: doc.edit('/securityContact', email.trim()), safe: false }];
+  return [{ description: 'Use developer.email as security contact', edits: doc.edit('/securityContact', email.trim()), safe: false }];
 }

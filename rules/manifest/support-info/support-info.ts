@@ -5,7 +5,7 @@ export default createAppRule({
   meta: {
     id: 'support-info',
     target: 'manifest',
-    description: 'The manifest gives a support contact (e-mail or URL) and a link to technical instructions.',
+    description: 'The manifest lacks a support contact (e-mail or URL) or a link to technical instructions.',
     clauses: ['F.3'],
     severity: 'error',
     fixable: false,

@@ -46,7 +46,7 @@ export default createAppRule({
     }
     for (const found of secretsIn(m, [])) {
       const pointer = pathToPointer(found.path);
-      const fixes = context.manifest ? [{ description: 'Remove the secret from the manifest (and rotate it: it has been published)', edits: context.manifest.edit(pointer, undefined), safe: false }] : undefined;
+      const fixes = context.manifest ? [{ description: 'Remove the secret from the manifest', edits: context.manifest.edit(pointer, undefined), safe: false }] : undefined;
       context.report({ pointer, messageId: 'secret', data: { what: found.what, pointer, masked: mask(found.value) }, fixes });
     }
   },

@@ -1,5 +1,6 @@
 import { trimChar } from '../text';
 import type { Fix, FileEdit } from '../types';
+import { fixTitle } from './title';
 
 export const ENV_EXAMPLE_HEADER = '# Secrets come from the environment; never commit real values.\n';
 
@@ -30,7 +31,7 @@ export function moveToEnvFix(opts: {
     edits.push({ file: envFile, start: t.length, end: t.length, newText: `${sep}${line}${eol}` });
   }
   return {
-    description: `Read it from process.env.${opts.envName} (and add ${opts.envName}= to .env.example); rotate the leaked value`,
+    description: fixTitle(`Use process.env.${opts.envName}`, 'Use an environment variable'),
     edits,
     creates: creates.length ? creates : undefined,
     safe: false,

@@ -44,6 +44,25 @@ export function describeKind(kind: SensitiveKind): string {
   return lexicon.kinds[kind].what;
 }
 
+function wordsOf(lang: 'en' | 'nl'): Set<string> {
+  const out = new Set<string>();
+  const lists: Lang[] = [lexicon.possessives, lexicon.giveVerbs, lexicon.questionStarts, lexicon.needWords, lexicon.negations, ...SENSITIVE_KINDS.map((k) => lexicon.kinds[k])];
+  for (const l of lists) for (const phrase of l[lang]) for (const t of tokenize(phrase)) out.add(t.norm);
+  return out;
+}
+const EN_WORDS = wordsOf('en');
+const NL_WORDS = wordsOf('nl');
+const NL_INFORMAL = new Set(['je', 'jij', 'jouw', 'jullie']);
+
+/** The language (and, for Dutch, the form of address) a sentence of a request is written in. */
+export function requestLanguage(sentence: string): 'en' | 'nl-formal' | 'nl-informal' {
+  const tokens = tokenize(sentence);
+  const nl = tokens.filter((t) => NL_WORDS.has(t.norm) && !EN_WORDS.has(t.norm)).length;
+  const en = tokens.filter((t) => EN_WORDS.has(t.norm) && !NL_WORDS.has(t.norm)).length;
+  if (nl <= en) return 'en';
+  return tokens.some((t) => NL_INFORMAL.has(t.norm)) ? 'nl-informal' : 'nl-formal';
+}
+
 export interface RequestOptions {
   /** The text is the question of an `ask()`: naming "your X" is enough to be a request. */
   asked?: boolean;

@@ -1,4 +1,5 @@
 import { getDomain, getHostname } from 'tldts';
+import httpsHosts from '../../data/https-hosts.json';
 import { API } from '../data';
 
 export function hostOf(url: string): string | undefined {
@@ -22,6 +23,12 @@ export function isPlatformHost(host: string): boolean {
 
 export function isApiHost(host: string): boolean {
   return API.apiHosts.includes(host) || API.legacyApiHosts.includes(host);
+}
+
+/** The Web1on1 API hosts and the public API hosts listed in rules/data/https-hosts.json. */
+export function isKnownHttpsHost(host: string): boolean {
+  if (isApiHost(host)) return true;
+  return httpsHosts.hosts.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
 }
 
 export function isLegacyApiHost(host: string): boolean {

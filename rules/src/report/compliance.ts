@@ -15,9 +15,29 @@ export interface Attestation { statement: string; by: string; date: string; notA
 export interface ClauseReport {
   clause: Clause;
   kind: 'automated' | 'manual' | 'partly';
-  automated?: { status: AutomatedStatus; rules: string[]; disabledRules: string[]; files: number; errors: number; warnings: number; infos: number; suppressed: number; label: string };
+  automated?: {
+    status: AutomatedStatus; rules: string[]; disabledRules: string[]; files: number; errors: number; warnings: number; infos: number; suppressed: number; label: string;
+    /** Rules with open findings under this clause. */
+    rulesWithFindings: string[];
+    /** What the automated check covered: "7 rules over 12 files". */
+    coverage: string;
+  };
   manual?: { status: ManualStatus; attestation?: Attestation; checklist: string; label: string };
   exemptions: Exemption[];
+}
+
+/** One finding as the report lists it: where, which rule and clauses, and the exemption that accepted it. */
+export interface ReportFinding {
+  ruleId: string;
+  clauses: string[];
+  severity: Finding['severity'];
+  message: string;
+  /** Relative to the report's folder, with `/` separators. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+  suppressed?: { kind: 'inSource' | 'external'; reason: string; until?: string; where?: string };
 }
 
 export interface ComplianceReport {
@@ -29,6 +49,8 @@ export interface ComplianceReport {
   apps: { name: string; manifest: string; manifestHash: string | undefined }[];
   rulePackHash: string;
   clauses: ClauseReport[];
+  /** Every finding, open and suppressed, by file and line. */
+  findings: ReportFinding[];
   /** Exemptions that apply to no single clause (excluded globs). */
   globalExemptions: Exemption[];
   disclaimer: string;
@@ -53,8 +75,10 @@ export function buildComplianceReport(opts: { result: RunResult; rules: readonly
       const active = clauseRules.filter((r) => !disabled.has(r));
       const count = (s: Finding['severity']) => open.filter((f) => f.severity === s).length;
       const status: AutomatedStatus = open.length ? 'findings' : 'no-findings';
-      const label = status === 'findings' ? `findings (${open.length})` : `no findings (${active.length} rule${active.length === 1 ? '' : 's'} over ${result.stats.codeFiles} file${result.stats.codeFiles === 1 ? '' : 's'})`;
-      report.automated = { status, rules: clauseRules, disabledRules: clauseRules.filter((r) => disabled.has(r)), files: result.stats.codeFiles, errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: findings.length - open.length, label };
+      const coverage = `${active.length} rule${active.length === 1 ? '' : 's'} over ${result.stats.codeFiles} file${result.stats.codeFiles === 1 ? '' : 's'}`;
+      const label = status === 'findings' ? `findings (${open.length})` : `no findings (${coverage})`;
+      const rulesWithFindings = [...new Set(open.map((f) => f.ruleId))].sort();
+      report.automated = { status, rules: clauseRules, disabledRules: clauseRules.filter((r) => disabled.has(r)), files: result.stats.codeFiles, errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: findings.length - open.length, label, rulesWithFindings, coverage };
     }
     if (kind !== 'automated') {
       const a = attestations.get(c.id);
@@ -74,9 +98,20 @@ export function buildComplianceReport(opts: { result: RunResult; rules: readonly
     apps: result.apps.map((a) => ({ name: String(a.manifestObject()?.['name'] ?? opts.relative(a.root)), manifest: opts.relative(a.manifestPath), manifestHash: a.manifest ? createHash('sha256').update(a.manifest.text).digest('hex').slice(0, 16) : undefined })),
     rulePackHash,
     clauses,
+    findings: reportFindings(result.findings, opts.relative),
     globalExemptions: result.exemptions.filter((e) => e.kind === 'exclude'),
     disclaimer: DISCLAIMER,
   };
+}
+
+function reportFindings(findings: readonly Finding[], relative: (p: string) => string): ReportFinding[] {
+  const out = findings.map((f): ReportFinding => {
+    const r: ReportFinding = { ruleId: f.ruleId, clauses: f.clauses, severity: f.severity, message: f.message, file: relative(f.file), line: f.range.start.line + 1, column: f.range.start.character + 1 };
+    const s = f.suppression;
+    if (s) r.suppressed = { kind: s.kind, reason: s.justification, until: s.until, where: s.location ? `${relative(s.location.file)}:${s.location.line}` : undefined };
+    return r;
+  });
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
 }
 
 function collectAttestations(apps: AppInfo[], now: Date): Map<string, Attestation> {

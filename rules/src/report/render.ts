@@ -1,4 +1,4 @@
-import type { ClauseReport, ComplianceReport } from './compliance';
+import type { ClauseReport, ComplianceReport, ReportFinding } from './compliance';
 
 /**
  * Markdown and HTML renderings of one report model, so the CLI and the extension export the same
@@ -15,8 +15,31 @@ export function renderMarkdown(r: ComplianceReport): string {
   for (const a of r.apps) out.push(`| App | ${md(a.name)} (${md(a.manifest)}${a.manifestHash ? `, sha256 ${a.manifestHash}` : ', no manifest'}) |`);
   out.push('');
   out.push('## Summary', '', '| Clause | Status | Detail |', '|---|---|---|');
-  for (const c of r.clauses) out.push(`| ${c.clause.id} | ${md(statusWord(c))} | ${md(detail(c))} |`);
+  for (const c of r.clauses) out.push(`| ${c.clause.id} | ${md(statusWord(c))} | ${md(clauseDetail(c))} |`);
   out.push('');
+
+  const open = r.findings.filter((f) => !f.suppressed);
+  const suppressed = r.findings.filter((f) => f.suppressed);
+  out.push('## Findings', '');
+  if (!open.length) out.push('No open findings.', '');
+  else {
+    out.push('| Location | Clause | Rule | Severity | Message |', '|---|---|---|---|---|');
+    for (const f of open) out.push(`| ${mdLocation(f)} | ${clauseList(f)} | \`${f.ruleId}\` | ${f.severity} | ${md(messageText(f))} |`);
+    out.push('');
+  }
+  if (suppressed.length) {
+    out.push('## Suppressed findings', '', '| Location | Clause | Rule | Reason | Suppressed in |', '|---|---|---|---|---|');
+    for (const f of suppressed) out.push(`| ${mdLocation(f)} | ${clauseList(f)} | \`${f.ruleId}\` | ${md(reasonText(f))} | ${md(f.suppressed!.where ?? f.suppressed!.kind)} |`);
+    out.push('');
+  }
+  const manual = r.clauses.filter((c) => c.manual);
+  out.push('## Manual attestations', '', '| Clause | Status | Statement | By | Date |', '|---|---|---|---|---|');
+  for (const c of manual) {
+    const a = c.manual!.attestation;
+    out.push(`| ${c.clause.id} | ${md(c.manual!.status.replace('-', ' '))}${a?.problem ? ` (${md(a.problem)})` : ''} | ${md(a?.statement ?? '')} | ${md(a?.by ?? '')} | ${md(a?.date ?? '')} |`);
+  }
+  out.push('');
+
   let section = '';
   for (const c of r.clauses) {
     if (c.clause.section !== section) {
@@ -28,6 +51,7 @@ export function renderMarkdown(r: ComplianceReport): string {
     if (c.automated) {
       out.push(`- Automated: **${md(c.automated.label)}**; rules: ${c.automated.rules.map((x) => `\`${x}\``).join(', ') || 'none'}`);
       if (c.automated.status === 'findings') out.push(`  - ${c.automated.errors} error(s), ${c.automated.warnings} warning(s), ${c.automated.infos} info`);
+      for (const f of open.filter((x) => x.clauses.includes(c.clause.id))) out.push(`  - ${mdLocation(f)} \`${f.ruleId}\` (${f.severity})`);
       if (c.automated.suppressed) out.push(`  - ${c.automated.suppressed} suppressed finding(s)`);
       if (c.automated.disabledRules.length) out.push(`  - Disabled rules: ${c.automated.disabledRules.map((x) => `\`${x}\``).join(', ')}`);
     }
@@ -47,7 +71,18 @@ export function renderMarkdown(r: ComplianceReport): string {
 }
 
 export function renderHtml(r: ComplianceReport): string {
-  const rows = r.clauses.map((c) => `<tr><td>${c.clause.id}</td><td class="s-${statusClass(c)}">${h(statusWord(c))}</td><td>${h(detail(c))}</td></tr>`).join('\n');
+  const rows = r.clauses.map((c) => `<tr><td><a href="#${c.clause.id}">${c.clause.id}</a></td><td class="s-${statusClass(c)}">${h(statusWord(c))}</td><td>${h(clauseDetail(c))}</td></tr>`).join('\n');
+  const open = r.findings.filter((f) => !f.suppressed);
+  const suppressed = r.findings.filter((f) => f.suppressed);
+  const findingRows = open.map((f) => `<tr><td>${htmlLocation(f)}</td><td>${h(f.clauses.join(', ') || '—')}</td><td><code>${h(f.ruleId)}</code></td><td class="sev-${f.severity}">${f.severity}</td><td>${h(messageText(f))}</td></tr>`).join('\n');
+  const findings = `<h2 id="findings">Findings</h2>\n${open.length ? `<table><tr><th>Location</th><th>Clause</th><th>Rule</th><th>Severity</th><th>Message</th></tr>\n${findingRows}\n</table>` : '<p>No open findings.</p>'}`;
+  const suppressedRows = suppressed.map((f) => `<tr><td>${htmlLocation(f)}</td><td>${h(f.clauses.join(', ') || '—')}</td><td><code>${h(f.ruleId)}</code></td><td>${h(reasonText(f))}</td><td>${h(f.suppressed!.where ?? f.suppressed!.kind)}</td></tr>`).join('\n');
+  const suppressedTable = suppressed.length ? `<h2 id="suppressed">Suppressed findings</h2>\n<table><tr><th>Location</th><th>Clause</th><th>Rule</th><th>Reason</th><th>Suppressed in</th></tr>\n${suppressedRows}\n</table>` : '';
+  const attestationRows = r.clauses.filter((c) => c.manual).map((c) => {
+    const a = c.manual!.attestation;
+    return `<tr><td>${c.clause.id}</td><td class="s-${c.manual!.status}">${h(c.manual!.status.replace('-', ' '))}${a?.problem ? ` (${h(a.problem)})` : ''}</td><td>${h(a?.statement ?? '')}</td><td>${h(a?.by ?? '')}</td><td>${h(a?.date ?? '')}</td></tr>`;
+  }).join('\n');
+  const attestations = `<h2 id="attestations">Manual attestations</h2>\n<table><tr><th>Clause</th><th>Status</th><th>Statement</th><th>By</th><th>Date</th></tr>\n${attestationRows}\n</table>`;
   const sections: string[] = [];
   let section = '';
   for (const c of r.clauses) {
@@ -57,7 +92,8 @@ export function renderHtml(r: ComplianceReport): string {
     }
     const items: string[] = [];
     if (c.automated) {
-      items.push(`<li>Automated: <strong>${h(c.automated.label)}</strong>; rules: ${c.automated.rules.map((x) => `<code>${h(x)}</code>`).join(', ') || 'none'}</li>`);
+      const located = open.filter((x) => x.clauses.includes(c.clause.id)).map((f) => `<li>${htmlLocation(f)} <code>${h(f.ruleId)}</code> (${f.severity})</li>`).join('');
+      items.push(`<li>Automated: <strong>${h(c.automated.label)}</strong>; rules: ${c.automated.rules.map((x) => `<code>${h(x)}</code>`).join(', ') || 'none'}${located ? `<ul>${located}</ul>` : ''}</li>`);
       if (c.automated.status === 'findings') items.push(`<li>${c.automated.errors} error(s), ${c.automated.warnings} warning(s), ${c.automated.infos} info</li>`);
       if (c.automated.suppressed) items.push(`<li>${c.automated.suppressed} suppressed finding(s)</li>`);
       if (c.automated.disabledRules.length) items.push(`<li>Disabled rules: ${c.automated.disabledRules.map((x) => `<code>${h(x)}</code>`).join(', ')}</li>`);
@@ -74,7 +110,7 @@ export function renderHtml(r: ComplianceReport): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${h(r.title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}table{border-collapse:collapse}td,th{border:1px solid #8884;padding:.25rem .5rem;text-align:left;vertical-align:top}blockquote{border-left:3px solid #8886;margin:.5rem 0;padding-left:.75rem}.s-findings{color:#b00020;font-weight:600}.s-no-findings{color:#1b5e20}.s-not-attested{color:#8a5300}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}table{border-collapse:collapse}td,th{border:1px solid #8884;padding:.25rem .5rem;text-align:left;vertical-align:top}blockquote{border-left:3px solid #8886;margin:.5rem 0;padding-left:.75rem}.s-findings,.sev-error{color:#b00020;font-weight:600}.s-no-findings,.s-attested{color:#1b5e20}.s-not-attested,.sev-warning{color:#8a5300}</style>
 </head><body>
 <h1>${h(r.title)}</h1>
 <p><em>${h(r.disclaimer)}</em></p>
@@ -83,6 +119,9 @@ export function renderHtml(r: ComplianceReport): string {
 <table><tr><th>Clause</th><th>Status</th><th>Detail</th></tr>
 ${rows}
 </table>
+${findings}
+${suppressedTable}
+${attestations}
 ${sections.join('\n')}
 ${excluded}
 </body></html>
@@ -102,8 +141,57 @@ function statusClass(c: ClauseReport): string {
   return 'no-findings';
 }
 
-function detail(c: ClauseReport): string {
-  return [c.automated?.label, c.manual?.label].filter(Boolean).join('; ');
+/** What the status word does not say: counts and rules behind findings, coverage, who attested what. */
+export function clauseDetail(c: ClauseReport): string {
+  const parts: string[] = [];
+  const a = c.automated;
+  if (a) {
+    if (a.status === 'findings') {
+      const counts = [plural(a.errors, 'error'), plural(a.warnings, 'warning'), plural(a.infos, 'info', 'infos')].filter(Boolean).join(', ');
+      parts.push(`${counts} from ${a.rulesWithFindings.join(', ')}`);
+    } else parts.push(a.coverage);
+    if (a.suppressed) parts.push(`${a.suppressed} suppressed`);
+    if (a.disabledRules.length) parts.push(`disabled: ${a.disabledRules.join(', ')}`);
+  }
+  const m = c.manual;
+  if (m) {
+    const at = m.attestation;
+    if (m.status === 'attested') parts.push(`${at!.statement}, by ${at!.by}, ${at!.date}`);
+    else if (m.status === 'not-applicable') parts.push(`not applicable: ${at!.statement}`);
+    else parts.push(at?.problem ? `attestation ${at.problem}` : 'needs an attestation in the manifest');
+  }
+  return parts.join('; ');
+}
+
+function plural(n: number, word: string, many = word + 's'): string {
+  return n ? `${n} ${n === 1 ? word : many}` : '';
+}
+
+function clauseList(f: ReportFinding): string {
+  return f.clauses.join(', ') || '—';
+}
+
+/** The message without its "[B.2] " prefix: the Clause column says it. */
+function messageText(f: ReportFinding): string {
+  return f.message.replace(/^\[[A-F]\.\d+(?:, [A-F]\.\d+)*\] /, '');
+}
+
+function reasonText(f: ReportFinding): string {
+  const s = f.suppressed!;
+  return s.until ? `${s.reason} (until ${s.until})` : s.reason;
+}
+
+/** A link target for a report-relative path: each segment percent-encoded, the line as a `#L` anchor. */
+function href(f: ReportFinding): string {
+  return f.file.split('/').map(encodeURIComponent).join('/') + `#L${f.line}`;
+}
+
+function mdLocation(f: ReportFinding): string {
+  return `[${md(f.file)}:${f.line}](${href(f)})`;
+}
+
+function htmlLocation(f: ReportFinding): string {
+  return `<a href="${h(href(f))}">${h(f.file)}:${f.line}</a>`;
 }
 
 export function h(s: string): string {

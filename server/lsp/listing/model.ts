@@ -4,7 +4,7 @@
 import type { AppInfo } from '../../../rules/src/app';
 import { contactProblem, emailProblem, urlProblem } from '../../../rules/src/manifest/field-checks';
 import type { ComplianceReport } from '../../../rules/src/report/compliance';
-import { statusWord } from '../../../rules/src/report/render';
+import { clauseDetail, statusWord } from '../../../rules/src/report/render';
 import type { Finding } from '../../../rules/src/types';
 import type { ListingChecklistItem, ListingFinding, ListingLink, ListingModel, PermissionImpact } from '../protocol';
 import { scopeWords } from './words';
@@ -82,7 +82,7 @@ function checklistItem(c: ComplianceReport['clauses'][number], input: ListingInp
     sectionTitle: c.clause.sectionTitle,
     clauseText: c.clause.text,
     status: statusWord(c),
-    detail: [c.automated?.label, c.manual?.label].filter(Boolean).join('; '),
+    detail: clauseDetail(c),
     tone,
     findings: open.slice(0, FINDINGS_PER_CLAUSE).map((f) => listingFinding(f, input)),
     moreFindings: Math.max(0, open.length - FINDINGS_PER_CLAUSE),

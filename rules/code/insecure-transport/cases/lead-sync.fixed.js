@@ -10,17 +10,17 @@ const bot = new ChipChat({
 });
 
 // ruleid: insecure-transport
-const CRM_API_URL = 'http://crm.autodealer-sync.nl/api/v3';
+const CRM_API_URL = 'https://crm.autodealer-sync.nl/api/v3';
 
 const dms = axios.create({
   // ruleid: insecure-transport
-  baseURL: process.env.DMS_URL || 'http://dms.autodealer-sync.nl/api',
+  baseURL: process.env.DMS_URL || 'https://dms.autodealer-sync.nl/api',
 });
 
 async function pushLead(lead) {
   await axios.post(`${CRM_API_URL}/leads`, lead, { headers: { Authorization: `Bearer ${process.env.CRM_TOKEN}` } });
   // ruleid: insecure-transport
-  await axios.post('http://93.184.12.40/hooks/lead', lead);
+  await axios.post('https://93.184.12.40/hooks/lead', lead);
   return dms.get(`/vehicles/${lead.kenteken}`);
 }
 
@@ -30,7 +30,7 @@ async function registerWebhook(organization) {
     type: 'webhook',
     webhook: {
       // ruleid: insecure-transport
-      url: 'http://bots.autodealer-sync.nl/web1on1',
+      url: 'https://bots.autodealer-sync.nl/web1on1',
       events: ['message.create.contact.chat'],
     },
   });
@@ -41,9 +41,9 @@ function depositPayment(amount, conversationId) {
     amount,
     description: 'Aanbetaling werkplaats',
     // ruleid: insecure-transport
-    redirectUrl: 'http://afspraak.autodealer-sync.nl/bedankt',
+    redirectUrl: 'https://afspraak.autodealer-sync.nl/bedankt',
     // ruleid: insecure-transport
-    webhookUrl: `http://afspraak.autodealer-sync.nl/payments/${conversationId}`,
+    webhookUrl: `https://afspraak.autodealer-sync.nl/payments/${conversationId}`,
   };
 }
 

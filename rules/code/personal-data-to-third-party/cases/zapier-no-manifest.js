@@ -1,4 +1,4 @@
-// A bot without a web1on1-app.json: findings are warnings, there is no manifest to fix.
+// A bot without a web1on1-app.json: the same errors as with one, and no manifest to fix yet.
 const ChipChat = require('chipchat');
 const axios = require('axios');
 
