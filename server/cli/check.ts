@@ -31,7 +31,8 @@ export interface CheckOptions {
   failOn: Severity | 'never';
   baseline?: string;
   updateBaseline: boolean;
-  fix: boolean;
+  /** `safe`: only fixes marked safe (what --fix does); `all`: the first fix of every finding (--fix-unsafe). */
+  fix: false | 'safe' | 'all';
   quiet: boolean;
   stdinFilename?: string;
   stdinText?: string;
@@ -77,7 +78,7 @@ export function check(opts: CheckOptions, io: CliIo): number {
 
   if (opts.fix) {
     const allowedRoots = [...new Set([loaded.root, ...result.apps.map((a) => a.root)])];
-    const written = applyFixes(result.findings, loaded, allowedRoots, io);
+    const written = applyFixes(result.findings, loaded, allowedRoots, io, opts.fix === 'safe');
     if (written > 0) ({ loaded, result, engine } = runEngine(paths, { cwd: io.cwd, config: opts.config, manifest: opts.manifest, now: opts.now, overlays }));
     io.err(`policy-lens: fixed ${written} file(s)`);
   }
@@ -145,9 +146,9 @@ export function exitCode(findings: Finding[], opts: { failOn: Severity | 'never'
   return 0;
 }
 
-/** Writes the first fix of each open finding, only into files under the checked roots; returns files written. */
-function applyFixes(findings: Finding[], loaded: LoadedProject, allowedRoots: string[], io: CliIo): number {
-  const edits = collectFixEdits(findings);
+/** Writes the first (safe) fix of each open finding, only into files under the checked roots; returns files written. */
+function applyFixes(findings: Finding[], loaded: LoadedProject, allowedRoots: string[], io: CliIo, safeOnly: boolean): number {
+  const edits = collectFixEdits(findings, { safeOnly });
   let written = 0;
   for (const [file, list] of edits) {
     if (!allowedRoots.some((r) => file.startsWith(r + '/'))) {

@@ -31,7 +31,9 @@ check options:
   --max-warnings N           exit 1 when there are more than N warnings
   --baseline FILE            treat findings listed in FILE as accepted
   --update-baseline          write the current findings into --baseline FILE
-  --fix                      apply the available fixes, then report what is left
+  --fix                      apply the fixes marked safe, then report what is left
+  --fix-unsafe               also apply fixes that change behaviour (https for any host,
+                             rewritten chat texts …): review the diff
   --quiet                    report errors only
   --stdin --stdin-filename F check standard input as if it were file F
   --print-config             print the configuration that applies and exit
@@ -104,6 +106,7 @@ function parseCheck(args: string[], io: CliIo): CheckOptions {
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },
       fix: { type: 'boolean' },
+      'fix-unsafe': { type: 'boolean' },
       quiet: { type: 'boolean' },
       stdin: { type: 'boolean' },
       'stdin-filename': { type: 'string' },
@@ -123,7 +126,7 @@ function parseCheck(args: string[], io: CliIo): CheckOptions {
   }
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
   if (values.stdin && !values['stdin-filename']) throw new UsageError('--stdin needs --stdin-filename FILE (the path the text stands for)');
-  if (values.stdin && values.fix) throw new UsageError('--fix cannot write to standard input');
+  if (values.stdin && (values.fix || values['fix-unsafe'])) throw new UsageError('--fix cannot write to standard input');
   return {
     paths: positionals,
     format,
@@ -135,7 +138,7 @@ function parseCheck(args: string[], io: CliIo): CheckOptions {
     failOn,
     baseline: values.baseline,
     updateBaseline: !!values['update-baseline'],
-    fix: !!values.fix,
+    fix: values['fix-unsafe'] ? 'all' : values.fix ? 'safe' : false,
     quiet: !!values.quiet,
     stdinFilename: values.stdin ? values['stdin-filename'] : undefined,
     stdinText: values.stdin ? io.readStdin() : undefined,

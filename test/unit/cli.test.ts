@@ -127,6 +127,19 @@ describe('policy-lens CLI', () => {
     assert.ok(!out.findings.some((f: { ruleId: string }) => f.ruleId === 'security-control-disabled'));
   });
 
+  it('--fix applies only safe fixes; --fix-unsafe also the ones that change behaviour', () => {
+    // http to a host not known to serve https: "Use https://" exists but is not safe, so --fix leaves it
+    const CRM = `const axios = require('axios');\n\nmodule.exports = (lead) => axios.post('http://crm.example-dealer-tools.nl/leads', { id: lead.id });\n`;
+    const files = { 'web1on1-app.json': MANIFEST, 'src/agent.js': TLS_BOT, 'src/crm.js': CRM };
+    const safe = app('fix-safe', files);
+    run(['check', '.', '--fix'], safe);
+    assert.match(readFileSync(join(safe, 'src/agent.js'), 'utf8'), /rejectUnauthorized: true/);
+    assert.equal(readFileSync(join(safe, 'src/crm.js'), 'utf8'), CRM);
+    const all = app('fix-unsafe', files);
+    run(['check', '.', '--fix-unsafe'], all);
+    assert.match(readFileSync(join(all, 'src/crm.js'), 'utf8'), /'https:\/\/crm\.example-dealer-tools\.nl\/leads'/);
+  });
+
   it('a baseline accepts known findings and lists stale entries', () => {
     const dir = app('baseline', { 'web1on1-app.json': MANIFEST, 'src/agent.js': TLS_BOT });
     assert.equal(run(['check', '.', '--baseline', 'baseline.json', '--update-baseline'], dir).code, 0);
