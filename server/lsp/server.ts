@@ -12,7 +12,6 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CLAUSES } from '../../rules/src/clauses';
 import type * as Core from './core';
 import type { Overlay, Project, Snapshot } from './project';
@@ -45,6 +44,7 @@ import {
   type StatusParams,
 } from './protocol';
 import { Settings } from './settings';
+import { openDocuments, type OpenDocument } from './text-document';
 import { pathToUri, uriToPath } from './uri';
 import type { Workspace } from './workspace';
 
@@ -59,7 +59,7 @@ const INDEX_IN_WORKER_FROM = 150;
 const WATCHED = '**/{web1on1-app.json,.policylens.json,package.json,.env.example,.gitignore,*.js,*.jsx,*.ts,*.tsx,*.mjs,*.cjs,*.mts,*.cts}';
 
 export function startServer(connection: Connection, loadCore: () => typeof Core): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(openDocuments);
   let core: typeof Core | undefined;
   let ws: Workspace | undefined;
   const folders: string[] = [];
@@ -181,7 +181,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
 
   const largeNoted = new Set<string>();
   /** onSave by setting, or because the document is too big to re-check per keystroke. */
-  function checksOnSave(doc: TextDocument): boolean {
+  function checksOnSave(doc: OpenDocument): boolean {
     if (runModes.get(doc.uri) === 'onSave') return true;
     if (doc.getText().length <= LARGE_DOCUMENT_CHARS) return false;
     if (!largeNoted.has(doc.uri)) {
@@ -220,7 +220,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     return new Set([workspace().projectFor(path), ...workspace().containing(path)]);
   }
 
-  function textChanged(path: string, doc: TextDocument): void {
+  function textChanged(path: string, doc: OpenDocument): void {
     engineTexts.set(path, { text: doc.getText(), version: doc.version });
     for (const p of projectsOf(path)) {
       p.changed(path, doc.getText());
