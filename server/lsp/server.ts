@@ -11,6 +11,7 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver';
 import { CLAUSES } from '../../rules/src/clauses';
 import type * as Core from './core';
@@ -43,6 +44,7 @@ import {
   type RuleSummary,
   type StatusParams,
 } from './protocol';
+import { RangeGuard } from './range-guard';
 import { Settings } from './settings';
 import { openDocuments, type OpenDocument } from './text-document';
 import { pathToUri, uriToPath } from './uri';
@@ -110,6 +112,12 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
 
   const pull = () => !!caps.textDocument?.diagnostic;
   const log = (m: string) => connection.console.log(m);
+  const guard = new RangeGuard((m) => connection.console.error(m), (path) => documents.get(pathToUri(path))?.lines);
+  /** Ranges of the snapshot's files, fitted into the texts they were computed on. */
+  const fitIn = (snap: Snapshot) => (file: string, range: Range, what: string): Range => {
+    const text = snap.files.get(file);
+    return text === undefined ? range : guard.range(file, text, range, what);
+  };
 
   connection.onInitialize((params): InitializeResult => {
     caps = params.capabilities;
@@ -333,7 +341,8 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     if (!findings.length) return [];
     const base = snap.configFor(path).docsBaseUrl;
     const v = snap.versions.get(path) ?? version;
-    return findings.map((f) => engine().toDiagnostic(f, base, v ?? null));
+    const fit = fitIn(snap);
+    return findings.map((f) => engine().toDiagnostic(f, base, v ?? null, fit));
   }
 
   function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
@@ -420,6 +429,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
       clientCommands,
       documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
       createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+      guard,
     });
   });
 
