@@ -14,11 +14,11 @@ import {
 } from 'vscode-languageserver';
 import { collectFixEdits } from '../../rules/src/fixes/apply';
 import { fixTitle } from '../../rules/src/fixes/title';
-import { LineIndex } from '../../rules/src/positions';
 import { isCodeFile } from '../../rules/src/parse';
 import type { FileEdit, Finding } from '../../rules/src/types';
 import { findingKey, SOURCE } from './diagnostics';
 import type { Snapshot } from './project';
+import type { RangeGuard } from './range-guard';
 import { CLIENT_COMMANDS, FIX_ALL_KIND, SERVER_COMMANDS, type DiagnosticData } from './protocol';
 import { ruleDocsUrl } from './rule-info';
 import { pathToUri } from './uri';
@@ -37,6 +37,8 @@ export interface ActionContext {
   documentChanges: boolean;
   /** The client applies CreateFile operations. */
   createFiles: boolean;
+  /** Every edit's range is checked against the text it edits. */
+  guard: RangeGuard;
 }
 
 export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeAction[] {
@@ -78,9 +80,8 @@ function sameStart(f: Finding, d: Diagnostic): boolean {
 function workspaceEdit(edits: readonly FileEdit[], creates: readonly string[] | undefined, ctx: ActionContext): WorkspaceEdit {
   const byFile = new Map<string, TextEdit[]>();
   for (const e of edits) {
-    const lines = new LineIndex(ctx.snapshot.files.get(e.file) ?? '');
     const list = byFile.get(e.file) ?? [];
-    list.push({ range: lines.range(e.start, e.end), newText: e.newText });
+    list.push({ range: ctx.guard.edit(e.file, ctx.snapshot.files.get(e.file) ?? '', e.start, e.end), newText: e.newText });
     byFile.set(e.file, list);
   }
   if (!ctx.documentChanges) {
@@ -121,7 +122,7 @@ function suppressAction(f: Finding, d: Diagnostic, ctx: ActionContext): CodeActi
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: CLIENT_COMMANDS.suppressWithReason, arguments: [ctx.uri, line, f.ruleId, ctx.version] } };
   }
   // Elsewhere: a plain insert; until a reason is typed after `--` it is reported as invalid-suppression.
-  const lines = new LineIndex(ctx.snapshot.files.get(f.file) ?? '');
+  const lines = ctx.guard.linesOf(f.file, ctx.snapshot.files.get(f.file) ?? '');
   const text = suppressionText(f, lines.lineText(line)) + '\n';
   const at = lines.offset({ line, character: 0 });
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit([{ file: f.file, start: at, end: at, newText: text }], undefined, ctx) };

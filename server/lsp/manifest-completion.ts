@@ -2,13 +2,12 @@
 // (VS Code does, through contributes.jsonValidation, and tells the server so in its init options).
 import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EVENTS, SCOPES } from '../../rules/src/data';
+import { LineIndex } from '../../rules/src/positions';
 
 /** Completion items for the string value at `position`, or none when it is not a scope or event slot. */
 export function manifestCompletions(text: string, position: Position): CompletionItem[] {
-  const doc = TextDocument.create('file:///web1on1-app.json', 'json', 0, text);
-  const loc = getLocation(text, doc.offsetAt(position));
+  const loc = getLocation(text, new LineIndex(text).offset(position));
   if (loc.isAtPropertyKey) return [];
   const p = loc.path;
   const quoted = loc.previousNode?.type === 'string';

@@ -11,8 +11,8 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CLAUSES } from '../../rules/src/clauses';
 import type * as Core from './core';
 import type { Overlay, Project, Snapshot } from './project';
@@ -44,7 +44,9 @@ import {
   type RuleSummary,
   type StatusParams,
 } from './protocol';
+import { RangeGuard } from './range-guard';
 import { Settings } from './settings';
+import { openDocuments, type OpenDocument } from './text-document';
 import { pathToUri, uriToPath } from './uri';
 import type { Workspace } from './workspace';
 
@@ -59,7 +61,7 @@ const INDEX_IN_WORKER_FROM = 150;
 const WATCHED = '**/{web1on1-app.json,.policylens.json,package.json,.env.example,.gitignore,*.js,*.jsx,*.ts,*.tsx,*.mjs,*.cjs,*.mts,*.cts}';
 
 export function startServer(connection: Connection, loadCore: () => typeof Core): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(openDocuments);
   let core: typeof Core | undefined;
   let ws: Workspace | undefined;
   const folders: string[] = [];
@@ -110,6 +112,12 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
 
   const pull = () => !!caps.textDocument?.diagnostic;
   const log = (m: string) => connection.console.log(m);
+  const guard = new RangeGuard((m) => connection.console.error(m), (path) => documents.get(pathToUri(path))?.lines);
+  /** Ranges of the snapshot's files, fitted into the texts they were computed on. */
+  const fitIn = (snap: Snapshot) => (file: string, range: Range, what: string): Range => {
+    const text = snap.files.get(file);
+    return text === undefined ? range : guard.range(file, text, range, what);
+  };
 
   connection.onInitialize((params): InitializeResult => {
     caps = params.capabilities;
@@ -181,7 +189,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
 
   const largeNoted = new Set<string>();
   /** onSave by setting, or because the document is too big to re-check per keystroke. */
-  function checksOnSave(doc: TextDocument): boolean {
+  function checksOnSave(doc: OpenDocument): boolean {
     if (runModes.get(doc.uri) === 'onSave') return true;
     if (doc.getText().length <= LARGE_DOCUMENT_CHARS) return false;
     if (!largeNoted.has(doc.uri)) {
@@ -220,7 +228,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     return new Set([workspace().projectFor(path), ...workspace().containing(path)]);
   }
 
-  function textChanged(path: string, doc: TextDocument): void {
+  function textChanged(path: string, doc: OpenDocument): void {
     engineTexts.set(path, { text: doc.getText(), version: doc.version });
     for (const p of projectsOf(path)) {
       p.changed(path, doc.getText());
@@ -333,7 +341,8 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     if (!findings.length) return [];
     const base = snap.configFor(path).docsBaseUrl;
     const v = snap.versions.get(path) ?? version;
-    return findings.map((f) => engine().toDiagnostic(f, base, v ?? null));
+    const fit = fitIn(snap);
+    return findings.map((f) => engine().toDiagnostic(f, base, v ?? null, fit));
   }
 
   function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
@@ -420,6 +429,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
       clientCommands,
       documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
       createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+      guard,
     });
   });
 

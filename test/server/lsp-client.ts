@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { RANGE_OUTSIDE } from '../../server/lsp/range-guard';
 import { WorkDoneProgress, type ClientCapabilities, type Diagnostic, type InitializeResult, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const REPO = resolve(__dirname, '..', '..');
@@ -31,6 +32,8 @@ export class LspClient {
   readonly conn: MessageConnection;
   readonly proc: ChildProcess;
   readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   private waiters: (() => void)[] = [];
   stderr = '';
@@ -45,6 +48,7 @@ export class LspClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
+      this.published.push(p);
       this.wake();
     });
     this.conn.onNotification((method: string, params: unknown) => {
@@ -139,6 +143,12 @@ export class LspClient {
     return r.items ?? [];
   }
 
+  /** What the server logged about ranges it had to fit into their documents (server/lsp/range-guard.ts). */
+  rangeErrors(): string[] {
+    return this.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message).filter((m) => m.startsWith(RANGE_OUTSIDE));
+  }
+
+  /** Stops the server; fails the test if it ever produced a range outside its document. */
   async stop(): Promise<void> {
     const exited = new Promise<void>((res) => (this.proc.exitCode !== null ? res() : this.proc.once('exit', () => res())));
     try {
@@ -150,5 +160,7 @@ export class LspClient {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     this.conn.dispose();
     if (this.proc.exitCode === null) this.proc.kill();
+    const errors = this.rangeErrors();
+    if (errors.length) throw new Error(`the server sent ranges outside their documents:\n${errors.join('\n')}`);
   }
 }
