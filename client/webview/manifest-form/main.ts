@@ -4,6 +4,7 @@
 import type { FromWebview, ToWebview } from '../../src/manifest-editor/messages';
 import { EditQueue } from './edit-queue';
 import { renderForm, type FormState } from './render';
+import { keepSelectAllInWebview } from './select-all';
 
 interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -116,4 +117,5 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
 });
 
 window.addEventListener('scroll', () => save(), { passive: true });
+keepSelectAllInWebview(window);
 vscode.postMessage({ type: 'ready' });
