@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { EditMessage } from '../../client/src/manifest-editor/messages';
 import { EditQueue, movedBy, type Op } from '../../client/webview/manifest-form/edit-queue';
-import { isSelectAll } from '../../client/webview/manifest-form/select-all';
+import { isSelectAll, keepSelectAllInWebview } from '../../client/webview/manifest-form/select-all';
 
 const setup = () => {
   const sent: EditMessage[] = [];
@@ -147,5 +147,22 @@ describe('select-all in the webview', () => {
     assert.equal(isSelectAll(key({ ctrlKey: true, shiftKey: true })), false);
     assert.equal(isSelectAll(key({ ctrlKey: true, altKey: true })), false);
     assert.equal(isSelectAll(key({ ctrlKey: true, key: 's' })), false);
+  });
+
+  it('stops Ctrl+A before VS Code\'s listener (capture phase) and lets every other key through', () => {
+    type Listener = Parameters<Parameters<typeof keepSelectAllInWebview>[0]['addEventListener']>[1];
+    let listener: Listener | undefined;
+    let capture = false;
+    keepSelectAllInWebview({ addEventListener: (_type, l, o) => ((listener = l), (capture = o.capture)) });
+    assert.equal(capture, true, 'runs before the host\'s listener on the same window');
+    const stopped = (k: Partial<Parameters<typeof isSelectAll>[0]>) => {
+      let stop = false;
+      listener!({ ...key(k), stopPropagation: () => (stop = true) });
+      return stop;
+    };
+    assert.equal(stopped({ ctrlKey: true }), true);
+    assert.equal(stopped({ ctrlKey: true, key: 'z' }), false, 'undo still reaches VS Code');
+    assert.equal(stopped({ ctrlKey: true, key: 's' }), false, 'save still reaches VS Code');
+    assert.equal(stopped({ key: 'h' }), false);
   });
 });
