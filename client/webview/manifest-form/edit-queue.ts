@@ -7,13 +7,13 @@
 // whose list position may mean another entry by then; so the queue moves an edit onto a newer version only
 // when the form's own edit is all that happened in between and that edit moved no entry it points at.
 import { hasListIndex } from '../../src/manifest-editor/fields';
-import type { EditMessage, JsonValue } from '../../src/manifest-editor/messages';
+import type { EditMessage, JsonValue, ToWebview } from '../../src/manifest-editor/messages';
 
 export type Op = { type: 'set'; pointer: string; value: JsonValue } | { type: 'append'; pointer: string; value: JsonValue } | { type: 'remove'; pointer: string };
 type Queued = Op & { baseVersion: number };
 
-/** The host's answer to one edit (messages.ts 'ack'). */
-export interface Ack { id: number; applied: boolean; version: number; onVersion?: number; reason?: string }
+/** The host's answer to one edit. */
+export type Ack = Omit<Extract<ToWebview, { type: 'ack' }>, 'type'>;
 
 export class EditQueue {
   private pending: Queued[] = [];
