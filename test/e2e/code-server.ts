@@ -61,7 +61,8 @@ export function missingPrerequisite(): string | undefined {
   return undefined;
 }
 
-export async function startSession(name: string, opts: { restricted?: boolean } = {}): Promise<Session> {
+/** `settings` are added to the user settings (e.g. files.autoSave for one suite). */
+export async function startSession(name: string, opts: { restricted?: boolean; settings?: Record<string, unknown> } = {}): Promise<Session> {
   const base = mkdtempSync(join(tmpdir(), `policy-lens-e2e-${name}-`));
   const workspace = join(base, 'workspace');
   cpSync(FIXTURE, workspace, { recursive: true });
@@ -78,6 +79,7 @@ export async function startSession(name: string, opts: { restricted?: boolean } 
     // untrusted without a modal prompt: the folder opens straight into Restricted Mode
     'security.workspace.trust.startupPrompt': 'never',
     'security.workspace.trust.banner': 'never',
+    ...opts.settings,
   };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
 import { missingPrerequisite, poll, startSession, type Session } from './code-server';
 import { ARTIFACTS, REPO } from './paths';
+import { formFrame, formText, openManifestForm, textEditorShown } from './manifest-form';
 import { save } from './workbench';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
@@ -19,24 +19,6 @@ if (missing && CI) throw new Error(`e2e cannot start under CI: ${missing}`);
 const skip = missing ? `e2e prerequisites missing: ${missing}` : false;
 
 const XSS = '<img src=x onerror=alert(1)>';
-
-/** The frame of the form's page (webviews sit in two nested iframes; a hidden tab's page is rebuilt). */
-async function formFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
-  return poll(async () => {
-    for (const f of page.frames()) if (!f.isDetached() && (await f.locator('#form-root header').count().catch(() => 0))) return f;
-    return undefined;
-  }, 'the manifest form webview', timeoutMs, 300);
-}
-
-async function formText(page: Page, ok: (text: string) => boolean, what: string, timeoutMs = 60_000): Promise<string> {
-  return poll(async () => {
-    const t = await (await formFrame(page)).locator('body').innerText({ timeout: 2_000 });
-    return ok(t) ? t : undefined;
-  }, what, timeoutMs);
-}
-
-const activeTab = (page: Page) => page.locator('.tabs-container .tab.active[data-resource-name="web1on1-app.json"]').first();
-const textEditorShown = (page: Page) => page.locator('.editor-group-container.active .monaco-editor .view-lines').first().isVisible().catch(() => false);
 
 describe('VS Code (code-server): the manifest form', { skip }, () => {
   let s: Session;
@@ -48,20 +30,7 @@ describe('VS Code (code-server): the manifest form', { skip }, () => {
   after(async () => s && (await s.screenshot('last'), await s.stop()));
 
   it('opens web1on1-app.json as the form by default, saying it is not a Web1on1 screen', async () => {
-    const row = s.page.locator('.explorer-folders-view .monaco-list-row[aria-label="web1on1-app.json"]').first();
-    await s.page.keyboard.press('Control+Shift+E');
-    await row.waitFor({ timeout: 60_000 });
-    // code-server registers the extension's editors a moment after the explorer shows: until then a click
-    // opens the text editor, which is closed and the click repeated
-    await poll(async () => {
-      await row.click();
-      await activeTab(s.page).waitFor({ timeout: 10_000 });
-      // (a webview is not inside the editor group's element: VS Code lays it over the group)
-      const form = await poll(async () => (await textEditorShown(s.page)) ? false : (await formFrame(s.page, 1_000).catch(() => undefined)), 'the form', 5_000, 250).catch(() => undefined);
-      if (form) return true;
-      if (await textEditorShown(s.page)) await s.page.keyboard.press('Control+W');
-      return undefined;
-    }, 'web1on1-app.json to open in the form', 90_000, 1_000);
+    await openManifestForm(s.page);
     const text = await formText(s.page, (t) => t.includes('App manifest: Workshop Reminder Bot'), 'the form with the app name');
     assert.match(text, /not a Web1on1 format or screen/);
     const f = await formFrame(s.page);

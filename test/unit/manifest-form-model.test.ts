@@ -1,14 +1,12 @@
 // The manifest form's message checks (client/src/manifest-editor/form-model.ts): webview input is
 // untrusted, so only pointers the form has, values of the field's type, and paths inside the app folder
-// become edits. And the webview's edit queue: one edit in flight, based on the version it was made on.
+// become edits. (The webview's edit queue: manifest-form-queue.test.ts.)
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ATTESTED_CLAUSES, FIELDS, fieldFor, hasListIndex, matches } from '../../client/src/manifest-editor/fields';
 import { MANUAL_ONLY, PARTLY_AUTOMATED } from '../../rules/src/clauses';
 import { parseEditMessage, relPathProblem } from '../../client/src/manifest-editor/form-model';
-import type { EditMessage } from '../../client/src/manifest-editor/messages';
-import { EditQueue } from '../../client/webview/manifest-form/edit-queue';
 
 const ok = (m: Record<string, unknown>) => typeof parseEditMessage({ id: 1, baseVersion: 1, ...m }) === 'object';
 
@@ -63,47 +61,5 @@ describe('manifest form messages', () => {
       if (!inTable) assert.equal(ok({ type: 'set', pointer, value }), false, pointer);
       if (inTable) assert.ok(FIELDS.some((f) => matches(f.pointer, pointer)) || hasListIndex(pointer));
     }), { numRuns: 2000 });
-  });
-});
-
-describe('manifest form edit queue (webview side)', () => {
-  const setup = () => {
-    const sent: EditMessage[] = [];
-    const refusals: string[] = [];
-    const q = new EditQueue((m) => sent.push(m), (r) => refusals.push(r));
-    q.seen(7);
-    return { q, sent, refusals };
-  };
-
-  it('sends one edit at a time; typing coalesces into the newest value', () => {
-    const { q, sent } = setup();
-    q.push({ type: 'set', pointer: '/name', value: 'A' });
-    q.push({ type: 'set', pointer: '/name', value: 'Ab' });
-    q.push({ type: 'set', pointer: '/name', value: 'Abc' });
-    assert.equal(sent.length, 1);
-    assert.deepEqual([sent[0]!.type, (sent[0] as { value: unknown }).value, sent[0]!.baseVersion], ['set', 'A', 7]);
-    assert.equal(q.pendingValue('/name'), 'Abc');
-    q.ack(sent[0]!.id, true, 8);
-    assert.equal(sent.length, 2);
-    // the form's own edit was the only change: the queued one is based on the new version
-    assert.deepEqual([(sent[1] as { value: unknown }).value, sent[1]!.baseVersion], ['Abc', 8]);
-  });
-
-  it('keeps the old base version when someone else changed the file meanwhile (the host then refuses list edits)', () => {
-    const { q, sent } = setup();
-    q.push({ type: 'append', pointer: '/scopes', value: { scope: 'kb:read' } });
-    q.push({ type: 'remove', pointer: '/scopes/0' });
-    q.ack(sent[0]!.id, true, 10); // 7 → 10: not only our edit
-    assert.equal(sent[1]!.baseVersion, 7);
-  });
-
-  it('a refused edit drops what was queued on top of it and says why', () => {
-    const { q, sent, refusals } = setup();
-    q.push({ type: 'remove', pointer: '/scopes/1' });
-    q.push({ type: 'set', pointer: '/scopes/1/reason', value: 'x' });
-    q.ack(sent[0]!.id, false, 9, 'changed meanwhile');
-    assert.equal(sent.length, 1);
-    assert.deepEqual(refusals, ['changed meanwhile']);
-    assert.equal(q.busy, false);
   });
 });

@@ -7,19 +7,21 @@ import { JsonDocument } from '../../../rules/src/manifest/json-document';
 import { planEdit } from './form-model';
 import type { EditMessage } from './messages';
 
-export type ApplyResult = { applied: true } | { applied: false; reason: string };
+/** `onVersion`: the document version the edit was computed against and applied on. */
+export type ApplyResult = { applied: true; onVersion: number } | { applied: false; reason: string };
 
 const ATTEMPTS = 3;
 
 export async function applyFormEdit(doc: vscode.TextDocument, msg: EditMessage): Promise<ApplyResult> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const plan = planEdit(new JsonDocument(doc.uri.fsPath, doc.getText()), doc.version, msg);
+    const onVersion = doc.version;
+    const plan = planEdit(new JsonDocument(doc.uri.fsPath, doc.getText()), onVersion, msg);
     if (plan.kind === 'refused') return { applied: false, reason: plan.reason };
-    if (!plan.edits.length) return { applied: true };
+    if (!plan.edits.length) return { applied: true, onVersion };
     const edit = new vscode.WorkspaceEdit();
     for (const e of plan.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
     const ok = await vscode.workspace.applyEdit(edit).then((r) => r, () => false);
-    if (ok) return { applied: true };
+    if (ok) return { applied: true, onVersion };
   }
   return { applied: false, reason: 'The manifest kept changing while the form tried to apply your change; the form shows the current text.' };
 }

@@ -55,4 +55,5 @@ export type ToWebview =
   | { type: 'init'; catalog: Catalog }
   | { type: 'doc'; doc: DocState }
   | { type: 'lint'; lint: LintState }
-  | { type: 'ack'; id: number; applied: boolean; version: number; reason?: string };
+  /** The answer to one edit: `version` is the document's now; `onVersion` the one the edit was applied on. */
+  | { type: 'ack'; id: number; applied: boolean; version: number; onVersion?: number; reason?: string };

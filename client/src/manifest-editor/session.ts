@@ -70,7 +70,7 @@ export class FormSession implements vscode.Disposable {
         }
         this.queue = this.queue.then(async () => {
           const r = await applyFormEdit(this.doc, msg);
-          this.post({ type: 'ack', id, applied: r.applied, version: this.doc.version, reason: r.applied ? undefined : r.reason });
+          this.post(r.applied ? { type: 'ack', id, applied: true, version: this.doc.version, onVersion: r.onVersion } : { type: 'ack', id, applied: false, version: this.doc.version, reason: r.reason });
           if (!r.applied) this.postDoc();
         });
         return;

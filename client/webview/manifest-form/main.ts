@@ -4,6 +4,7 @@
 import type { FromWebview, ToWebview } from '../../src/manifest-editor/messages';
 import { EditQueue } from './edit-queue';
 import { renderForm, type FormState } from './render';
+import { keepSelectAllInWebview } from './select-all';
 
 interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -17,8 +18,8 @@ const expanded = new Set(saved.expanded);
 let state: Partial<FormState> = { lastGood: saved.lastGood };
 let restoredScroll = false;
 
-/** Text typed but not yet queued (a field is sent after a short pause in typing). */
-const drafts = new Map<string, string>();
+/** Text typed but not yet queued (a field is sent after a short pause in typing), with the version it was typed on. */
+const drafts = new Map<string, { value: string; baseVersion: number }>();
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const TYPING_PAUSE_MS = 300;
 
@@ -30,10 +31,10 @@ const queue = new EditQueue((m) => vscode.postMessage(m), (reason) => {
 function flush(pointer: string): void {
   clearTimeout(timers.get(pointer));
   timers.delete(pointer);
-  const value = drafts.get(pointer);
-  if (value === undefined) return;
+  const draft = drafts.get(pointer);
+  if (draft === undefined) return;
   drafts.delete(pointer);
-  queue.push({ type: 'set', pointer, value });
+  queue.push({ type: 'set', pointer, value: draft.value }, draft.baseVersion);
 }
 
 function save(): void {
@@ -49,12 +50,12 @@ function render(): void {
     expanded,
     edit: (op) => queue.push(op),
     type: (pointer, value, immediate) => {
-      drafts.set(pointer, value);
+      drafts.set(pointer, { value, baseVersion: queue.version });
       clearTimeout(timers.get(pointer));
       if (immediate) flush(pointer);
       else timers.set(pointer, setTimeout(() => flush(pointer), TYPING_PAUSE_MS));
     },
-    pendingValue: (pointer) => drafts.get(pointer) ?? queue.pendingValue(pointer),
+    pendingValue: (pointer) => drafts.get(pointer)?.value ?? queue.pendingValue(pointer),
     post: (m) => vscode.postMessage(m),
     toggle: (key) => {
       if (!expanded.delete(key)) expanded.add(key);
@@ -109,11 +110,12 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
       state.lint = m.lint;
       break;
     case 'ack':
-      queue.ack(m.id, m.applied, m.version, m.reason);
+      queue.ack(m);
       return;
   }
   render();
 });
 
 window.addEventListener('scroll', () => save(), { passive: true });
+keepSelectAllInWebview(window);
 vscode.postMessage({ type: 'ready' });
