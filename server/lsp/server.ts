@@ -312,6 +312,7 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     // the status counts follow full runs: a keystroke does not redraw the status bar
     if (snap !== before && snap.settled) {
       if (project.error) connection.console.error(`Policy Lens: ${project.error}`);
+      for (const n of project.newNotices()) log(`${n.file}: ${n.message}`);
       sendStatus();
     }
     return snap;
