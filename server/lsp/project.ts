@@ -71,7 +71,7 @@ export class Project {
     rules: readonly Rule[],
     private readonly now: () => Date = () => new Date(),
     private readonly indexer: IndexingOptions = {},
-    /** False for a folder that does not look like an app (a client named `file:///`): only its open documents are read. */
+    /** False for a folder that does not look like an app (a client named `file:///`): it is a lone path, nothing below it is read. */
     private readonly readsFolder = true,
   ) {
     this.engine = new Engine(rules);
@@ -93,6 +93,7 @@ export class Project {
   }
 
   contains(path: string): boolean {
+    if (!this.readsFolder) return path === this.root; // a lone path, not a folder of files
     return path === this.root || path.startsWith(this.root.endsWith('/') ? this.root : this.root + '/');
   }
 
