@@ -64,6 +64,7 @@ export class Project {
   /** Files the loader could not or would not read (the engine's own notices come with each run). */
   private loadNotices: Notice[] = [];
   private reportedNotices = new Set<string>();
+  private realRootPath: string | undefined;
 
   constructor(
     /** Absolute folder (forward slashes); or one file when nothing around it looks like a project. */
@@ -79,7 +80,6 @@ export class Project {
     this.engine.keepTreeFor = (path) => this.openPaths.has(path);
   }
 
-  private realRootPath: string | undefined;
   /** The root with symbolic links resolved: files are read only when they really lie below it. */
   private realRoot(): string {
     if (this.realRootPath === undefined) {

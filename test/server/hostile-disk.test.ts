@@ -118,7 +118,7 @@ describe('language server: app files that are not files', { timeout: 60_000 }, (
   });
 });
 
-describe('language server: configs with __proto__ keys', { timeout: 60_000 }, () => {
+describe('language server: configs with __proto__ keys or absurd nesting', { timeout: 60_000 }, () => {
   it('a .policylens.json hiding "rules" under __proto__ is a config error naming the key, not a rule switched off', async () => {
     const ws = copyFixture();
     writeFileSync(`${ws.dir}/.policylens.json`, '{ "__proto__": { "rules": { "security-control-disabled": { "severity": "off", "reason": "hidden" } } } }\n');
@@ -135,6 +135,25 @@ describe('language server: configs with __proto__ keys', { timeout: 60_000 }, ()
       writeFileSync(`${ws.dir}/.policylens.json`, '{}');
       void c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(`${ws.dir}/.policylens.json`), type: 2 }] });
       await assertServing(c, ws.dir);
+    } finally {
+      await c.stop();
+      ws.cleanup();
+    }
+  });
+
+  it('a .policylens.json nested 100,000 levels deep is a config error, not a crashed server', async () => {
+    const ws = copyFixture();
+    writeFileSync(`${ws.dir}/.policylens.json`, '{ "rules": ' + '['.repeat(100_000));
+    const c = new LspClient();
+    try {
+      await c.initialize(ws.dir, { pull: true });
+      const bot = `${ws.dir}/src/bot.js`;
+      c.open(bot);
+      await c.pull(bot);
+      const status = await c.until(() => c.notifications.map((n) => n.params as { state?: string; message?: string }).find((p) => p?.state === 'error'), 'an error status');
+      assert.match(status.message ?? '', /\.policylens\.json: nested too deeply to read/);
+      assert.equal(c.proc.exitCode, null);
+      assertNoFailure(c);
     } finally {
       await c.stop();
       ws.cleanup();
