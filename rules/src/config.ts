@@ -1,5 +1,5 @@
 import Ajv from 'ajv';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import schema from '../schema/policylens.schema.json';
 import { trimTrailing } from './text';
 import type { Severity } from './types';
@@ -51,7 +51,15 @@ export function defaultConfig(): ResolvedConfig {
 /** Parses and validates a `.policylens.json`; throws ConfigError with one readable line. */
 export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySet<string>): ResolvedConfig {
   const errors: ParseError[] = [];
-  const raw = parseJsonc(text, errors, { allowTrailingComma: true });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, { allowTrailingComma: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new ConfigError(`${path}: nested too deeply to read`);
+  }
+  // getNodeValue makes objects without a prototype: a "__proto__" key is a key (reported as unknown), not a prototype
+  const raw: unknown = tree ? getNodeValue(tree) : undefined;
   if (errors.length) {
     const e = errors[0]!;
     const line = text.slice(0, e.offset).split('\n').length;

@@ -7,7 +7,7 @@ export interface ScopeEntry { scope: string; description: string; personalData: 
 
 export const SCOPES: readonly ScopeEntry[] = scopes.scopes as ScopeEntry[];
 export const SCOPE_NAMES: ReadonlySet<string> = new Set(SCOPES.map((s) => s.scope));
-export const SCOPE_IMPLIES: Readonly<Record<string, string[]>> = scopes.implies;
+export const SCOPE_IMPLIES: Readonly<Record<string, string[]>> = nullProto(scopes.implies);
 export const OVERBROAD_SCOPES: readonly string[] = scopes.overbroad;
 
 export function scopeEntry(name: string): ScopeEntry | undefined {

@@ -1,9 +1,10 @@
 // Entry of dist/server.js. `--stdio` for any LSP editor, `--node-ipc` when VS Code starts it
-// (vscode-languageserver picks the transport from argv).
+// (vscode-languageserver picks the other transports from argv).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { stdioConnection } from './stdio';
 
 type Core = typeof import('./core');
 
@@ -18,4 +19,4 @@ function loadCore(): Core {
   return require(spec) as Core;
 }
 
-startServer(createConnection(ProposedFeatures.all), loadCore);
+startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all), loadCore);

@@ -1,14 +1,14 @@
 // One checked folder (a workspace folder, or the guessed root of a loose file): the texts the engine sees,
 // one Engine instance (its per-file cache is what makes a re-run after an edit cheap), and the last run.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { Engine, type ProjectInput, type RunResult } from '../../rules/src/engine';
 import { moveFindings } from '../../rules/src/moved-findings';
 import { CONFIG_NAME, ConfigError, defaultConfig } from '../../rules/src/config';
-import { APP_FILES, loadProject } from '../../rules/src/node/load-project';
+import { APP_FILES, loadProject, readCheckableFile, realPathWithin, toPosix } from '../../rules/src/node/load-project';
 import { isCodeFile } from '../../rules/src/parse';
 import type { Rule } from '../../rules/src/rule';
 import type { Indexing, IndexRequest } from './indexing';
-import type { Finding } from '../../rules/src/types';
+import type { Finding, Notice } from '../../rules/src/types';
 
 /** The text of an open document as the engine should see it, with the editor's version. */
 export interface Overlay { text: string; version: number }
@@ -61,6 +61,10 @@ export class Project {
   last: Snapshot | undefined;
   /** A broken .policylens.json: nothing is checked until it is fixed. */
   error: string | undefined;
+  /** Files the loader could not or would not read (the engine's own notices come with each run). */
+  private loadNotices: Notice[] = [];
+  private reportedNotices = new Set<string>();
+  private realRootPath: string | undefined;
 
   constructor(
     /** Absolute folder (forward slashes); or one file when nothing around it looks like a project. */
@@ -68,13 +72,28 @@ export class Project {
     rules: readonly Rule[],
     private readonly now: () => Date = () => new Date(),
     private readonly indexer: IndexingOptions = {},
+    /** False for a folder that does not look like an app (a client named `file:///`): it is a lone path, nothing below it is read. */
+    private readonly readsFolder = true,
   ) {
     this.engine = new Engine(rules);
     // open documents are edited again and again: their trees are kept for incremental re-parsing
     this.engine.keepTreeFor = (path) => this.openPaths.has(path);
   }
 
+  /** The root with symbolic links resolved: files are read only when they really lie below it. */
+  private realRoot(): string {
+    if (this.realRootPath === undefined) {
+      try {
+        this.realRootPath = toPosix(realpathSync(this.root));
+      } catch {
+        return this.root; // not there (yet): nothing below it can be read either
+      }
+    }
+    return this.realRootPath;
+  }
+
   contains(path: string): boolean {
+    if (!this.readsFolder) return path === this.root; // a lone path, not a folder of files
     return path === this.root || path.startsWith(this.root.endsWith('/') ? this.root : this.root + '/');
   }
 
@@ -100,7 +119,7 @@ export class Project {
     this.pending.add(path);
     if (this.needsLoad) return;
     if (path.endsWith('/' + CONFIG_NAME)) return this.reload();
-    if (text === undefined) text = readIfWanted(path);
+    if (text === undefined) text = readIfWanted(path, this.realRoot());
     if (text === undefined) {
       this.files.delete(path);
       if (!existsSync(path)) {
@@ -147,6 +166,18 @@ export class Project {
     return this.last;
   }
 
+  /** "Not checked" notices of the last load and run not handed out before: each is told once. */
+  newNotices(): Notice[] {
+    const fresh: Notice[] = [];
+    for (const n of [...this.loadNotices, ...(this.last?.result.notices ?? [])]) {
+      const key = `${n.file}\n${n.message}`;
+      if (this.reportedNotices.has(key)) continue;
+      this.reportedNotices.add(key);
+      fresh.push(n);
+    }
+    return fresh;
+  }
+
   /** Resolves once no indexing is under way (at once when none is). */
   async whenIndexed(): Promise<void> {
     while (this.indexing) await this.indexing.done.catch(() => undefined);
@@ -169,8 +200,11 @@ export class Project {
     if (!this.needsLoad) return undefined;
     const { texts, versions } = this.openTexts(overlays);
     try {
-      const loaded = loadProject([this.root], { cwd: this.root, knownRuleIds: this.engine.ruleIds, now: this.now(), overlays: texts });
+      const loaded = this.readsFolder
+        ? loadProject([this.root], { cwd: this.root, knownRuleIds: this.engine.ruleIds, now: this.now(), overlays: texts })
+        : { input: { root: this.root, files: new Map(texts), paths: [...texts.keys()], configFor: () => defaultConfig(), now: this.now() }, notices: [] };
       this.loaded = loaded.input;
+      this.loadNotices = loaded.notices;
       this.files = new Map(loaded.input.files);
       this.paths = new Set(loaded.input.paths ?? loaded.input.files.keys());
       this.needsLoad = false;
@@ -287,15 +321,14 @@ function byFileOf(result: RunResult): Map<string, Finding[]> {
 }
 
 
-/** Reads a file the engine would read (code or app files); undefined when gone, binary or not wanted. */
-function readIfWanted(path: string): string | undefined {
+/**
+ * Reads a file the engine would read (code or app files); undefined when gone, binary, not a regular file,
+ * not wanted, or reached through a symbolic link that leads out of the project.
+ */
+function readIfWanted(path: string, realRoot: string): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (!isCodeFile(path) && !APP_FILES.has(name)) return undefined;
-  try {
-    if (statSync(path).size > 4 * 1024 * 1024) return undefined;
-    const buf = readFileSync(path);
-    return buf.includes(0) ? undefined : buf.toString('utf8');
-  } catch {
-    return undefined;
-  }
+  if (!realPathWithin(path, realRoot)) return undefined;
+  const read = readCheckableFile(path, 4 * 1024 * 1024);
+  return 'text' in read ? read.text : undefined;
 }

@@ -44,6 +44,7 @@ import {
   type RuleSummary,
   type StatusParams,
 } from './protocol';
+import { checkedConnection } from './params';
 import { RangeGuard } from './range-guard';
 import { Settings } from './settings';
 import { openDocuments, type OpenDocument } from './text-document';
@@ -60,8 +61,9 @@ const LARGE_DOCUMENT_CHARS = 1024 * 1024;
 const INDEX_IN_WORKER_FROM = 150;
 const WATCHED = '**/{web1on1-app.json,.policylens.json,package.json,.env.example,.gitignore,*.js,*.jsx,*.ts,*.tsx,*.mjs,*.cjs,*.mts,*.cts}';
 
-export function startServer(connection: Connection, loadCore: () => typeof Core): void {
+export function startServer(client: Connection, loadCore: () => typeof Core): void {
   const documents = new TextDocuments(openDocuments);
+  const connection = checkedConnection(client, (uri) => documents.get(uri));
   let core: typeof Core | undefined;
   let ws: Workspace | undefined;
   const folders: string[] = [];
@@ -174,7 +176,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
 
   documents.onDidOpen(({ document: doc }) => {
     const path = uriToPath(doc.uri);
-    if (!path) return;
+    if (!path) return log(`${doc.uri} is not checked: Policy Lens checks files (file: URIs) only`);
     engineTexts.set(path, { text: doc.getText(), version: doc.version });
     for (const p of projectsOf(path)) p.changed(path, doc.getText());
     // a closed file's pushed findings give way to the open document's own
@@ -245,7 +247,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     quickTimers.set(project, setTimeout(() => {
       quickTimers.delete(project);
       const doc = documents.get(uri);
-      if (doc) publish(uri, diagnosticsFor(uri, run(project), doc.version), doc.version);
+      if (doc) safely(project, () => publish(uri, diagnosticsFor(uri, run(project), doc.version), doc.version));
     }, PUSH_DELAY_MS));
   }
 
@@ -279,8 +281,17 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     clearTimeout(timers.get(project));
     timers.set(project, setTimeout(() => {
       timers.delete(project);
-      runAndPublish(project);
+      safely(project, () => runAndPublish(project));
     }, delay));
+  }
+
+  /** A failed run must not take the server down: it is logged and the next edit tries again. */
+  function safely(project: Project, run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      connection.console.error(`Policy Lens: checking ${project.root} failed: ${(e as Error).stack ?? String(e)}`);
+    }
   }
 
   function refreshAll(): void {
@@ -309,6 +320,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     // the status counts follow full runs: a keystroke does not redraw the status bar
     if (snap !== before && snap.settled) {
       if (project.error) connection.console.error(`Policy Lens: ${project.error}`);
+      for (const n of project.newNotices()) log(`${n.file}: ${n.message}`);
       sendStatus();
     }
     return snap;
@@ -489,14 +501,14 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   connection.onRequest(RULE_INFO_REQUEST, (p: RuleInfoParams) => engine().ruleInfo(p.id, docsBaseFor(undefined)) ?? null);
   connection.onRequest(RULE_LIST_REQUEST, (): RuleSummary[] => engine().allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, clauses: r.meta.clauses })));
   connection.onRequest(REPORT_REQUEST, async (p: ReportParams): Promise<ReportResult> => {
-    const project = p.uri ? workspace().projectFor(uriToPath(p.uri) ?? '') : workspace().all()[0];
+    const project = projectOf(p.uri);
     await project?.whenIndexed();
     if (!project) return { markdown: '# Policy Lens\n\nOpen a folder with a Web1on1 app to get its compliance report.\n' };
     return { markdown: engine().complianceMarkdown(settled(project), project.root) };
   });
 
   connection.onRequest(EXPORT_REPORT_REQUEST, (p: ExportReportParams): ExportReportResult => {
-    const project = p.uri ? workspace().projectFor(uriToPath(p.uri) ?? '') : workspace().all()[0];
+    const project = projectOf(p.uri);
     if (!project) return { ok: false, message: 'Open a folder with a Web1on1 app to export its compliance report.' };
     const now = p.now === undefined ? new Date() : engine().runDate(p.now);
     if (!now) return { ok: false, message: `The report date must be YYYY-MM-DD, not "${p.now}".` };
@@ -533,6 +545,13 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     const files = workspace().all().reduce((n, p) => n + (p.last?.files.size ?? 0), 0);
     return { heapUsed: m.heapUsed, rss: m.rss, files };
   });
+
+  /** The project of a file or folder, the first one without a URI; none for a URI that is not a file's. */
+  function projectOf(uri: string | undefined): Project | undefined {
+    if (uri === undefined) return workspace().all()[0];
+    const path = uriToPath(uri);
+    return path ? workspace().projectFor(path) : undefined;
+  }
 
   /** Waits for the indexing of the project of `uri`: whole-project answers need the whole index. */
   async function indexed(uri: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Which Project checks a file: the deepest workspace folder containing it; for a file outside every
 // folder (an editor opened on one file), the nearest folder above it that looks like an app.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Rule } from '../../rules/src/rule';
 import { Project, type IndexingOptions } from './project';
@@ -34,7 +34,8 @@ export class Workspace {
     if (best) return best;
     const root = guessRoot(path);
     let p = this.loose.get(root);
-    if (!p) this.loose.set(root, (p = new Project(root, this.rules, this.now, this.indexing)));
+    // a folder is read whole only when it looks like an app: `file:///` must not make the server walk the disk
+    if (!p) this.loose.set(root, (p = new Project(root, this.rules, this.now, this.indexing, root !== path || !isFolder(path))));
     return p;
   }
 
@@ -46,6 +47,14 @@ export class Workspace {
   /** Projects a change to `path` concerns (a file can sit in nested workspace folders). */
   containing(path: string): Project[] {
     return this.all().filter((p) => p.contains(path));
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -80,7 +80,7 @@ const NARROWER: Readonly<Record<string, string>> = (() => {
  * model is sure stay internal), the narrower scope that would do; undefined when the scope is needed.
  */
 export function narrowerScope(scope: string, ev: ScopeEvidence): string | undefined {
-  const narrower = NARROWER[scope];
+  const narrower = Object.hasOwn(NARROWER, scope) ? NARROWER[scope] : undefined; // "constructor" is a scope name too
   if (!narrower || ev.uses.some((u) => u.scope === scope)) return undefined;
   if (scope === 'messages:consumer') {
     const writes = ev.uses.filter((u) => u.scope === 'messages:write');

@@ -1,7 +1,7 @@
 // The file-system adapter shared by the CLI and the language server: it turns paths into the engine's
 // pure ProjectInput. Nothing here runs workspace code or spawns processes.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { MANIFEST_NAME } from '../app';
 import { CONFIG_NAME, ConfigError, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import type { ProjectInput } from '../engine';
@@ -36,8 +36,37 @@ export interface LoadedProject {
   root: string;
 }
 
+/** Forward slashes on Windows; elsewhere a backslash belongs to a file name and `a\\..\\b` must not become `a/../b`. */
 export function toPosix(p: string): string {
-  return p.replace(/\\/g, '/');
+  return sep === '\\' ? p.replace(/\\/g, '/') : p;
+}
+
+/**
+ * The text of a regular file no bigger than `limit`, or why it is not checked. Only regular files are opened:
+ * reading a FIFO named like a file would wait for a writer forever, and devices never end.
+ */
+export function readCheckableFile(p: string, limit: number): { text: string } | { notChecked: string } {
+  try {
+    const st = statSync(p);
+    if (!st.isFile()) return { notChecked: 'Not checked: not a regular file' };
+    if (st.size > limit) return { notChecked: `Not checked: larger than ${Math.round(limit / 1024)} KiB (raise maxFileBytes in .policylens.json to check it)` };
+    const buf = readFileSync(p);
+    if (buf.includes(0)) return { notChecked: 'Not checked: binary content' };
+    return { text: buf.toString('utf8') };
+  } catch (e) {
+    return { notChecked: `Not checked: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+}
+
+/** The real path of `p`, when it exists and lies in the real folder `realRoot` (symbolic links resolved). */
+export function realPathWithin(p: string, realRoot: string): string | undefined {
+  let real: string;
+  try {
+    real = toPosix(realpathSync(p));
+  } catch {
+    return undefined;
+  }
+  return real === realRoot || real.startsWith(realRoot.endsWith('/') ? realRoot : realRoot + '/') ? real : undefined;
 }
 
 /** Loads the files under `paths` plus the manifests and configs above them. Throws ConfigError on a broken config. */
@@ -54,22 +83,10 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
   const readText = (p: string, limit: number): string | undefined => {
     const overlay = opts.overlays?.get(p);
     if (overlay !== undefined) return overlay;
-    try {
-      const st = statSync(p);
-      if (st.size > limit) {
-        notices.push({ file: p, kind: 'not-checked', message: `Not checked: larger than ${Math.round(limit / 1024)} KiB (raise maxFileBytes in .policylens.json to check it)` });
-        return undefined;
-      }
-      const buf = readFileSync(p);
-      if (buf.includes(0)) {
-        notices.push({ file: p, kind: 'not-checked', message: 'Not checked: binary content' });
-        return undefined;
-      }
-      return buf.toString('utf8');
-    } catch (e) {
-      notices.push({ file: p, kind: 'not-checked', message: `Not checked: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
-      return undefined;
-    }
+    const read = readCheckableFile(p, limit);
+    if ('text' in read) return read.text;
+    notices.push({ file: p, kind: 'not-checked', message: read.notChecked });
+    return undefined;
   };
 
   const addFile = (p: string) => {
@@ -85,7 +102,8 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
     }
   };
 
-  const walk = (dir: string, depth: number) => {
+  /** `realRoot`: the walked folder's real path; symbolic links that lead out of it are not followed. */
+  const walk = (dir: string, depth: number, realRoot: string) => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -119,10 +137,14 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
         } catch {
           continue; // dangling link
         }
+        if ((st.isDirectory() || st.isFile()) && !realPathWithin(p, realRoot)) {
+          notices.push({ file: p, kind: 'not-checked', message: `Not checked: a symbolic link to a place outside ${realRoot}` });
+          continue;
+        }
       }
       if (st.isDirectory()) {
         if (DEFAULT_EXCLUDED_DIRS.has(name)) continue;
-        walk(p, depth + 1);
+        walk(p, depth + 1, realRoot);
       } else if (st.isFile()) addFile(p);
     }
   };
@@ -134,7 +156,7 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
     }
     if (!existsSync(p)) throw new ConfigError(`${p}: no such file or folder`);
     if (p.split('/').some((seg) => DEFAULT_EXCLUDED_DIRS.has(seg))) explicitlyIncluded.push(p);
-    if (statSync(p).isDirectory()) walk(p, 0);
+    if (statSync(p).isDirectory()) walk(p, 0, toPosix(realpathSync(p)));
     else addFile(p);
   }
 
