@@ -1,9 +1,10 @@
 // The extension's context: owns the language client, the status item, the output channel and every
 // disposable, so restart and deactivate are one call each.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type InitOptions, type StatusParams } from '../../server/lsp/protocol';
 import { Status } from './status';
+import { StatusBar } from './status-bar';
 
 /**
  * glibc keeps the memory of the indexing worker's malloc arenas after the worker ends: two arenas keep the
@@ -24,10 +25,11 @@ export class Ctx implements vscode.Disposable {
   client: LanguageClient | undefined;
   readonly output = vscode.window.createOutputChannel('Policy Lens');
   readonly status = new Status(SELECTOR);
+  readonly statusBar = new StatusBar();
   private readonly checked = new vscode.EventEmitter<StatusParams>();
   /** After every check the server finishes (views that show findings refresh on it). */
   readonly onDidCheck = this.checked.event;
-  private readonly disposables: vscode.Disposable[] = [this.output, this.status, this.checked];
+  private readonly disposables: vscode.Disposable[] = [this.output, this.status, this.statusBar, this.checked];
 
   constructor(readonly extension: vscode.ExtensionContext) {}
 
@@ -53,14 +55,17 @@ export class Ctx implements vscode.Disposable {
       documentSelector: SELECTOR,
       outputChannel: this.output,
       initializationOptions: init,
+      middleware: { provideCodeActions: openCreatedManifest },
     };
     // The id makes the client read `policyLens.trace.server` itself.
     const client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
     client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
       this.status.update(s);
+      this.statusBar.update(s);
       this.checked.fire(s);
     });
     this.client = client;
+    this.statusBar.starting();
     await client.start();
   }
 
@@ -69,6 +74,7 @@ export class Ctx implements vscode.Disposable {
     this.client = undefined;
     if (c) await c.stop().catch((e: unknown) => this.output.appendLine(`stop: ${String(e)}`));
     this.status.stopped();
+    this.statusBar.stopped();
   }
 
   async restart(): Promise<void> {
@@ -87,3 +93,18 @@ export class Ctx implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+
+/**
+ * A quick fix that creates web1on1-app.json (the manifest-missing fix) also opens the new manifest in the
+ * form, so the user lands where the reasons and contacts are filled in.
+ */
+const openCreatedManifest: Middleware['provideCodeActions'] = async (document, range, context, token, next) => {
+  const actions = await next(document, range, context, token);
+  for (const a of actions ?? []) {
+    if (!(a instanceof vscode.CodeAction) || !a.edit || a.command) continue;
+    const manifest = a.edit.entries().map(([uri]) => uri).find((uri) => uri.path.endsWith('/web1on1-app.json'));
+    const creates = a.diagnostics?.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'manifest-missing');
+    if (manifest && creates) a.command = { title: 'Open the manifest form', command: 'policyLens.openManifestForm', arguments: [manifest] };
+  }
+  return actions;
+};
