@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { INITIAL_MANIFEST_REQUEST, type InitialManifestResult } from '../../server/lsp/protocol';
 import type { Ctx } from './ctx';
+import { MANIFEST_EDITOR_VIEW_TYPE } from './manifest-editor/provider';
 
 export async function createManifest(ctx: Ctx, target?: unknown): Promise<void> {
   let folder = target instanceof vscode.Uri ? target : await pickFolder();
@@ -21,7 +22,7 @@ export async function createManifest(ctx: Ctx, target?: unknown): Promise<void> 
   if (!r.ok) {
     if (r.existing) {
       ctx.output.appendLine(`Create Manifest: ${r.message} Opening it.`);
-      await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.parse(r.existing), 'policyLens.manifestEditor');
+      await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.parse(r.existing), MANIFEST_EDITOR_VIEW_TYPE);
       return void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(vscode.Uri.parse(r.existing))} already exists: it is open in the form.`);
     }
     return void vscode.window.showWarningMessage(`Policy Lens could not create a manifest: ${r.message}`);
@@ -29,13 +30,13 @@ export async function createManifest(ctx: Ctx, target?: unknown): Promise<void> 
   const uri = vscode.Uri.parse(r.uri);
   if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) {
     // created since the server looked: never overwrite a user's file
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'policyLens.manifestEditor');
+    await vscode.commands.executeCommand('vscode.openWith', uri, MANIFEST_EDITOR_VIEW_TYPE);
     return;
   }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(r.text, 'utf8'));
   const where = vscode.workspace.asRelativePath(uri);
   ctx.output.appendLine(`Create Manifest: wrote ${where} with ${r.scopes} scope(s) the code uses.`);
-  await vscode.commands.executeCommand('vscode.openWith', uri, 'policyLens.manifestEditor');
+  await vscode.commands.executeCommand('vscode.openWith', uri, MANIFEST_EDITOR_VIEW_TYPE);
   void vscode.window.showInformationMessage(`Policy Lens wrote ${where} with ${r.scopes} scope(s) the code uses. Write each reason, then add the privacy policy, support and security contacts.`);
 }
 

@@ -1,7 +1,7 @@
 // The extension's context: owns the language client, the status item, the output channel and every
 // disposable, so restart and deactivate are one call each.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type InitOptions, type StatusParams } from '../../server/lsp/protocol';
 import { Status } from './status';
 import { StatusBar } from './status-bar';
@@ -55,7 +55,6 @@ export class Ctx implements vscode.Disposable {
       documentSelector: SELECTOR,
       outputChannel: this.output,
       initializationOptions: init,
-      middleware: { provideCodeActions: openCreatedManifest },
     };
     // The id makes the client read `policyLens.trace.server` itself.
     const client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
@@ -94,17 +93,3 @@ export class Ctx implements vscode.Disposable {
   }
 }
 
-/**
- * A quick fix that creates web1on1-app.json (the manifest-missing fix) also opens the new manifest in the
- * form, so the user lands where the reasons and contacts are filled in.
- */
-const openCreatedManifest: Middleware['provideCodeActions'] = async (document, range, context, token, next) => {
-  const actions = await next(document, range, context, token);
-  for (const a of actions ?? []) {
-    if (!(a instanceof vscode.CodeAction) || !a.edit || a.command) continue;
-    const manifest = a.edit.entries().map(([uri]) => uri).find((uri) => uri.path.endsWith('/web1on1-app.json'));
-    const creates = a.diagnostics?.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'manifest-missing');
-    if (manifest && creates) a.command = { title: 'Open the manifest form', command: 'policyLens.openManifestForm', arguments: [manifest] };
-  }
-  return actions;
-};

@@ -7,7 +7,7 @@ import { createCommands } from './commands';
 import { Ctx } from './ctx';
 import { ListingPreview } from './listing/preview';
 import { SCHEME, VirtualDocs } from './virtual-docs';
-import { registerManifestEditor } from './manifest-editor/provider';
+import { MANIFEST_EDITOR_VIEW_TYPE, registerManifestEditor } from './manifest-editor/provider';
 
 /** Files whose appearance or change can turn a folder into a Web1on1 app while Policy Lens is off. */
 const APP_SIGNS = '**/{package.json,web1on1-app.json,.policylens.json}';
@@ -26,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ctx.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
   }
   ctx.push(registerManifestEditor(ctx));
+  ctx.push(vscode.workspace.onDidCreateFiles((e) => openCreatedManifests(e.files)));
   await startIfApp(ctx, 'at start');
   if (!ctx.client) watchForApp(ctx);
 }
@@ -51,6 +52,17 @@ function watchForApp(c: Ctx): void {
   };
   c.push(watcher, watcher.onDidCreate(recheck), watcher.onDidChange(recheck), { dispose: () => clearTimeout(timer) });
   c.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void startIfApp(c, 'workspace folders changed')));
+}
+
+/**
+ * A manifest created by an edit in VS Code (the missing-manifest quick fix, a refactoring) opens in the form,
+ * where its reasons and contacts are filled in. (A code action's command would run after VS Code has dropped
+ * its arguments: the edit is applied first.)
+ */
+function openCreatedManifests(files: readonly vscode.Uri[]): void {
+  for (const uri of files) {
+    if (uri.path.endsWith('/web1on1-app.json')) void vscode.commands.executeCommand('vscode.openWith', uri, MANIFEST_EDITOR_VIEW_TYPE);
+  }
 }
 
 export async function deactivate(): Promise<void> {

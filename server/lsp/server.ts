@@ -185,8 +185,6 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
       p.changed(path, doc.getText());
       touch(p, path);
     }
-    // a closed file's pushed findings give way to the open document's own
-    if (pull() && pushed.has(doc.uri)) clearPush(doc.uri);
     void settings.for(doc.uri).then((s) => {
       runModes.set(doc.uri, s.run);
       if (s.enable) disabled.delete(doc.uri);
@@ -378,12 +376,22 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     publish(uri, []);
   }
 
-  function publishClosedFiles(project: Project, snap: Snapshot): void {
+  /**
+   * The files whose findings the client gets some other way: in pull mode those it pulled (a document another
+   * extension opened in the background is never pulled: it stays pushed), in push mode the open documents.
+   */
+  function answeredElsewhere(): (uri: string) => boolean {
+    if (pull()) return (uri) => pulled.has(uri);
     const open = new Set(documents.all().map((d) => d.uri));
+    return (uri) => open.has(uri);
+  }
+
+  function publishClosedFiles(project: Project, snap: Snapshot): void {
+    const elsewhere = answeredElsewhere();
     const now = new Set<string>();
     for (const file of snap.byFile.keys()) {
       const uri = pathToUri(file);
-      if (open.has(uri)) continue;
+      if (elsewhere(uri)) continue;
       now.add(uri);
       const diagnostics = diagnosticsFor(uri, snap, null);
       // a settled run after each typing pause: files whose findings did not change are not sent again
@@ -394,7 +402,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     }
     for (const uri of [...pushed]) {
       const path = uriToPath(uri);
-      if (path && project.contains(path) && !open.has(uri) && !now.has(uri)) clearPush(uri);
+      if (path && project.contains(path) && !elsewhere(uri) && !now.has(uri)) clearPush(uri);
     }
   }
 
@@ -462,6 +470,8 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     if (params.previousResultId === id && pulled.get(uri)?.id === id) return { kind: 'unchanged', resultId: id };
     const items = diagnosticsFor(uri, s.snap, doc?.version ?? null);
     pulled.set(uri, { id, items });
+    // the pushed findings of the file (from before it was open) give way to the pulled ones
+    if (pushed.has(uri)) clearPush(uri);
     return { kind: 'full', resultId: id, items };
   });
 

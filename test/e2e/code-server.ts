@@ -61,10 +61,11 @@ export function missingPrerequisite(): string | undefined {
   return undefined;
 }
 
-export async function startSession(name: string, opts: { restricted?: boolean } = {}): Promise<Session> {
+/** `fixture`: the folder copied as the workspace (test/e2e/workspace when absent); `settings`: more user settings. */
+export async function startSession(name: string, opts: { restricted?: boolean; fixture?: string; settings?: Record<string, unknown> } = {}): Promise<Session> {
   const base = mkdtempSync(join(tmpdir(), `policy-lens-e2e-${name}-`));
   const workspace = join(base, 'workspace');
-  cpSync(FIXTURE, workspace, { recursive: true });
+  cpSync(opts.fixture ?? FIXTURE, workspace, { recursive: true });
   const userData = join(base, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
   const settings: Record<string, unknown> = {
@@ -78,6 +79,7 @@ export async function startSession(name: string, opts: { restricted?: boolean } 
     // untrusted without a modal prompt: the folder opens straight into Restricted Mode
     'security.workspace.trust.startupPrompt': 'never',
     'security.workspace.trust.banner': 'never',
+    ...opts.settings,
   };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 

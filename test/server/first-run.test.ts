@@ -91,3 +91,27 @@ describe('language server: first run on a bot nobody opened', () => {
     assert.equal(!r.ok && r.existing, uri(`${dir}/web1on1-app.json`));
   });
 });
+
+describe('language server: pull mode and documents the editor never pulls', () => {
+  it('a document opened in the background keeps its pushed findings until the client pulls it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-lens-newcomer-')).replace(/\\/g, '/');
+    cpSync(NEWCOMER, dir, { recursive: true });
+    const c = new LspClient();
+    try {
+      await c.initialize(dir, { pull: true });
+      const pkg = `${dir}/package.json`;
+      await c.pushedFor(pkg, (d) => d.some((x) => x.code === 'manifest-missing'));
+      // another extension opens package.json without showing it: VS Code does not pull for it
+      c.open(pkg);
+      await c.conn.sendRequest('policyLens/checkWorkspace', {});
+      assert.ok(c.pushed.get(uri(pkg))!.diagnostics.some((x) => x.code === 'manifest-missing'), 'still pushed');
+      const pulled = await c.pull(pkg);
+      assert.ok(pulled.some((x) => x.code === 'manifest-missing'));
+      await c.conn.sendRequest('policyLens/rules', {});
+      assert.deepEqual(c.pushed.get(uri(pkg))!.diagnostics, [], 'pulled now: the push is cleared (no duplicate row)');
+    } finally {
+      await c.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
