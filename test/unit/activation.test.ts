@@ -41,6 +41,9 @@ describe('activation decision', () => {
     for (const host of API_HOSTS) assert.equal(codeUse(`fetch('https://${host}/v2/contacts')`), `calls the Web1on1 API (${host})`, host);
     assert.equal(codeUse("fetch('https://notapi.web1on1.chat.example.org/x')"), undefined, 'a host that only contains one');
     assert.equal(codeUse("fetch('https://my-api.web1on1.chat/x')"), undefined);
+    assert.equal(codeUse("fetch('https://api.web1on1.chat.evil.example/x')"), undefined, 'a longer host');
+    assert.equal(codeUse('// the bot talks to api.web1on1.chat.'), 'calls the Web1on1 API (api.web1on1.chat)', 'a sentence\'s full stop');
+    assert.equal(codeUse('const h = "x"; const u = `https://${h}.web1on1.chat api.web1on1.chat`'), 'calls the Web1on1 API (api.web1on1.chat)', 'the second occurrence counts');
     const d = shouldActivate({ ...none, packageJsons: [{ path: 'package.json', text: pkg({}) }], codeFiles: [{ path: 'src/sync.ts', text: `const BASE = 'https://${API_HOSTS[0]}/v2';` }] });
     assert.deepEqual(d, { start: true, why: `src/sync.ts calls the Web1on1 API (${API_HOSTS[0]})` });
   });

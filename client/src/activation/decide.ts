@@ -28,7 +28,8 @@ const SDK = 'chipchat';
 const SDK_IN_CODE = /\brequire\s*\(\s*['"`]chipchat(?:\/[^'"`]*)?['"`]\s*\)|\bfrom\s*['"]chipchat(?:\/[^'"]*)?['"]|\bimport\s*(?:\(\s*)?['"]chipchat(?:\/[^'"]*)?['"]/;
 /** The Web1on1 API hosts, current and legacy, from the rules' own data. */
 export const API_HOSTS: readonly string[] = [...API.apiHosts, ...API.legacyApiHosts];
-const API_HOST_IN_CODE = new RegExp(`(?<![\\w.-])(?:${API_HOSTS.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`);
+/** Characters that would make a host name longer on either side (`my-api.web1on1.chat`, `api.web1on1.chat.evil`). */
+const HOST_CHAR = /[\w.-]/;
 
 export function shouldActivate(facts: WorkspaceFacts): Decision {
   if (facts.enabledHere) return { start: true, why: '"Enable Policy Lens Here" was chosen for this workspace' };
@@ -63,6 +64,16 @@ export function dependsOnSdk(packageJsonText: string): boolean {
 /** How a code file shows it is a Web1on1 app, in words, or undefined. */
 export function codeUse(text: string): string | undefined {
   if (SDK_IN_CODE.test(text)) return `imports ${SDK}`;
-  const host = API_HOST_IN_CODE.exec(text);
-  return host ? `calls the Web1on1 API (${host[0]})` : undefined;
+  const host = API_HOSTS.find((h) => containsHost(text, h));
+  return host ? `calls the Web1on1 API (${host})` : undefined;
+}
+
+/** Whether `host` occurs in `text` as a whole host name (a trailing dot ends a sentence, not the name). */
+function containsHost(text: string, host: string): boolean {
+  for (let i = text.indexOf(host); i >= 0; i = text.indexOf(host, i + 1)) {
+    const before = text[i - 1] ?? '';
+    const after = text.slice(i + host.length, i + host.length + 2);
+    if (!HOST_CHAR.test(before) && !(/^[\w-]/.test(after) || /^\.[\w-]/.test(after))) return true;
+  }
+  return false;
 }
