@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createHash } from 'node:crypto';
 import { CLAUSES } from '../../rules/src/clauses';
 import type * as Core from './core';
 import type { Overlay, Project, Snapshot } from './project';
@@ -108,8 +109,9 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   const pushed = new Set<string>();
   /** Pull bookkeeping: what was last returned per URI (its result id is the snapshot's). */
   const pulled = new Map<string, { id: string; items: Diagnostic[] }>();
-  /** What was last pushed for each closed file, so a settled run re-sends only what changed. */
-  const closedSent = new Map<string, string>();
+  /** What was last pushed for each closed file, so a settled run re-sends only what changed: the findings
+   *  (the engine reuses a file's Finding objects while the file is unchanged) and a digest of the diagnostics. */
+  const closedSent = new Map<string, { findings: readonly Finding[]; docsBase: string; digest: string }>();
   /** Files changed since each project's last full run: the output channel says what a check was for. */
   const touched = new Map<Project, Set<string>>();
   const timers = new Map<Project, NodeJS.Timeout>();
@@ -393,12 +395,15 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
       const uri = pathToUri(file);
       if (elsewhere(uri)) continue;
       now.add(uri);
-      const diagnostics = diagnosticsFor(uri, snap, null);
       // a settled run after each typing pause: files whose findings did not change are not sent again
-      const sent = JSON.stringify(diagnostics);
-      if (closedSent.get(uri) === sent) continue;
-      publish(uri, diagnostics);
-      closedSent.set(uri, sent);
+      const findings = snap.byFile.get(file)!;
+      const last = closedSent.get(uri);
+      const docsBase = snap.configFor(file).docsBaseUrl;
+      if (last && last.docsBase === docsBase && last.findings.length === findings.length && last.findings.every((f, i) => f === findings[i])) continue;
+      const diagnostics = diagnosticsFor(uri, snap, null);
+      const digest = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+      if (last?.digest !== digest) publish(uri, diagnostics);
+      closedSent.set(uri, { findings, docsBase, digest });
     }
     for (const uri of [...pushed]) {
       const path = uriToPath(uri);
