@@ -24,12 +24,13 @@ export const SELECTOR: ({ scheme: 'file'; language: string } | { scheme: 'file';
 export class Ctx implements vscode.Disposable {
   client: LanguageClient | undefined;
   readonly output = vscode.window.createOutputChannel('Policy Lens');
-  readonly status = new Status(SELECTOR);
+  /** Created when the server first starts: a workspace that is not a Web1on1 app shows nothing. */
+  private status: Status | undefined;
   readonly statusBar = new StatusBar();
   private readonly checked = new vscode.EventEmitter<StatusParams>();
   /** After every check the server finishes (views that show findings refresh on it). */
   readonly onDidCheck = this.checked.event;
-  private readonly disposables: vscode.Disposable[] = [this.output, this.status, this.statusBar, this.checked];
+  private readonly disposables: vscode.Disposable[] = [this.output, this.statusBar, this.checked, { dispose: () => this.status?.dispose() }];
 
   constructor(readonly extension: vscode.ExtensionContext) {}
 
@@ -59,11 +60,12 @@ export class Ctx implements vscode.Disposable {
     // The id makes the client read `policyLens.trace.server` itself.
     const client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
     client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
-      this.status.update(s);
+      this.status?.update(s);
       this.statusBar.update(s);
       this.checked.fire(s);
     });
     this.client = client;
+    this.status ??= new Status(SELECTOR);
     this.statusBar.starting();
     await client.start();
   }
@@ -72,7 +74,7 @@ export class Ctx implements vscode.Disposable {
     const c = this.client;
     this.client = undefined;
     if (c) await c.stop().catch((e: unknown) => this.output.appendLine(`stop: ${String(e)}`));
-    this.status.stopped();
+    this.status?.stopped();
     this.statusBar.stopped();
   }
 

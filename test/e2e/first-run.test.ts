@@ -1,10 +1,11 @@
 // A newcomer's first run in a real VS Code (code-server), from the packaged .vsix: a chipchat bot with no
 // manifest and no node_modules (test/e2e/newcomer-bot). With no command run and no file opened, Policy Lens
 // starts, its findings fill the Problems panel and the status bar shows the same counts; Create Manifest writes
-// web1on1-app.json and opens the form; the walkthrough opens.
+// web1on1-app.json and opens the form; the walkthrough opens. The missing-manifest quick fix opens the form too.
+// In a folder that is no Web1on1 app it stays off and says why; "Enable Here" starts it and writes no file.
 // README pictures: POLICY_LENS_SCREENSHOTS=1 copies the screenshots to media/screenshots/.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -143,5 +144,37 @@ describe('VS Code (code-server): the missing-manifest quick fix', { skip }, () =
       for (const f of s.page.frames()) if (!f.isDetached() && (await f.locator('#form-root header').count().catch(() => 0))) return true;
       return undefined;
     }, 'the manifest form after the quick fix', 60_000, 300);
+  });
+});
+
+describe('VS Code (code-server): a workspace that is not a Web1on1 app', { skip }, () => {
+  let s: Session;
+  before(async () => (s = await startSession('not-an-app', { fixture: join(REPO, 'test', 'e2e', 'not-an-app') })));
+  after(async () => s && (await s.screenshot('last'), await s.stop()));
+
+  /** The "Policy Lens" output channel as VS Code logs it under the user-data folder. */
+  function outputChannel(): string {
+    const logs = join(s.userData, 'logs');
+    let text = '';
+    for (const session of existsSync(logs) ? readdirSync(logs) : []) {
+      const exthost = join(logs, session, 'exthost1');
+      for (const dir of existsSync(exthost) ? readdirSync(exthost).filter((d) => d.startsWith('output_logging_')) : []) {
+        for (const f of readdirSync(join(exthost, dir)).filter((x) => x.endsWith('Policy Lens.log'))) text += readFileSync(join(exthost, dir, f), 'utf8');
+      }
+    }
+    return text;
+  }
+
+  it('stays off, says why in its output channel, and shows no status', async () => {
+    const log = await poll(() => (outputChannel().includes('Staying off') ? outputChannel() : undefined), 'the decision in the output channel', 90_000, 500);
+    assert.match(log, /no web1on1-app\.json or \.policylens\.json, and no chipchat dependency, import or Web1on1 API host in 1 package\.json file\(s\) and 1 code file\(s\)/);
+    assert.equal(await s.page.locator('.statusbar-item').filter({ hasText: 'Policy Lens' }).count(), 0, 'no status bar item');
+  });
+
+  it('"Enable Policy Lens Here" starts it, says that nothing was written, and writes nothing', async () => {
+    await runCommand(s.page, 'Policy Lens: Enable Policy Lens Here');
+    await poll(async () => ((await s.page.locator('.notifications-toasts').innerText().catch(() => '')).includes('nothing was written to your files') ? true : undefined), 'the message saying what was (not) written', 30_000, 500);
+    await s.page.locator('.statusbar-item').filter({ hasText: 'Policy Lens' }).first().waitFor({ timeout: 60_000 });
+    assert.deepEqual(readdirSync(s.workspace).sort(), ['package.json', 'src'], 'no .policylens.json or other file in the repository');
   });
 });
