@@ -11,10 +11,13 @@ import {
   type RuleInfo,
   type RuleSummary,
 } from '../../server/lsp/protocol';
+import { ENABLED_HERE_KEY } from './activation/probe';
+import { createManifest } from './create-manifest';
 import type { Ctx } from './ctx';
 import { manifestEditorCommands } from './manifest-editor/provider';
 import type { ListingPreview } from './listing/preview';
 import { exportReport } from './report-export';
+import { SHOW_PROBLEMS } from './status-bar';
 import type { VirtualDocs } from './virtual-docs';
 
 type Handler = (...args: never[]) => unknown;
@@ -24,7 +27,12 @@ export function createCommands(ctx: Ctx, docs: VirtualDocs, listing: ListingPrev
     'policyLens.checkWorkspace': async () => {
       const client = await ctx.ready();
       const r = await client.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {});
-      void vscode.window.showInformationMessage(`Policy Lens checked ${r.files} file(s): ${r.findings} finding(s). See the Problems panel.`);
+      // the counts are those of the diagnostics in the Problems panel (and the status bar)
+      const counts = [plural(r.errors, 'error'), plural(r.warnings, 'warning'), plural(r.infos, 'info')].join(', ');
+      ctx.output.appendLine(`Check Workspace: ${r.files} code file(s) in ${r.durationMs} ms; ${counts}`);
+      const show = 'Show Problems';
+      const pick = await vscode.window.showInformationMessage(`Policy Lens checked ${plural(r.files, 'code file')}: ${counts}.`, show);
+      if (pick === show) await vscode.commands.executeCommand(SHOW_PROBLEMS);
     },
 
     [CLIENT_COMMANDS.explainRule]: async (ruleId?: string) => {
@@ -62,16 +70,19 @@ export function createCommands(ctx: Ctx, docs: VirtualDocs, listing: ListingPrev
     },
 
     'policyLens.enableHere': async () => {
-      // A .policylens.json marks the folder for Policy Lens (it also activates the extension next time).
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      if (folder && vscode.workspace.isTrusted) {
-        const cfg = vscode.Uri.joinPath(folder.uri, '.policylens.json');
-        const exists = await vscode.workspace.fs.stat(cfg).then(() => true, () => false);
-        if (!exists) await vscode.workspace.fs.writeFile(cfg, Buffer.from('{\n  "rules": {}\n}\n'));
-      }
+      // kept in VS Code's storage for this workspace: nothing is written into the user's repository
+      await ctx.extension.workspaceState.update(ENABLED_HERE_KEY, true);
+      ctx.output.appendLine('Enable Policy Lens Here: remembered for this workspace in VS Code\'s workspace storage (no file written).');
       await ctx.ready();
-      void vscode.window.showInformationMessage('Policy Lens is checking this workspace.');
+      const create = 'Create Manifest';
+      const pick = await vscode.window.showInformationMessage(
+        'Policy Lens is on for this workspace. VS Code remembers the choice for this workspace only; nothing was written to your files. To turn it on for everyone who clones the repository, add a web1on1-app.json (Create Manifest).',
+        create,
+      );
+      if (pick === create) await vscode.commands.executeCommand('policyLens.createManifest');
     },
+
+    'policyLens.createManifest': (folder?: unknown) => createManifest(ctx, folder),
 
     // the manifest form: "Open as JSON" and "Open as Form"
     ...manifestEditorCommands(),
@@ -101,4 +112,8 @@ function ruleMarkdown(info: RuleInfo): string {
   const body = info.doc ?? `# ${info.id}\n\n${info.description}\n`;
   const link = info.docsUrl ? `\n\n[Online documentation](${info.docsUrl})\n` : '\n';
   return `${body}\n\n## The clauses, quoted\n\n${clauses}${link}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type InitOptions, type StatusParams } from '../../server/lsp/protocol';
 import { Status } from './status';
+import { StatusBar } from './status-bar';
 
 /**
  * glibc keeps the memory of the indexing worker's malloc arenas after the worker ends: two arenas keep the
@@ -23,11 +24,13 @@ export const SELECTOR: ({ scheme: 'file'; language: string } | { scheme: 'file';
 export class Ctx implements vscode.Disposable {
   client: LanguageClient | undefined;
   readonly output = vscode.window.createOutputChannel('Policy Lens');
-  readonly status = new Status(SELECTOR);
+  /** Created when the server first starts: a workspace that is not a Web1on1 app shows nothing. */
+  private status: Status | undefined;
+  readonly statusBar = new StatusBar();
   private readonly checked = new vscode.EventEmitter<StatusParams>();
   /** After every check the server finishes (views that show findings refresh on it). */
   readonly onDidCheck = this.checked.event;
-  private readonly disposables: vscode.Disposable[] = [this.output, this.status, this.checked];
+  private readonly disposables: vscode.Disposable[] = [this.output, this.statusBar, this.checked, { dispose: () => this.status?.dispose() }];
 
   constructor(readonly extension: vscode.ExtensionContext) {}
 
@@ -57,10 +60,13 @@ export class Ctx implements vscode.Disposable {
     // The id makes the client read `policyLens.trace.server` itself.
     const client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
     client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
-      this.status.update(s);
+      this.status?.update(s);
+      this.statusBar.update(s);
       this.checked.fire(s);
     });
     this.client = client;
+    this.status ??= new Status(SELECTOR);
+    this.statusBar.starting();
     await client.start();
   }
 
@@ -68,7 +74,8 @@ export class Ctx implements vscode.Disposable {
     const c = this.client;
     this.client = undefined;
     if (c) await c.stop().catch((e: unknown) => this.output.appendLine(`stop: ${String(e)}`));
-    this.status.stopped();
+    this.status?.stopped();
+    this.statusBar.stopped();
   }
 
   async restart(): Promise<void> {
@@ -87,3 +94,4 @@ export class Ctx implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AppInfo, MANIFEST_NAME } from '../../rules/src/app';
-import { buildInitialManifest } from '../../rules/src/manifest/initial-manifest';
+import { MANIFEST_NAME } from '../../rules/src/app';
+import { initialManifestForFolder } from '../../rules/src/manifest/initial-manifest';
 import { relativePath, toPosix } from '../../rules/src/node/load-project';
 import { runEngine } from './check';
 import type { CliIo } from './io';
@@ -16,16 +16,7 @@ export function init(args: string[], io: CliIo): number {
   const rel = (p: string) => relativePath(io.cwd, p) || '.';
   if (existsSync(target)) throw new UsageError(`${rel(target)} already exists; check it with \`policy-lens check ${rel(dir)}\``);
   const { loaded, result } = runEngine([dir], { cwd: io.cwd, now: parseNow(values.now) });
-  const app = result.apps.find((a) => a.root === dir) ?? new AppInfo(dir, target, undefined);
-  const files = new Map([...result.facts].filter(([f]) => f.startsWith(dir + '/')));
-  let pkg: Record<string, unknown> | undefined;
-  try {
-    const text = loaded.input.files.get(`${dir}/package.json`);
-    pkg = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-  } catch {
-    pkg = undefined; // a broken package.json only costs the name and version
-  }
-  const manifest = buildInitialManifest(app, { files }, pkg);
+  const manifest = initialManifestForFolder(result, dir, (p) => loaded.input.files.get(p));
   if (values['dry-run']) {
     io.out(manifest);
     return 0;

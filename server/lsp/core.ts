@@ -12,4 +12,5 @@ export { listing } from './listing/handler';
 export { ruleInfo } from './rule-info';
 export { scopeEntries } from './scopes';
 export { Workspace } from './workspace';
+export { initialManifestForFolder } from '../../rules/src/manifest/initial-manifest';
 export { indexInWorker, indexWorkerScript, serveIndexRequest } from './indexing';

@@ -33,9 +33,26 @@ export interface StatusParams {
   message?: string;
 }
 
-/** Client → server: check every file of every workspace folder; findings of closed files are published. */
+/**
+ * Client → server: re-read and check every file of every workspace folder. The counts are those of the
+ * diagnostics the server publishes (the Problems panel), the same the status notification carries.
+ */
 export const CHECK_WORKSPACE_REQUEST = 'policyLens/checkWorkspace';
-export interface CheckWorkspaceResult { files: number; findings: number; durationMs: number }
+export interface CheckWorkspaceResult { files: number; findings: number; errors: number; warnings: number; infos: number; durationMs: number }
+
+/**
+ * Client → server: the text of a first web1on1-app.json for the app in `folder` (what `policy-lens init`
+ * writes: the scopes the code needs, reasons to fill in). The client writes the file; the server writes nothing.
+ */
+export const INITIAL_MANIFEST_REQUEST = 'policyLens/initialManifest';
+export interface InitialManifestParams {
+  /** A workspace folder or an app folder inside one (file: URI). */
+  folder: string;
+}
+export type InitialManifestResult =
+  | { ok: true; uri: string; text: string; scopes: number }
+  /** `existing`: the app already has a manifest (its URI). `choices`: several apps in the folder lack one (their folder URIs). */
+  | { ok: false; message: string; existing?: string; choices?: string[] };
 
 /** Client → server: everything needed to explain a rule offline. */
 export const RULE_INFO_REQUEST = 'policyLens/ruleInfo';

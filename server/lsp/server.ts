@@ -13,6 +13,7 @@ import {
   type InitializeResult,
   type Range,
 } from 'vscode-languageserver';
+import { createHash } from 'node:crypto';
 import { CLAUSES } from '../../rules/src/clauses';
 import type * as Core from './core';
 import type { Overlay, Project, Snapshot } from './project';
@@ -21,6 +22,7 @@ import {
   CLIENT_COMMANDS,
   EXPORT_REPORT_REQUEST,
   FIX_ALL_KIND,
+  INITIAL_MANIFEST_REQUEST,
   LISTING_REQUEST,
   MANIFEST_STATE_REQUEST,
   MEMORY_REQUEST,
@@ -32,6 +34,8 @@ import {
   type CheckWorkspaceResult,
   type ExportReportParams,
   type ExportReportResult,
+  type InitialManifestParams,
+  type InitialManifestResult,
   type InitOptions,
   type ListingParams,
   type ListingResult,
@@ -50,6 +54,7 @@ import { Settings } from './settings';
 import { openDocuments, type OpenDocument } from './text-document';
 import { pathToUri, uriToPath } from './uri';
 import type { Workspace } from './workspace';
+import type { Finding } from '../../rules/src/types';
 
 /** Push mode waits this long after the last keystroke; pull mode answers at once (the client paces). */
 const PUSH_DELAY_MS = 150;
@@ -108,8 +113,11 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
   const pushed = new Set<string>();
   /** Pull bookkeeping: what was last returned per URI (its result id is the snapshot's). */
   const pulled = new Map<string, { id: string; items: Diagnostic[] }>();
-  /** Projects whose closed files' findings are published ("Check workspace" ran). */
-  const publishClosed = new Set<Project>();
+  /** What was last pushed for each closed file, so a settled run re-sends only what changed: the findings
+   *  (the engine reuses a file's Finding objects while the file is unchanged) and a digest of the diagnostics. */
+  const closedSent = new Map<string, { findings: readonly Finding[]; docsBase: string; digest: string }>();
+  /** Files changed since each project's last full run: the output channel says what a check was for. */
+  const touched = new Map<Project, Set<string>>();
   const timers = new Map<Project, NodeJS.Timeout>();
 
   const pull = () => !!caps.textDocument?.diagnostic;
@@ -119,6 +127,10 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
   const fitIn = (snap: Snapshot) => (file: string, range: Range, what: string): Range => {
     const text = snap.files.get(file);
     return text === undefined ? range : guard.range(file, text, range, what);
+  };
+  const touch = (p: Project, path: string) => {
+    const set = touched.get(p) ?? new Set<string>();
+    touched.set(p, set.add(path));
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -150,8 +162,11 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
   });
 
   connection.onInitialized(() => {
-    // warm the engine while the editor is still opening files
-    setImmediate(() => workspace());
+    // warm the engine while the editor is still opening files, then check every folder: an app's findings
+    // (a missing manifest, a hard-coded token in a closed file) show in Problems without opening anything
+    setImmediate(() => {
+      for (const p of workspace().all()) schedule(p, 0);
+    });
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] });
     }
@@ -178,9 +193,10 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     const path = uriToPath(doc.uri);
     if (!path) return log(`${doc.uri} is not checked: Policy Lens checks files (file: URIs) only`);
     engineTexts.set(path, { text: doc.getText(), version: doc.version });
-    for (const p of projectsOf(path)) p.changed(path, doc.getText());
-    // a closed file's pushed findings give way to the open document's own
-    if (pull() && pushed.has(doc.uri)) clearPush(doc.uri);
+    for (const p of projectsOf(path)) {
+      p.changed(path, doc.getText());
+      touch(p, path);
+    }
     void settings.for(doc.uri).then((s) => {
       runModes.set(doc.uri, s.run);
       if (s.enable) disabled.delete(doc.uri);
@@ -234,6 +250,7 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     engineTexts.set(path, { text: doc.getText(), version: doc.version });
     for (const p of projectsOf(path)) {
       p.changed(path, doc.getText());
+      touch(p, path);
       // the edited file's own findings come at once (its pull, or a quick push); the rest once typing pauses
       if (!pull()) scheduleQuickPush(p, doc.uri);
       schedule(p, SETTLE_DELAY_MS);
@@ -252,16 +269,17 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
   }
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    const touched = new Set<Project>();
+    const projects = new Set<Project>();
     for (const c of changes) {
       const path = uriToPath(c.uri);
       if (!path || engineTexts.has(path)) continue; // an open document's buffer is the truth
       for (const p of workspace().containing(path)) {
         p.changed(path, undefined);
-        touched.add(p);
+        touch(p, path);
+        projects.add(p);
       }
     }
-    for (const p of touched) schedule(p, 0);
+    for (const p of projects) schedule(p, 0);
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -321,6 +339,7 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     if (snap !== before && snap.settled) {
       if (project.error) connection.console.error(`Policy Lens: ${project.error}`);
       for (const n of project.newNotices()) log(`${n.file}: ${n.message}`);
+      if (!project.error && !snap.partial) logCheck(project, snap);
       sendStatus();
     }
     return snap;
@@ -343,7 +362,18 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
         if (path && project.contains(path)) publish(d.uri, diagnosticsFor(d.uri, snap, d.version), d.version);
       }
     }
-    if (publishClosed.has(project)) publishClosedFiles(project, snap);
+    // a partial run (the folder is being indexed) has no findings for closed files yet: keep what is shown
+    if (workspace().isFolder(project) && !snap.partial) publishClosedFiles(project, snap);
+  }
+
+  /** One info line per full check: what it was for, how long it took, what it found. */
+  function logCheck(project: Project, snap: Snapshot): void {
+    const changed = [...(touched.get(project) ?? [])].map((f) => (project.contains(f) ? f.slice(project.root.length + 1) || f : f));
+    touched.delete(project);
+    const c = countOf(snap.byFile.values());
+    const what = changed.length ? ` after changes to ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}` : '';
+    const stats = snap.result.stats;
+    connection.console.info(`Checked ${project.root}${what}: ${stats.codeFiles} code file(s) in ${Math.round(stats.durationMs)} ms; ${c.errors} error(s), ${c.warnings} warning(s), ${c.infos} info(s)`);
   }
 
   function diagnosticsFor(uri: string, snap: Snapshot, version: number | null): Diagnostic[] {
@@ -358,6 +388,7 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
   }
 
   function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
+    closedSent.delete(uri);
     if (!diagnostics.length && !pushed.has(uri)) return;
     void connection.sendDiagnostics({ uri, diagnostics, version });
     if (diagnostics.length) pushed.add(uri);
@@ -368,37 +399,80 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     publish(uri, []);
   }
 
-  function publishClosedFiles(project: Project, snap: Snapshot): void {
+  /**
+   * The files whose findings the client gets some other way: in pull mode those it pulled (a document another
+   * extension opened in the background is never pulled: it stays pushed), in push mode the open documents.
+   */
+  function answeredElsewhere(): (uri: string) => boolean {
+    if (pull()) return (uri) => pulled.has(uri);
     const open = new Set(documents.all().map((d) => d.uri));
+    return (uri) => open.has(uri);
+  }
+
+  function publishClosedFiles(project: Project, snap: Snapshot): void {
+    const elsewhere = answeredElsewhere();
     const now = new Set<string>();
     for (const file of snap.byFile.keys()) {
       const uri = pathToUri(file);
-      if (open.has(uri)) continue;
+      if (elsewhere(uri)) continue;
       now.add(uri);
-      publish(uri, diagnosticsFor(uri, snap, null));
+      // a settled run after each typing pause: files whose findings did not change are not sent again
+      const findings = snap.byFile.get(file)!;
+      const last = closedSent.get(uri);
+      const docsBase = snap.configFor(file).docsBaseUrl;
+      if (last && last.docsBase === docsBase && last.findings.length === findings.length && last.findings.every((f, i) => f === findings[i])) continue;
+      const diagnostics = diagnosticsFor(uri, snap, null);
+      const digest = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+      if (last?.digest !== digest) publish(uri, diagnostics);
+      closedSent.set(uri, { findings, docsBase, digest });
     }
     for (const uri of [...pushed]) {
       const path = uriToPath(uri);
-      if (path && project.contains(path) && !open.has(uri) && !now.has(uri)) clearPush(uri);
+      if (path && project.contains(path) && !elsewhere(uri) && !now.has(uri)) clearPush(uri);
     }
   }
 
   function sendStatus(): void {
-    const s: StatusParams = { state: 'idle', errors: 0, warnings: 0, infos: 0, files: 0 };
+    const s: StatusParams = { state: 'idle', ...shownCounts() };
     let last: Date | undefined;
     const errors: string[] = [];
     for (const p of workspace().all()) {
       if (p.error) errors.push(p.error);
       const snap = p.last;
-      if (!snap || snap.partial) continue;
-      s.files += snap.result.stats.codeFiles;
-      for (const list of snap.byFile.values()) for (const f of list) s[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
-      if (!last || snap.finishedAt > last) last = snap.finishedAt;
+      if (snap && !snap.partial && (!last || snap.finishedAt > last)) last = snap.finishedAt;
     }
     if (workspace().all().some((p) => p.isIndexing)) Object.assign(s, { state: 'checking', message: 'Indexing the workspace…' });
     if (errors.length) Object.assign(s, { state: 'error', message: errors.join('\n') });
     s.lastCheck = last?.toISOString();
     void connection.sendNotification(STATUS_NOTIFICATION, s);
+  }
+
+  /**
+   * The counts of what the Problems panel shows: the findings of open documents (any project) and of
+   * closed files of workspace folders, each file once, none of a document with Policy Lens disabled.
+   */
+  function shownCounts(): { errors: number; warnings: number; infos: number; files: number } {
+    const open = new Set(documents.all().map((d) => d.uri));
+    const shown = new Map<string, Finding[]>();
+    let files = 0;
+    for (const p of workspace().all()) {
+      const snap = p.last;
+      if (!snap || snap.partial) continue;
+      files += snap.result.stats.codeFiles;
+      const closedToo = workspace().isFolder(p);
+      for (const [file, list] of snap.byFile) {
+        const uri = pathToUri(file);
+        if (disabled.has(uri) || (!closedToo && !open.has(uri))) continue;
+        shown.set(uri, list);
+      }
+    }
+    return { ...countOf(shown.values()), files };
+  }
+
+  function countOf(lists: Iterable<Finding[]>): { errors: number; warnings: number; infos: number } {
+    const c = { errors: 0, warnings: 0, infos: 0 };
+    for (const list of lists) for (const f of list) c[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+    return c;
   }
 
   // ---- requests ----------------------------------------------------------------------------------------
@@ -422,6 +496,8 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     if (params.previousResultId === id && pulled.get(uri)?.id === id) return { kind: 'unchanged', resultId: id };
     const items = diagnosticsFor(uri, s.snap, doc?.version ?? null);
     pulled.set(uri, { id, items });
+    // the pushed findings of the file (from before it was open) give way to the pulled ones
+    if (pushed.has(uri)) clearPush(uri);
     return { kind: 'full', resultId: id, items };
   });
 
@@ -483,19 +559,32 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     const progress = await connection.window.createWorkDoneProgress();
     const projects = workspace().all();
     progress.begin('Policy Lens', 0, `Checking ${projects.length} folder(s)…`, false);
-    let files = 0;
-    let findings = 0;
     for (const [i, p] of projects.entries()) {
       progress.report(Math.round((i / Math.max(1, projects.length)) * 100), p.root);
       p.reload();
-      publishClosed.add(p);
-      const snap = settled(p);
-      files += snap.result.stats.codeFiles;
-      for (const list of snap.byFile.values()) findings += list.length;
       runAndPublish(p);
     }
     progress.done();
-    return { files, findings, durationMs: Date.now() - t0 };
+    const c = shownCounts();
+    return { ...c, findings: c.errors + c.warnings + c.infos, durationMs: Date.now() - t0 };
+  });
+
+  connection.onRequest(INITIAL_MANIFEST_REQUEST, async (p: InitialManifestParams): Promise<InitialManifestResult> => {
+    const dir = uriToPath(p.folder);
+    if (!dir) return { ok: false, message: `Policy Lens can create a manifest only in a folder on disk, not in ${p.folder}.` };
+    const project = workspace().projectFor(dir);
+    await project.whenIndexed();
+    const snap = settled(project);
+    if (project.error) return { ok: false, message: `Fix .policylens.json first: ${project.error}` };
+    const inside = snap.result.apps.filter((a) => a.root === dir || a.root.startsWith(dir + '/'));
+    const here = inside.find((a) => a.root === dir);
+    if (here?.hasManifest) return { ok: false, message: `${here.manifestPath} already exists.`, existing: pathToUri(here.manifestPath) };
+    const without = inside.filter((a) => !a.hasManifest);
+    const app = here ?? (without.length === 1 ? without[0] : undefined);
+    if (!app && without.length > 1) return { ok: false, message: 'Several apps in this folder have no manifest: pick one.', choices: without.map((a) => pathToUri(a.root)) };
+    const root = app?.root ?? dir;
+    const text = engine().initialManifestForFolder(snap.result, root, (f) => snap.files.get(f));
+    return { ok: true, uri: pathToUri(`${root}/web1on1-app.json`), text, scopes: (text.match(/"scope":/g) ?? []).length };
   });
 
   connection.onRequest(RULE_INFO_REQUEST, (p: RuleInfoParams) => engine().ruleInfo(p.id, docsBaseFor(undefined)) ?? null);

@@ -44,6 +44,11 @@ export class Workspace {
     return [...this.folders, ...this.loose.values()];
   }
 
+  /** Whether `p` is a workspace folder's project (not the guessed root of a file opened from elsewhere). */
+  isFolder(p: Project): boolean {
+    return this.folders.includes(p);
+  }
+
   /** Projects a change to `path` concerns (a file can sit in nested workspace folders). */
   containing(path: string): Project[] {
     return this.all().filter((p) => p.contains(path));

@@ -61,11 +61,11 @@ export function missingPrerequisite(): string | undefined {
   return undefined;
 }
 
-/** `settings` are added to the user settings (e.g. files.autoSave for one suite). */
-export async function startSession(name: string, opts: { restricted?: boolean; settings?: Record<string, unknown> } = {}): Promise<Session> {
+/** `fixture`: the folder copied as the workspace (test/e2e/workspace when absent); `settings`: more user settings. */
+export async function startSession(name: string, opts: { restricted?: boolean; fixture?: string; settings?: Record<string, unknown> } = {}): Promise<Session> {
   const base = mkdtempSync(join(tmpdir(), `policy-lens-e2e-${name}-`));
   const workspace = join(base, 'workspace');
-  cpSync(FIXTURE, workspace, { recursive: true });
+  cpSync(opts.fixture ?? FIXTURE, workspace, { recursive: true });
   const userData = join(base, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
   const settings: Record<string, unknown> = {

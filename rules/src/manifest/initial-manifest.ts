@@ -1,4 +1,5 @@
-import type { AppInfo } from '../app';
+import { AppInfo, MANIFEST_NAME } from '../app';
+import type { FileFacts } from '../model/facts';
 import type { AppIndex } from '../rule';
 import { ADMIN_ONLY_SCOPES, collectScopeEvidence, neededScopes } from './scope-evidence';
 
@@ -28,6 +29,24 @@ export function buildInitialManifest(app: AppInfo, index: AppIndex, packageJson:
   lines[lines.length - 2] += ',';
   lines.splice(lines.length - 1, 0, scopes.length ? `  "scopes": [${eol}${scopeLines.join(eol)}${eol}  ]` : '  "scopes": []');
   return lines.join(eol) + eol;
+}
+
+/**
+ * The first manifest for the app folder `dir` from a finished run over it: what `policy-lens init` writes
+ * and what the editor's "Create Manifest" command writes (one function, so both write the same file).
+ */
+export function initialManifestForFolder(result: { apps: readonly AppInfo[]; facts: ReadonlyMap<string, FileFacts> }, dir: string, readText: (path: string) => string | undefined): string {
+  const app = result.apps.find((a) => a.root === dir) ?? new AppInfo(dir, `${dir}/${MANIFEST_NAME}`, undefined);
+  const files = new Map([...result.facts].filter(([f]) => f.startsWith(dir + '/')));
+  let pkg: Record<string, unknown> | undefined;
+  try {
+    const text = readText(`${dir}/package.json`);
+    const v: unknown = text ? JSON.parse(text) : undefined;
+    pkg = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    pkg = undefined; // a broken package.json only costs the name and version
+  }
+  return buildInitialManifest(app, { files }, pkg);
 }
 
 /** `@acme/service-reminder-bot` → `Service Reminder Bot`. */
