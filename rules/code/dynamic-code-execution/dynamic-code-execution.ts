@@ -37,8 +37,8 @@ export default createCodeRule({
         // Loading a module by a computed name is how plugin systems work (formatters, rule folders, view
         // engines): only a name that comes from the network is the B.4 signal (rules.md precision notes).
         if (!source && sink.kind === 'module') continue;
-        const data = { sink: callForm(sink.name), what: WHAT[role], how: role === 'program' || role === 'module' ? 'chosen' : 'assembled', advice: ADVICE[role], arg: preview(arg), source: source ?? '' };
-        context.report({ messageId: source ? 'network' : 'dynamic', data, start: sink.node.getStart(), end: sink.node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
+        const data = { sink: callForm(sink.name), what: WHAT[role], how: role === 'program' || role === 'module' ? 'chosen' : 'assembled', advice: ADVICE[role], arg: preview(context.sourceFile, arg), source: source ?? '' };
+        context.report({ messageId: source ? 'network' : 'dynamic', data, start: sink.node.getStart(context.sourceFile), end: sink.node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
         return;
       }
     };
@@ -48,7 +48,7 @@ export default createCodeRule({
       const e = unwrap(arg);
       if (ts.isSpreadElement(arg)) return false;
       if (isFunctionLike(e) || values.string(e)?.exact) return true;
-      if (sink.kind === 'process' && OWN_RUNTIME.test(e.getText().replace(/\s+/g, ''))) return true;
+      if (sink.kind === 'process' && OWN_RUNTIME.test(e.getText(context.sourceFile).replace(/\s+/g, ''))) return true;
       if (ts.isElementAccessExpression(e) && isAllowList(e.expression)) return true;
       return decodedLiteral(e, values) !== undefined;
     }
@@ -85,15 +85,15 @@ function callForm(name: string): string {
 }
 
 /** The argument as written, on one line, with literal text elided: only the run-time parts are news, and a literal may hold a password. */
-function preview(arg: ts.Expression): string {
-  const base = arg.getStart();
-  const text = arg.getText();
+function preview(sf: ts.SourceFile, arg: ts.Expression): string {
+  const base = arg.getStart(sf);
+  const text = arg.getText(sf);
   const cuts: [number, number, string][] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) cuts.push([n.getStart() - base, n.getEnd() - base, n.getText()[0] + '…' + n.getText()[0]]);
-    else if (ts.isTemplateHead(n)) cuts.push([n.getStart() - base, n.getEnd() - base, '`…${']);
-    else if (ts.isTemplateMiddle(n)) cuts.push([n.getStart() - base, n.getEnd() - base, '}…${']);
-    else if (ts.isTemplateTail(n)) cuts.push([n.getStart() - base, n.getEnd() - base, '}…`']);
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) cuts.push([n.getStart(sf) - base, n.getEnd() - base, n.getText(sf)[0] + '…' + n.getText(sf)[0]]);
+    else if (ts.isTemplateHead(n)) cuts.push([n.getStart(sf) - base, n.getEnd() - base, '`…${']);
+    else if (ts.isTemplateMiddle(n)) cuts.push([n.getStart(sf) - base, n.getEnd() - base, '}…${']);
+    else if (ts.isTemplateTail(n)) cuts.push([n.getStart(sf) - base, n.getEnd() - base, '}…`']);
     else ts.forEachChild(n, visit);
   };
   visit(arg);

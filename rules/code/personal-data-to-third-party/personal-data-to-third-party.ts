@@ -45,11 +45,11 @@ function check(context: CodeRuleContext, h: HttpCall): void {
   const found = personalDataIn(context, h);
   if (!found) return;
   const hasManifest = !!app?.manifestObject();
-  const related: RelatedLocation[] = found.node !== h.call ? [{ file: context.file, range: context.model.lines.range(found.node.getStart(), found.node.getEnd()), message: `${found.ref.what} leaves here` }] : [];
+  const related: RelatedLocation[] = found.node !== h.call ? [{ file: context.file, range: context.model.lines.range(found.node.getStart(context.sourceFile), found.node.getEnd()), message: `${found.ref.what} leaves here` }] : [];
   context.report({
     messageId: hasManifest ? 'undeclared' : 'noManifest',
     data: { what: capitalise(found.ref.what), host },
-    start: h.call.expression.getStart(),
+    start: h.call.expression.getStart(context.sourceFile),
     end: h.call.expression.getEnd(),
     severity: hasManifest ? undefined : 'warning',
     related,

@@ -40,7 +40,7 @@ export default createCodeRule({
           context.report({
             messageId: isField ? 'field' : 'message',
             data: { part: isField ? (t.part === 'form' ? 'form' : 'form field') : t.method === 'ask' ? 'question' : 'message', who: whoReads(t), what, advice: ADVICE[kinds[0]!] },
-            start: t.node.getStart(),
+            start: t.node.getStart(context.sourceFile),
             end: t.node.getEnd(),
             // an IBAN is personal data but no secret: a likely problem, not harm in itself
             severity: kinds.every((k) => k === 'iban') ? 'warning' : undefined,

@@ -38,7 +38,7 @@ const MODEL_KINDS = [
  */
 export class FileModel {
   private lineIndex: LineIndex | undefined;
-  readonly values = new ValueResolver();
+  readonly values: ValueResolver;
   readonly sdk: SdkModel;
   readonly http: HttpModel;
   readonly nodesByKind = new Map<ts.SyntaxKind, ts.Node[]>();
@@ -57,6 +57,7 @@ export class FileModel {
     options: ModelOptions,
     extraKinds: Iterable<ts.SyntaxKind>,
   ) {
+    this.values = new ValueResolver(sourceFile);
     // the walk looks kinds up by index: a Set and a Map lookup per node were a third of its time
     const lists: (ts.Node[] | undefined)[] = new Array<ts.Node[] | undefined>(ts.SyntaxKind.Count).fill(undefined);
     const dispatched = new Uint8Array(ts.SyntaxKind.Count);
