@@ -86,19 +86,38 @@ function callForm(name: string): string {
 
 /** The argument as written, on one line, with literal text elided: only the run-time parts are news, and a literal may hold a password. */
 function preview(sf: ts.SourceFile, arg: ts.Expression): string {
-  const base = arg.getStart(sf);
-  const text = arg.getText(sf);
-  const cuts: [number, number, string][] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) cuts.push([n.getStart(sf) - base, n.getEnd() - base, n.getText(sf)[0] + '…' + n.getText(sf)[0]]);
-    else if (ts.isTemplateHead(n)) cuts.push([n.getStart(sf) - base, n.getEnd() - base, '`…${']);
-    else if (ts.isTemplateMiddle(n)) cuts.push([n.getStart(sf) - base, n.getEnd() - base, '}…${']);
-    else if (ts.isTemplateTail(n)) cuts.push([n.getStart(sf) - base, n.getEnd() - base, '}…`']);
-    else ts.forEachChild(n, visit);
-  };
-  visit(arg);
-  let out = text;
-  for (const [a, b, r] of cuts.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + r + out.slice(b);
+  // document order, with an explicit stack (a 20,000-term `'a' + …` would overflow a recursive walk), and
+  // only as far as the 48 characters shown: eliding every literal of a long argument was quadratic
+  let out = '';
+  let copied = arg.getStart(sf);
+  const stack: ts.Node[] = [arg];
+  while (stack.length && out.replace(/\s+/g, ' ').length <= 48) {
+    const n = stack.pop()!;
+    const cut = elision(sf, n);
+    if (cut === undefined) {
+      const children: ts.Node[] = [];
+      ts.forEachChild(n, (c) => {
+        children.push(c);
+      });
+      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+      continue;
+    }
+    out += sf.text.slice(copied, n.getStart(sf)) + cut;
+    copied = n.getEnd();
+  }
+  if (!stack.length) out += sf.text.slice(copied, arg.getEnd());
   out = out.replace(/\s+/g, ' ');
   return out.length > 48 ? `${out.slice(0, 47)}…` : out;
+}
+
+/** What a literal (or a template's literal part) is shown as in a preview; undefined for other nodes. */
+function elision(sf: ts.SourceFile, n: ts.Node): string | undefined {
+  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) {
+    const quote = sf.text[n.getStart(sf)]!;
+    return quote + '…' + quote;
+  }
+  if (ts.isTemplateHead(n)) return '`…${';
+  if (ts.isTemplateMiddle(n)) return '}…${';
+  if (ts.isTemplateTail(n)) return '}…`';
+  return undefined;
 }
