@@ -4,6 +4,7 @@ import { Minimatch } from 'minimatch';
 import { ts } from './ts';
 import { AppInfo } from './app';
 import { ancestorDirs, bindFiles, discoverApps, relativeSpecifiers, resolveRelative } from './bindings';
+import { DEFAULT_BUDGET, OverBudget, VISITS_PER_CLOCK_CHECK, type AnalysisBudget } from './budget';
 import { defaultConfig, ruleSetting, type ResolvedConfig } from './config';
 import { collectFacts, type FileFacts } from './model/facts';
 import { FileModel, type FileHints } from './model/file-model';
@@ -13,7 +14,7 @@ import { LineIndex } from './positions';
 import { formatMessage, type AppReport, type AppRule, type CodeRule, type CodeRuleContext, type Rule } from './rule';
 import { findSuppressions, localDate, type SuppressionComment } from './suppressions';
 import { trimTrailing } from './text';
-import type { Finding, Notice, ReportDescriptor, Severity } from './types';
+import type { CodeRuleListener, Finding, Notice, NodeVisitor, ReportDescriptor, Severity } from './types';
 
 export interface ProjectInput {
   /** Absolute root of the run (forward slashes). */
@@ -47,7 +48,14 @@ export interface PortableResult {
   facts: FileFacts | undefined;
   notice?: Notice;
   suppressions: SuppressionComment[];
-  errors: { ruleId: string; message: string }[];
+  errors: RuleError[];
+}
+
+/** A rule that failed on a file (or app), or ran over its time budget there; its findings there are not reported. */
+export interface RuleError {
+  ruleId: string;
+  message: string;
+  overBudget?: boolean;
 }
 
 export interface Exemption {
@@ -94,7 +102,7 @@ interface FileResult {
   notice?: Notice;
   suppressions: SuppressionComment[];
   lines: LineIndex;
-  errors: { ruleId: string; message: string }[];
+  errors: RuleError[];
 }
 
 const RULE_ERRORS_ID = 'internal-error';
@@ -127,7 +135,11 @@ export class Engine {
    */
   keepTreeFor: (path: string) => boolean = () => false;
 
-  constructor(readonly rules: readonly Rule[]) {
+  /** Time limits per rule and per file (see AnalysisBudget). */
+  readonly budget: AnalysisBudget;
+
+  constructor(readonly rules: readonly Rule[], budget: Partial<AnalysisBudget> = {}) {
+    this.budget = { ...DEFAULT_BUDGET, ...budget };
     this.ruleIds = new Set([...rules.map((r) => r.meta.id), INVALID_SUPPRESSION_ID]);
     this.codeRules = rules.filter((r): r is CodeRule => r.kind === 'code');
     this.appRules = rules.filter((r): r is AppRule => r.kind === 'app');
@@ -175,11 +187,17 @@ export class Engine {
       this.contextOf.set(f, { app, config: configFor(f), hints: hintsOf.get(f) ?? {}, envExample: envExampleOf(app, input) });
     }
 
-    const errorsByRule = new Map<string, string[]>();
+    const errorsByRule = new Map<string, { files: string[]; overBudget: boolean }>();
+    const ruleFailed = (ruleId: string, where: string, overBudget: boolean) => {
+      const e = errorsByRule.get(ruleId) ?? { files: [], overBudget: true };
+      e.files.push(where);
+      e.overBudget &&= overBudget;
+      errorsByRule.set(ruleId, e);
+    };
     const suppressionsByFile = new Map<string, { comments: SuppressionComment[]; lines: LineIndex }>();
     for (const [f, r] of results) {
       if (r.notice) notices.push(r.notice);
-      for (const e of r.errors) errorsByRule.set(e.ruleId, [...(errorsByRule.get(e.ruleId) ?? []), f]);
+      for (const e of r.errors) ruleFailed(e.ruleId, f, !!e.overBudget);
       // `used` is per run and the result may be a cached one: fresh flags each run
       suppressionsByFile.set(f, { comments: r.suppressions.map((c) => ({ ...c, used: false })), lines: r.lines });
       if (!input.checkFiles || input.checkFiles.has(f)) findings.push(...r.findings.map((x) => ({ ...x, fixes: x.fixes, suppression: undefined })));
@@ -228,6 +246,7 @@ export class Engine {
         };
         const reads = new Map<string, string | undefined>();
         const reported: Finding[] = [];
+        const started = performance.now();
         try {
           rule.check({
             app,
@@ -246,11 +265,13 @@ export class Engine {
               if (f) reported.push(f);
             },
           });
+          // an app rule cannot be stopped midway: one that took too long is not trusted (nor kept for reuse)
+          if (performance.now() - started > this.budget.ruleMs) throw new OverBudget(this.budget.ruleMs);
           this.appRuleRuns.set(runKey, { ...inputs, index: new Map(index.files), paths: [...appPaths], reads, findings: reported.map((f) => ({ ...f })) });
           findings.push(...reported);
         } catch (e) {
           this.appRuleRuns.delete(runKey);
-          errorsByRule.set(rule.meta.id, [...(errorsByRule.get(rule.meta.id) ?? []), app.manifestPath + ` (${(e as Error).message})`]);
+          ruleFailed(rule.meta.id, app.manifestPath + ` (${(e as Error).message})`, e instanceof OverBudget);
         }
       }
     }
@@ -280,8 +301,9 @@ export class Engine {
       }
     }
 
-    for (const [ruleId, files] of errorsByRule) {
-      const message = `[F.5] Rule "${ruleId}" failed and was skipped on ${files.length} file(s): ${files.slice(0, 5).join(', ')}${files.length > 5 ? ' …' : ''}`;
+    for (const [ruleId, { files, overBudget }] of errorsByRule) {
+      const what = overBudget ? `ran over its time budget (${this.budget.ruleMs} ms per file)` : 'failed';
+      const message = `[F.5] Rule "${ruleId}" ${what} and was skipped on ${files.length} file(s): ${files.slice(0, 5).join(', ')}${files.length > 5 ? ' …' : ''}`;
       notices.push({ file: files[0]!.split(' (')[0]!, kind: 'internal-error', message, ruleId });
       const file = files[0]!.split(' (')[0]!;
       findings.push(this.finding(RULE_ERRORS_ID, ['F.5'], 'warning', message, file, new LineIndex(input.files.get(file) ?? ''), 0, 0));
@@ -440,13 +462,18 @@ export class Engine {
     }
     let model: FileModel;
     let pd: PersonalDataModel;
+    const fileStart = performance.now();
+    const modelMs = this.budget.modelMs;
     try {
-      model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints }, this.kindsFor());
+      model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs } }, this.kindsFor());
       if (this.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
       pd = new PersonalDataModel(model);
       result.facts = collectFacts(model, pd);
+      if (performance.now() - fileStart > modelMs) throw new OverBudget(modelMs);
     } catch (e) {
-      result.notice = { file, kind: 'not-checked', message: `Not checked: the analysis failed (${(e as Error).message})` };
+      result.facts = undefined;
+      const why = e instanceof OverBudget ? `analysing it ${e.message}` : `the analysis failed (${(e as Error).message})`;
+      result.notice = { file, kind: 'not-checked', message: `Not checked: ${why}` };
       return result;
     }
     result.suppressions = findSuppressions(text, lines, this.ruleIds, today);
@@ -480,35 +507,26 @@ export class Engine {
         result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
       }
     }
-    // Dispatch the collected nodes by kind, in document order, to every listener that asked.
-    const failed = new Set<CodeRule>();
-    const byKind: { rule: CodeRule; visit: (n: ts.Node) => void }[][] = [];
+    // Each rule in turn walks the collected nodes of its kinds in document order, then ends: its time is
+    // its own, so a rule over its budget is stopped at its next node and only its findings here are lost.
+    const fileDeadline = fileStart + this.budget.fileMs;
     for (const { rule, listener } of listeners) {
-      for (const k of Object.keys(listener)) {
-        const kind = Number(k);
-        if (!Number.isInteger(kind)) continue;
-        (byKind[kind] ??= []).push({ rule, visit: listener[kind]! });
+      const started = performance.now();
+      if (started > fileDeadline) {
+        result.errors.push({ ruleId: rule.meta.id, message: `not run: the file ${new OverBudget(this.budget.fileMs).message}`, overBudget: true });
+        continue;
       }
-    }
-    for (const node of model.dispatchOrder) {
-      const visitors = byKind[node.kind];
-      if (!visitors) continue;
-      for (const { rule, visit } of visitors) {
-        if (failed.size && failed.has(rule)) continue;
-        try {
-          visit(node);
-        } catch (e) {
-          failed.add(rule);
-          result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
-        }
-      }
-    }
-    for (const { rule, listener } of listeners) {
-      if (failed.has(rule) || !listener.onEnd) continue;
+      const firstFinding = result.findings.length;
+      const deadline = Math.min(started + this.budget.ruleMs, fileDeadline);
       try {
-        listener.onEnd();
+        dispatch(model.dispatchOrder, listener, deadline, this.budget.ruleMs);
+        listener.onEnd?.();
+        // onEnd cannot be stopped midway: one that ran long still loses its findings
+        if (performance.now() > deadline) throw new OverBudget(this.budget.ruleMs);
       } catch (e) {
-        result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
+        const overBudget = e instanceof OverBudget;
+        if (overBudget) result.findings.length = firstFinding;
+        result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message, overBudget });
       }
     }
     return result;
@@ -615,6 +633,28 @@ export class Engine {
   forget(file: string): void {
     this.cache.delete(file);
     this.specifierCache.delete(file);
+  }
+}
+
+/**
+ * Calls a listener's visitors on the nodes of their kinds, in document order, looking at the clock every
+ * few visits: past `deadline` it throws OverBudget, at the next node.
+ */
+function dispatch(order: readonly ts.Node[], listener: CodeRuleListener, deadline: number, budgetMs: number): void {
+  const visitors: (NodeVisitor | undefined)[] = [];
+  for (const k of Object.keys(listener)) {
+    const kind = Number(k);
+    if (Number.isInteger(kind)) visitors[kind] = listener[kind];
+  }
+  let untilClockCheck = VISITS_PER_CLOCK_CHECK;
+  for (const node of order) {
+    const visit = visitors[node.kind];
+    if (visit === undefined) continue;
+    visit(node);
+    if (--untilClockCheck === 0) {
+      untilClockCheck = VISITS_PER_CLOCK_CHECK;
+      if (performance.now() > deadline) throw new OverBudget(budgetMs);
+    }
   }
 }
 

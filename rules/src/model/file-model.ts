@@ -19,6 +19,8 @@ export interface FileHints {
 export interface ModelOptions {
   sdkModules: readonly string[];
   hints?: FileHints;
+  /** When the walk must give up (see walkFile). */
+  deadline?: { at: number; ms: number };
 }
 
 /** Kinds the model itself needs collected during the walk. */
@@ -69,7 +71,7 @@ export class FileModel {
       lists[k] = list;
       this.nodesByKind.set(k, list);
     }
-    walkFile(sourceFile, { lists, dispatched, dispatchOrder: this.dispatchOrder });
+    walkFile(sourceFile, { lists, dispatched, dispatchOrder: this.dispatchOrder, deadline: options.deadline });
     this.sdk = new SdkModel(options.sdkModules, this.values, this.functionsByName, this.requireBindings);
     this.http = new HttpModel(this.values);
     this.build(options.hints ?? {});
