@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..');
 /** ts.Node methods that look the SourceFile up through the parents when not given it. */
 const CLIMBING = /\.(getStart|getText|getWidth|getLeadingTriviaWidth|getChildren|getChildCount|getChildAt|getFirstToken|getLastToken|getFullText|getSourceFile)\(\s*\)/;
 const ALLOWED = /position-lookup-ok:\s*\S/;
