@@ -13,12 +13,24 @@ export interface AnalysisBudget {
 
 export const DEFAULT_BUDGET: AnalysisBudget = { ruleMs: 1500, modelMs: 5000, fileMs: 10000 };
 
+/**
+ * The budgets hold for files up to this size; a bigger file gets them in proportion (a 1 MiB file four times
+ * as much): honest work grows with the text, and the clock is wall time on a machine that may be busy.
+ */
+export const BUDGET_SIZE_UNIT = 256 * 1024;
+
+/** The budget for a text of `chars` characters. */
+export function budgetFor(budget: AnalysisBudget, chars: number): AnalysisBudget {
+  const scale = Math.max(1, chars / BUDGET_SIZE_UNIT);
+  return { ruleMs: budget.ruleMs * scale, modelMs: budget.modelMs * scale, fileMs: budget.fileMs * scale };
+}
+
 /** A rule's visits between two looks at the clock: often enough to stop within a few ms, rare enough to cost nothing. */
 export const VISITS_PER_CLOCK_CHECK = 64;
 
 /** Thrown where a budget ran out; the engine turns it into a notice, never a crash. */
 export class OverBudget extends Error {
   constructor(readonly ms: number) {
-    super(`took longer than ${ms} ms`);
+    super(`took longer than ${Math.round(ms)} ms`);
   }
 }

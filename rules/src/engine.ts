@@ -4,7 +4,7 @@ import { Minimatch } from 'minimatch';
 import { ts } from './ts';
 import { AppInfo } from './app';
 import { ancestorDirs, bindFiles, discoverApps, relativeSpecifiers, resolveRelative } from './bindings';
-import { DEFAULT_BUDGET, OverBudget, VISITS_PER_CLOCK_CHECK, type AnalysisBudget } from './budget';
+import { budgetFor, BUDGET_SIZE_UNIT, DEFAULT_BUDGET, OverBudget, VISITS_PER_CLOCK_CHECK, type AnalysisBudget } from './budget';
 import { defaultConfig, ruleSetting, type ResolvedConfig } from './config';
 import { collectFacts, type FileFacts } from './model/facts';
 import { FileModel, type FileHints } from './model/file-model';
@@ -106,6 +106,13 @@ interface FileResult {
 }
 
 const RULE_ERRORS_ID = 'internal-error';
+
+/** A run given up because its caller no longer wants it (runAsync's `cancelled`). */
+export class RunCancelled extends Error {
+  constructor() {
+    super('The run was cancelled');
+  }
+}
 export const INVALID_SUPPRESSION_ID = 'invalid-suppression';
 
 /**
@@ -147,6 +154,34 @@ export class Engine {
   }
 
   run(input: ProjectInput): RunResult {
+    const steps = this.steps(input);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same run, handing the thread back between files (`pause`, when the last one was over `sliceMs` ago) so
+   * an editor's requests are answered while a big folder is checked; `cancelled` is asked at each of those
+   * points and stops the run with RunCancelled. The engine's caches stay consistent: a file is analysed whole.
+   */
+  async runAsync(input: ProjectInput, opts: { pause: () => Promise<void>; cancelled?: () => boolean; sliceMs?: number }): Promise<RunResult> {
+    const steps = this.steps(input);
+    const sliceMs = opts.sliceMs ?? 20;
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await opts.pause();
+      if (opts.cancelled?.()) throw new RunCancelled();
+      sliceStart = performance.now();
+    }
+  }
+
+  /** A run as steps: it yields after each file analysed, where a caller may pause or stop it. */
+  private *steps(input: ProjectInput): Generator<void, RunResult, void> {
     const t0 = Date.now();
     const configFor = input.configFor ?? (() => defaultConfig());
     const paths = input.paths ?? [...input.files.keys()];
@@ -164,10 +199,11 @@ export class Engine {
     // Pass 1: every code file; pass 2: files whose neighbours tell them something (module factories, clients).
     const results = new Map<string, FileResult>();
     const hintsOf = new Map<string, FileHints>();
-    codeFiles.forEach((f, i) => {
+    for (const [i, f] of codeFiles.entries()) {
       results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), {}, today, envExampleOf(appOf.get(f), input)));
       if (input.progress && (i % 50 === 49 || i === codeFiles.length - 1)) input.progress(i + 1, codeFiles.length);
-    });
+      yield;
+    }
     // Instances and clients can travel through several modules: repeat until nothing new is learnt.
     for (let round = 0; round < 4; round++) {
       const hints = this.hints(results, codeFiles);
@@ -177,6 +213,7 @@ export class Engine {
         hintsOf.set(f, h);
         changed = true;
         results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), h, today, envExampleOf(appOf.get(f), input)));
+        yield;
       }
       if (!changed) break;
     }
@@ -302,7 +339,7 @@ export class Engine {
     }
 
     for (const [ruleId, { files, overBudget }] of errorsByRule) {
-      const what = overBudget ? `ran over its time budget (${this.budget.ruleMs} ms per file)` : 'failed';
+      const what = overBudget ? `ran over its time budget (${this.budget.ruleMs} ms per file of up to ${BUDGET_SIZE_UNIT / 1024} kB)` : 'failed';
       const message = `[F.5] Rule "${ruleId}" ${what} and was skipped on ${files.length} file(s): ${files.slice(0, 5).join(', ')}${files.length > 5 ? ' …' : ''}`;
       notices.push({ file: files[0]!.split(' (')[0]!, kind: 'internal-error', message, ruleId });
       const file = files[0]!.split(' (')[0]!;
@@ -463,7 +500,8 @@ export class Engine {
     let model: FileModel;
     let pd: PersonalDataModel;
     const fileStart = performance.now();
-    const modelMs = this.budget.modelMs;
+    const budget = budgetFor(this.budget, text.length);
+    const modelMs = budget.modelMs;
     try {
       model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs } }, this.kindsFor());
       if (this.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
@@ -509,20 +547,20 @@ export class Engine {
     }
     // Each rule in turn walks the collected nodes of its kinds in document order, then ends: its time is
     // its own, so a rule over its budget is stopped at its next node and only its findings here are lost.
-    const fileDeadline = fileStart + this.budget.fileMs;
+    const fileDeadline = fileStart + budget.fileMs;
     for (const { rule, listener } of listeners) {
       const started = performance.now();
       if (started > fileDeadline) {
-        result.errors.push({ ruleId: rule.meta.id, message: `not run: the file ${new OverBudget(this.budget.fileMs).message}`, overBudget: true });
+        result.errors.push({ ruleId: rule.meta.id, message: `not run: the file ${new OverBudget(budget.fileMs).message}`, overBudget: true });
         continue;
       }
       const firstFinding = result.findings.length;
-      const deadline = Math.min(started + this.budget.ruleMs, fileDeadline);
+      const deadline = Math.min(started + budget.ruleMs, fileDeadline);
       try {
-        dispatch(model.dispatchOrder, listener, deadline, this.budget.ruleMs);
+        dispatch(model.dispatchOrder, listener, deadline, budget.ruleMs);
         listener.onEnd?.();
         // onEnd cannot be stopped midway: one that ran long still loses its findings
-        if (performance.now() > deadline) throw new OverBudget(this.budget.ruleMs);
+        if (performance.now() > deadline) throw new OverBudget(budget.ruleMs);
       } catch (e) {
         const overBudget = e instanceof OverBudget;
         if (overBudget) result.findings.length = firstFinding;

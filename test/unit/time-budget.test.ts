@@ -61,7 +61,7 @@ describe('time budget', () => {
     const notices = r.notices.filter((n) => n.kind === 'internal-error');
     assert.equal(notices.length, 1);
     assert.equal(notices[0]!.ruleId, 'slow-visitor');
-    assert.match(notices[0]!.message, /"slow-visitor" ran over its time budget \(20 ms per file\) and was skipped on 2 file\(s\): \/app\/a\.js, \/app\/b\.js/);
+    assert.match(notices[0]!.message, /"slow-visitor" ran over its time budget \(20 ms per file of up to 256 kB\) and was skipped on 2 file\(s\): \/app\/a\.js, \/app\/b\.js/);
     assert.equal(r.findings.filter((f) => f.ruleId === 'internal-error').length, 1);
     assert.ok(r.findings.some((f) => f.ruleId === 'control' && f.file === '/app/a.js'));
   });
@@ -105,8 +105,20 @@ describe('time budget', () => {
     assert.ok(r.findings.some((f) => f.ruleId === 'control'));
   });
 
+  it('a bigger file gets a budget in proportion', () => {
+    const { rule } = slowRule('slow-visitor', 1);
+    // 512 kB of comment: twice the size unit, so twice the 40 ms
+    const text = `//${' '.repeat(512 * 1024)}\n` + STRINGS;
+    const r = run(new Engine([control, rule], { ruleMs: 40 }), { '/app/a.js': text });
+    assert.match(r.notices.find((n) => n.ruleId === 'slow-visitor')?.message ?? '', /ran over its time budget/);
+    const e = new Engine([rule], { ruleMs: 40 });
+    run(e, { '/app/a.js': text });
+    const [result] = e.exportResults(['/app/a.js']);
+    assert.match(result!.errors[0]!.message, /took longer than 8\d ms/);
+  });
+
   it('a file whose model takes longer than its budget is "not checked"; the other files are', () => {
-    const big = Array.from({ length: 20000 }, (_, i) => `f${i}(a, b, c);\n`).join('');
+    const big = Array.from({ length: 12000 }, (_, i) => `f${i}(a, b, c);\n`).join(''); // under 256 kB: the base budget
     const r = run(new Engine(allRules, { modelMs: 50 }), { '/app/big.js': big, '/app/ok.js': BAD });
     assert.match(r.notices.find((n) => n.file === '/app/big.js')?.message ?? '', /^Not checked: analysing it took longer than 50 ms/);
     assert.ok(r.findings.some((f) => f.file === '/app/ok.js' && f.ruleId === 'security-control-disabled'));
