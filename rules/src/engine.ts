@@ -143,7 +143,7 @@ export class Engine {
   keepTreeFor: (path: string) => boolean = () => false;
 
   /** Time limits per rule and per file (see AnalysisBudget). */
-  readonly budget: AnalysisBudget;
+  budget: AnalysisBudget;
 
   constructor(readonly rules: readonly Rule[], budget: Partial<AnalysisBudget> = {}) {
     this.budget = { ...DEFAULT_BUDGET, ...budget };

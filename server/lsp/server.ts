@@ -398,7 +398,8 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
   connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
     await settings.for(uri);
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
+    // only the client's $/cancelRequest cancels the token
+    if (token.isCancellationRequested) throw requestCancelled();
     const doc = documents.get(uri);
     const path = uriToPath(uri);
     if (!path) return { kind: 'full', items: [] };
