@@ -17,7 +17,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CLAUSES } from '../../rules/src/clauses';
 import type * as Core from './core';
 import type { Overlay, Project, Snapshot } from './project';
-import { RunCancelled } from '../../rules/src/engine';
 import {
   CHECK_WORKSPACE_REQUEST,
   CLIENT_COMMANDS,
@@ -275,7 +274,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
       timers.delete(project);
       runAndPublish(project).catch((e: Error) => {
         // a run stopped by a reload is followed by the reload's own
-        if (!(e instanceof RunCancelled)) connection.console.error(`Policy Lens: a full check failed: ${e.stack ?? e.message}`);
+        if (!(e instanceof engine().RunCancelled)) connection.console.error(`Policy Lens: a full check failed: ${e.stack ?? e.message}`);
       });
     }, delay));
   }
@@ -480,7 +479,7 @@ export function startServer(connection: Connection, loadCore: () => typeof Core)
     try {
       return await run;
     } catch (e) {
-      if (!(e instanceof RunCancelled)) throw e;
+      if (!(e instanceof engine().RunCancelled)) throw e;
       if (token.isCancellationRequested) throw requestCancelled();
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The folder is being checked again', { retriggerRequest: true });
     }

@@ -62,11 +62,21 @@ describe('requests are answered within a bound', () => {
     const file = `${dir}/src/extra.js`;
     writeFileSync(file, BAD);
     const c = new LspClient();
+    let settingsAsked = 0;
+    c.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+      settingsAsked++;
+      return p.items.map(() => c.settings);
+    });
     try {
       await c.initialize(dir, { pull: true });
       c.open(file);
+      // once the document's settings are in, the pull goes straight to the full run
+      await c.until(() => (settingsAsked > 0 ? true : undefined), 'the settings request');
       const source = new CancellationTokenSource();
       const pull = c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri(file) } }, source.token);
+      // not a wait for the server: the cancel is placed inside the full run (seconds long) rather than in the
+      // same read as the request, where it would be seen before the run begins
+      await new Promise((resolve) => setTimeout(resolve, 300));
       source.cancel();
       const answer = await pull.then(
         () => 'answered in full',
