@@ -4,6 +4,7 @@ import { Minimatch } from 'minimatch';
 import { ts } from './ts';
 import { AppInfo } from './app';
 import { ancestorDirs, bindFiles, discoverApps, relativeSpecifiers, resolveRelative } from './bindings';
+import { budgetFor, BUDGET_SIZE_UNIT, DEFAULT_BUDGET, OverBudget, VISITS_PER_CLOCK_CHECK, type AnalysisBudget } from './budget';
 import { defaultConfig, ruleSetting, type ResolvedConfig } from './config';
 import { collectFacts, type FileFacts } from './model/facts';
 import { FileModel, type FileHints } from './model/file-model';
@@ -13,7 +14,7 @@ import { LineIndex } from './positions';
 import { formatMessage, type AppReport, type AppRule, type CodeRule, type CodeRuleContext, type Rule } from './rule';
 import { findSuppressions, localDate, type SuppressionComment } from './suppressions';
 import { trimTrailing } from './text';
-import type { Finding, Notice, ReportDescriptor, Severity } from './types';
+import type { CodeRuleListener, Finding, Notice, NodeVisitor, ReportDescriptor, Severity } from './types';
 
 export interface ProjectInput {
   /** Absolute root of the run (forward slashes). */
@@ -47,7 +48,14 @@ export interface PortableResult {
   facts: FileFacts | undefined;
   notice?: Notice;
   suppressions: SuppressionComment[];
-  errors: { ruleId: string; message: string }[];
+  errors: RuleError[];
+}
+
+/** A rule that failed on a file (or app), or ran over its time budget there; its findings there are not reported. */
+export interface RuleError {
+  ruleId: string;
+  message: string;
+  overBudget?: boolean;
 }
 
 export interface Exemption {
@@ -94,10 +102,17 @@ interface FileResult {
   notice?: Notice;
   suppressions: SuppressionComment[];
   lines: LineIndex;
-  errors: { ruleId: string; message: string }[];
+  errors: RuleError[];
 }
 
 const RULE_ERRORS_ID = 'internal-error';
+
+/** A run given up because its caller no longer wants it (runAsync's `cancelled`). */
+export class RunCancelled extends Error {
+  constructor() {
+    super('The run was cancelled');
+  }
+}
 export const INVALID_SUPPRESSION_ID = 'invalid-suppression';
 
 /**
@@ -127,7 +142,11 @@ export class Engine {
    */
   keepTreeFor: (path: string) => boolean = () => false;
 
-  constructor(readonly rules: readonly Rule[]) {
+  /** Time limits per rule and per file (see AnalysisBudget). */
+  budget: AnalysisBudget;
+
+  constructor(readonly rules: readonly Rule[], budget: Partial<AnalysisBudget> = {}) {
+    this.budget = { ...DEFAULT_BUDGET, ...budget };
     this.ruleIds = new Set([...rules.map((r) => r.meta.id), INVALID_SUPPRESSION_ID]);
     this.codeRules = rules.filter((r): r is CodeRule => r.kind === 'code');
     this.appRules = rules.filter((r): r is AppRule => r.kind === 'app');
@@ -135,6 +154,34 @@ export class Engine {
   }
 
   run(input: ProjectInput): RunResult {
+    const steps = this.steps(input);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same run, handing the thread back between files (`pause`, when the last one was over `sliceMs` ago) so
+   * an editor's requests are answered while a big folder is checked; `cancelled` is asked at each of those
+   * points and stops the run with RunCancelled. The engine's caches stay consistent: a file is analysed whole.
+   */
+  async runAsync(input: ProjectInput, opts: { pause: () => Promise<void>; cancelled?: () => boolean; sliceMs?: number }): Promise<RunResult> {
+    const steps = this.steps(input);
+    const sliceMs = opts.sliceMs ?? 20;
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await opts.pause();
+      if (opts.cancelled?.()) throw new RunCancelled();
+      sliceStart = performance.now();
+    }
+  }
+
+  /** A run as steps: it yields after each file analysed, where a caller may pause or stop it. */
+  private *steps(input: ProjectInput): Generator<void, RunResult, void> {
     const t0 = Date.now();
     const configFor = input.configFor ?? (() => defaultConfig());
     const paths = input.paths ?? [...input.files.keys()];
@@ -152,10 +199,11 @@ export class Engine {
     // Pass 1: every code file; pass 2: files whose neighbours tell them something (module factories, clients).
     const results = new Map<string, FileResult>();
     const hintsOf = new Map<string, FileHints>();
-    codeFiles.forEach((f, i) => {
+    for (const [i, f] of codeFiles.entries()) {
       results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), {}, today, envExampleOf(appOf.get(f), input)));
       if (input.progress && (i % 50 === 49 || i === codeFiles.length - 1)) input.progress(i + 1, codeFiles.length);
-    });
+      yield;
+    }
     // Instances and clients can travel through several modules: repeat until nothing new is learnt.
     for (let round = 0; round < 4; round++) {
       const hints = this.hints(results, codeFiles);
@@ -165,6 +213,7 @@ export class Engine {
         hintsOf.set(f, h);
         changed = true;
         results.set(f, this.analyze(f, input.files.get(f)!, appOf.get(f), configFor(f), h, today, envExampleOf(appOf.get(f), input)));
+        yield;
       }
       if (!changed) break;
     }
@@ -175,11 +224,17 @@ export class Engine {
       this.contextOf.set(f, { app, config: configFor(f), hints: hintsOf.get(f) ?? {}, envExample: envExampleOf(app, input) });
     }
 
-    const errorsByRule = new Map<string, string[]>();
+    const errorsByRule = new Map<string, { files: string[]; overBudget: boolean }>();
+    const ruleFailed = (ruleId: string, where: string, overBudget: boolean) => {
+      const e = errorsByRule.get(ruleId) ?? { files: [], overBudget: true };
+      e.files.push(where);
+      e.overBudget &&= overBudget;
+      errorsByRule.set(ruleId, e);
+    };
     const suppressionsByFile = new Map<string, { comments: SuppressionComment[]; lines: LineIndex }>();
     for (const [f, r] of results) {
       if (r.notice) notices.push(r.notice);
-      for (const e of r.errors) errorsByRule.set(e.ruleId, [...(errorsByRule.get(e.ruleId) ?? []), f]);
+      for (const e of r.errors) ruleFailed(e.ruleId, f, !!e.overBudget);
       // `used` is per run and the result may be a cached one: fresh flags each run
       suppressionsByFile.set(f, { comments: r.suppressions.map((c) => ({ ...c, used: false })), lines: r.lines });
       if (!input.checkFiles || input.checkFiles.has(f)) findings.push(...r.findings.map((x) => ({ ...x, fixes: x.fixes, suppression: undefined })));
@@ -228,6 +283,7 @@ export class Engine {
         };
         const reads = new Map<string, string | undefined>();
         const reported: Finding[] = [];
+        const started = performance.now();
         try {
           rule.check({
             app,
@@ -246,11 +302,13 @@ export class Engine {
               if (f) reported.push(f);
             },
           });
+          // an app rule cannot be stopped midway: one that took too long is not trusted (nor kept for reuse)
+          if (performance.now() - started > this.budget.ruleMs) throw new OverBudget(this.budget.ruleMs);
           this.appRuleRuns.set(runKey, { ...inputs, index: new Map(index.files), paths: [...appPaths], reads, findings: reported.map((f) => ({ ...f })) });
           findings.push(...reported);
         } catch (e) {
           this.appRuleRuns.delete(runKey);
-          errorsByRule.set(rule.meta.id, [...(errorsByRule.get(rule.meta.id) ?? []), app.manifestPath + ` (${(e as Error).message})`]);
+          ruleFailed(rule.meta.id, app.manifestPath + ` (${(e as Error).message})`, e instanceof OverBudget);
         }
       }
     }
@@ -280,8 +338,9 @@ export class Engine {
       }
     }
 
-    for (const [ruleId, files] of errorsByRule) {
-      const message = `[F.5] Rule "${ruleId}" failed and was skipped on ${files.length} file(s): ${files.slice(0, 5).join(', ')}${files.length > 5 ? ' …' : ''}`;
+    for (const [ruleId, { files, overBudget }] of errorsByRule) {
+      const what = overBudget ? `ran over its time budget (${this.budget.ruleMs} ms per file of up to ${BUDGET_SIZE_UNIT / 1024} kB)` : 'failed';
+      const message = `[F.5] Rule "${ruleId}" ${what} and was skipped on ${files.length} file(s): ${files.slice(0, 5).join(', ')}${files.length > 5 ? ' …' : ''}`;
       notices.push({ file: files[0]!.split(' (')[0]!, kind: 'internal-error', message, ruleId });
       const file = files[0]!.split(' (')[0]!;
       findings.push(this.finding(RULE_ERRORS_ID, ['F.5'], 'warning', message, file, new LineIndex(input.files.get(file) ?? ''), 0, 0));
@@ -440,13 +499,19 @@ export class Engine {
     }
     let model: FileModel;
     let pd: PersonalDataModel;
+    const fileStart = performance.now();
+    const budget = budgetFor(this.budget, text.length);
+    const modelMs = budget.modelMs;
     try {
-      model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints }, this.kindsFor());
+      model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs } }, this.kindsFor());
       if (this.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
       pd = new PersonalDataModel(model);
       result.facts = collectFacts(model, pd);
+      if (performance.now() - fileStart > modelMs) throw new OverBudget(modelMs);
     } catch (e) {
-      result.notice = { file, kind: 'not-checked', message: `Not checked: the analysis failed (${(e as Error).message})` };
+      result.facts = undefined;
+      const why = e instanceof OverBudget ? `analysing it ${e.message}` : `the analysis failed (${(e as Error).message})`;
+      result.notice = { file, kind: 'not-checked', message: `Not checked: ${why}` };
       return result;
     }
     result.suppressions = findSuppressions(text, lines, this.ruleIds, today);
@@ -480,35 +545,26 @@ export class Engine {
         result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
       }
     }
-    // Dispatch the collected nodes by kind, in document order, to every listener that asked.
-    const failed = new Set<CodeRule>();
-    const byKind: { rule: CodeRule; visit: (n: ts.Node) => void }[][] = [];
+    // Each rule in turn walks the collected nodes of its kinds in document order, then ends: its time is
+    // its own, so a rule over its budget is stopped at its next node and only its findings here are lost.
+    const fileDeadline = fileStart + budget.fileMs;
     for (const { rule, listener } of listeners) {
-      for (const k of Object.keys(listener)) {
-        const kind = Number(k);
-        if (!Number.isInteger(kind)) continue;
-        (byKind[kind] ??= []).push({ rule, visit: listener[kind]! });
+      const started = performance.now();
+      if (started > fileDeadline) {
+        result.errors.push({ ruleId: rule.meta.id, message: `not run: the file ${new OverBudget(budget.fileMs).message}`, overBudget: true });
+        continue;
       }
-    }
-    for (const node of model.dispatchOrder) {
-      const visitors = byKind[node.kind];
-      if (!visitors) continue;
-      for (const { rule, visit } of visitors) {
-        if (failed.size && failed.has(rule)) continue;
-        try {
-          visit(node);
-        } catch (e) {
-          failed.add(rule);
-          result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
-        }
-      }
-    }
-    for (const { rule, listener } of listeners) {
-      if (failed.has(rule) || !listener.onEnd) continue;
+      const firstFinding = result.findings.length;
+      const deadline = Math.min(started + budget.ruleMs, fileDeadline);
       try {
-        listener.onEnd();
+        dispatch(model.dispatchOrder, listener, deadline, budget.ruleMs);
+        listener.onEnd?.();
+        // onEnd cannot be stopped midway: one that ran long still loses its findings
+        if (performance.now() > deadline) throw new OverBudget(budget.ruleMs);
       } catch (e) {
-        result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
+        const overBudget = e instanceof OverBudget;
+        if (overBudget) result.findings.length = firstFinding;
+        result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message, overBudget });
       }
     }
     return result;
@@ -577,8 +633,7 @@ export class Engine {
 
   private finding(ruleId: string, clauses: string[], severity: Severity, message: string, file: string, lines: LineIndex, start: number, end: number): Finding {
     const range = lines.range(start, Math.max(start, end));
-    const lineText = lines.lineText(range.start.line).trim().replace(/\s+/g, ' ');
-    return { ruleId, clauses, severity, message, file, range, startOffset: start, endOffset: Math.max(start, end), fixes: [], fingerprint: hash(`${ruleId}\0${lineText}\0${message}`).slice(0, 16) };
+    return { ruleId, clauses, severity, message, file, range, startOffset: start, endOffset: Math.max(start, end), fixes: [], fingerprint: fingerprint(lines, range.start.line, ruleId, message) };
   }
 
   private appFor(root: string, manifestPath: string, text: string | undefined): AppInfo {
@@ -616,6 +671,28 @@ export class Engine {
   forget(file: string): void {
     this.cache.delete(file);
     this.specifierCache.delete(file);
+  }
+}
+
+/**
+ * Calls a listener's visitors on the nodes of their kinds, in document order, looking at the clock every
+ * few visits: past `deadline` it throws OverBudget, at the next node.
+ */
+function dispatch(order: readonly ts.Node[], listener: CodeRuleListener, deadline: number, budgetMs: number): void {
+  const visitors: (NodeVisitor | undefined)[] = [];
+  for (const k of Object.keys(listener)) {
+    const kind = Number(k);
+    if (Number.isInteger(kind)) visitors[kind] = listener[kind];
+  }
+  let untilClockCheck = VISITS_PER_CLOCK_CHECK;
+  for (const node of order) {
+    const visit = visitors[node.kind];
+    if (visit === undefined) continue;
+    visit(node);
+    if (--untilClockCheck === 0) {
+      untilClockCheck = VISITS_PER_CLOCK_CHECK;
+      if (performance.now() > deadline) throw new OverBudget(budgetMs);
+    }
   }
 }
 
@@ -665,6 +742,23 @@ type EnvExample = CodeRuleContext['envExample'];
 function envExampleOf(app: AppInfo | undefined, input: ProjectInput): EnvExample {
   const path = `${app?.root ?? trimTrailing(input.root, '/')}/.env.example`;
   return { path, text: input.files.get(path) };
+}
+
+/**
+ * Per line, the fingerprints already made: a finding's fingerprint hashes its whole (normalised) line, so
+ * 20,000 findings on one 600 kB generated line would hash 12 GB; the same rule and message there is one hash.
+ */
+const fingerprintsByLine = new WeakMap<LineIndex, Map<string, string>>();
+function fingerprint(lines: LineIndex, line: number, ruleId: string, message: string): string {
+  let known = fingerprintsByLine.get(lines);
+  if (!known) fingerprintsByLine.set(lines, (known = new Map()));
+  const key = `${line}\0${ruleId}\0${message}`;
+  let f = known.get(key);
+  if (f === undefined) {
+    const lineText = lines.lineText(line).trim().replace(/\s+/g, ' ');
+    known.set(key, (f = hash(`${ruleId}\0${lineText}\0${message}`).slice(0, 16)));
+  }
+  return f;
 }
 
 // one-shot hashing (Node ≥ 20.12) costs a third of a Hash object per finding; same digest

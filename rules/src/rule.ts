@@ -4,7 +4,7 @@ import type { JsonDocument } from './manifest/json-document';
 import type { FileFacts } from './model/facts';
 import type { FileModel } from './model/file-model';
 import type { PersonalDataModel } from './model/personal-data';
-import type { CodeRuleListener, FileEdit, Fix, RelatedLocation, ReportDescriptor, RuleMetaBase, Severity } from './types';
+import type { CodeRuleListener, Fix, RelatedLocation, ReportDescriptor, RuleMetaBase, Severity } from './types';
 
 export interface RuleMeta extends RuleMetaBase {
   /** Where the rule looks: JS/TS code, or the app (manifest, package.json, repository files, index). */
@@ -85,8 +85,4 @@ export function createAppRule(def: { meta: RuleMeta; check: AppRule['check'] }):
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
-}
-
-export function replaceEdit(file: string, node: ts.Node, newText: string): FileEdit {
-  return { file, start: node.getStart(), end: node.getEnd(), newText };
 }

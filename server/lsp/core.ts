@@ -1,6 +1,7 @@
 // Everything that needs the engine (and so TypeScript via ts-morph, ~200 ms to load). main.ts loads
 // this lazily, right after answering `initialize`, so editors get their answer in well under 400 ms.
 export { allRules } from '../../rules/index';
+export { RunCancelled } from '../../rules/src/engine';
 export { codeActions } from './code-actions';
 export { toDiagnostic } from './diagnostics';
 export { hover } from './hover';

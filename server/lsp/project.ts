@@ -1,7 +1,8 @@
 // One checked folder (a workspace folder, or the guessed root of a loose file): the texts the engine sees,
 // one Engine instance (its per-file cache is what makes a re-run after an edit cheap), and the last run.
 import { existsSync, realpathSync } from 'node:fs';
-import { Engine, type ProjectInput, type RunResult } from '../../rules/src/engine';
+import type { CancellationToken } from 'vscode-languageserver';
+import { Engine, RunCancelled, type ProjectInput, type RunResult } from '../../rules/src/engine';
 import { moveFindings } from '../../rules/src/moved-findings';
 import { CONFIG_NAME, ConfigError, defaultConfig } from '../../rules/src/config';
 import { APP_FILES, loadProject, readCheckableFile, realPathWithin, toPosix } from '../../rules/src/node/load-project';
@@ -59,6 +60,11 @@ export class Project {
   /** Only the first index goes elsewhere: later loads find most results cached. */
   private firstIndex = true;
   last: Snapshot | undefined;
+  /** Changes seen (see `changed`), and full runs begun: a full run that yielded knows what happened meanwhile. */
+  private changes = 0;
+  private fullRuns = 0;
+  /** A full run handing the thread back between files (settleAsync), while it is under way. */
+  private settling: Promise<Snapshot> | undefined;
   /** A broken .policylens.json: nothing is checked until it is fixed. */
   error: string | undefined;
   /** Files the loader could not or would not read (the engine's own notices come with each run). */
@@ -116,6 +122,7 @@ export class Project {
    */
   changed(path: string, text: string | undefined): void {
     this.dirty = true;
+    this.changes++;
     this.pending.add(path);
     if (this.needsLoad) return;
     if (path.endsWith('/' + CONFIG_NAME)) return this.reload();
@@ -139,11 +146,63 @@ export class Project {
    * While the folder is being indexed elsewhere, the open files are checked on their own.
    */
   snapshot(overlays: ReadonlyMap<string, Overlay>): Snapshot {
+    return this.snapshotNow(overlays) ?? this.settle(overlays);
+  }
+
+  /**
+   * The snapshot a request can be answered from without a full run in this thread: the last one while nothing
+   * changed, the quick one, the open files' while indexing, or (while a full run is under way: it must not
+   * starve requests) the last one. Undefined when only a full run will do.
+   */
+  snapshotNow(overlays: ReadonlyMap<string, Overlay>): Snapshot | undefined {
     if (!this.dirty && this.last) return this.last;
     const error = this.ensureLoaded(overlays);
     if (error) return error;
     if (this.indexing || this.startIndexing(overlays)) return this.openFilesOnly(overlays);
-    return this.quick(overlays) ?? this.settle(overlays);
+    return this.quick(overlays) ?? (this.settling ? this.last : undefined);
+  }
+
+  /**
+   * The full run of `settle`, handing the thread back between files so that requests are answered meanwhile.
+   * One such run at a time, shared by every caller; a caller's `token` only stops its own wait (RunCancelled),
+   * the run goes on for the others. A reload while it runs stops the run: its texts are stale (RunCancelled).
+   * Changes made while it runs stay owed: the project is still dirty after.
+   */
+  settleAsync(overlays: ReadonlyMap<string, Overlay>, token?: CancellationToken): Promise<Snapshot> {
+    if (!this.dirty && this.last?.settled) return Promise.resolve(this.last);
+    if (!this.settling) {
+      const run = this.runFull(overlays);
+      this.settling = run;
+      const clear = () => {
+        if (this.settling === run) this.settling = undefined;
+      };
+      run.then(clear, clear);
+    }
+    return token ? untilCancelled(this.settling, token) : this.settling;
+  }
+
+  private async runFull(overlays: ReadonlyMap<string, Overlay>): Promise<Snapshot> {
+    const error = this.ensureLoaded(overlays);
+    if (error) return error;
+    if (this.indexing) return this.openFilesOnly(overlays);
+    const { texts, versions } = this.openTexts(overlays);
+    for (const [p, t] of texts) {
+      this.files.set(p, t);
+      this.paths.add(p);
+    }
+    const input = this.loaded!;
+    const files = new Map(this.files);
+    const changesBefore = this.changes;
+    const run = ++this.fullRuns;
+    const loaded = this.loaded;
+    const result = await this.engine.runAsync({ ...input, files, paths: [...this.paths], now: this.now() }, { pause: () => new Promise((resolve) => setImmediate(resolve)), cancelled: () => this.needsLoad || this.loaded !== loaded });
+    // a full run that began later (a request that could not wait) has the newer result
+    if (run !== this.fullRuns && this.last?.settled) return this.last;
+    // changed meanwhile: the files stay pending, so the next snapshot re-checks them on top of this one
+    this.dirty = this.changes !== changesBefore;
+    if (!this.dirty) this.pending.clear();
+    this.last = { id: nextSnapshotId++, result, files, versions, byFile: byFileOf(result), finishedAt: new Date(), configFor: input.configFor!, settled: true, partial: false };
+    return this.last;
   }
 
   /** Runs the engine over the whole folder if anything changed since the last full run. */
@@ -159,6 +218,7 @@ export class Project {
     }
     const input = this.loaded!;
     const files = new Map(this.files);
+    this.fullRuns++;
     const result = this.engine.run({ ...input, files, paths: [...this.paths], now: this.now() });
     this.dirty = false;
     this.pending.clear();
@@ -295,7 +355,8 @@ export class Project {
     }
     const byFile = new Map(last.byFile);
     for (const p of this.pending) byFile.set(p, findings.filter((f) => f.file === p && !f.suppression));
-    this.pending.clear();
+    // while a full run is under way it may finish on older texts: these stay owed until one sees them
+    if (!this.settling) this.pending.clear();
     // still owed: the full run recomputes app-rule findings and what other files learn from these
     this.dirty = false;
     this.last = { ...last, id: nextSnapshotId++, result: { ...last.result, findings, exemptions, notices, facts }, files, versions, byFile, finishedAt: new Date(), settled: false };
@@ -331,4 +392,22 @@ function readIfWanted(path: string, realRoot: string): string | undefined {
   if (!realPathWithin(path, realRoot)) return undefined;
   const read = readCheckableFile(path, 4 * 1024 * 1024);
   return 'text' in read ? read.text : undefined;
+}
+
+/** `run`, or RunCancelled as soon as the token is (the run itself goes on). */
+function untilCancelled<T>(run: Promise<T>, token: CancellationToken): Promise<T> {
+  if (token.isCancellationRequested) return Promise.reject(new RunCancelled());
+  return new Promise<T>((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => reject(new RunCancelled()));
+    run.then(
+      (v) => {
+        listener.dispose();
+        resolve(v);
+      },
+      (e: unknown) => {
+        listener.dispose();
+        reject(e);
+      },
+    );
+  });
 }

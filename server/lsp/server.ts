@@ -6,6 +6,7 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type ClientCapabilities,
   type CodeLens,
   type Connection,
@@ -299,7 +300,10 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     clearTimeout(timers.get(project));
     timers.set(project, setTimeout(() => {
       timers.delete(project);
-      safely(project, () => runAndPublish(project));
+      runAndPublish(project).catch((e: Error) => {
+        // a run stopped by a reload is followed by the reload's own; any other failure must not take the server down
+        if (!(e instanceof engine().RunCancelled)) connection.console.error(`Policy Lens: checking ${project.root} failed: ${e.stack ?? e.message}`);
+      });
     }, delay));
   }
 
@@ -345,9 +349,10 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     return snap;
   }
 
-  function runAndPublish(project: Project): void {
+  /** The full run behind the edits: it hands the thread back between files, so requests are answered meanwhile. */
+  async function runAndPublish(project: Project): Promise<void> {
     clearTimeout(quickTimers.get(project));
-    const snap = settled(project);
+    const snap = track(project, await project.settleAsync(overlays()));
     if (pull()) {
       // the edited document was answered by its own pull; refresh if another open one changed
       const changed = documents.all().some((d) => {
@@ -487,10 +492,17 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
   connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
     await settings.for(uri);
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
+    // only the client's $/cancelRequest cancels the token
+    if (token.isCancellationRequested) throw requestCancelled();
     const doc = documents.get(uri);
-    const s = snapshotFor(uri);
-    if (!s) return { kind: 'full', items: [] };
+    const path = uriToPath(uri);
+    if (!path) return { kind: 'full', items: [] };
+    // answered from what is known now (the quick path re-checks the edited file); only a folder never run
+    // waits for a full run, which hands the thread back between files and stops when the pull is cancelled
+    const project = workspace().projectFor(path);
+    const now = project.snapshotNow(overlays());
+    const s = { snap: track(project, now ?? (await cancellable(project.settleAsync(overlays(), token), token))) };
+    if (token.isCancellationRequested) throw requestCancelled();
     // a snapshot's findings never change: its id identifies the result (no hashing on the keystroke path)
     const id = `${s.snap.id}${disabled.has(uri) ? '-off' : ''}`;
     if (params.previousResultId === id && pulled.get(uri)?.id === id) return { kind: 'unchanged', resultId: id };
@@ -553,7 +565,25 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     else void connection.window.showInformationMessage(`Policy Lens rule ${id}: ${href ?? engine().ruleInfo(id, '')?.description ?? ''}`);
   });
 
-  connection.onRequest(CHECK_WORKSPACE_REQUEST, async (): Promise<CheckWorkspaceResult> => {
+  function requestCancelled(): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled by the client');
+  }
+
+  /**
+   * A wait for a full run the client cancelled answers "request cancelled"; one the server gave up (the folder
+   * is being re-read) answers "server cancelled", and the client asks again.
+   */
+  async function cancellable(run: Promise<Snapshot>, token: CancellationToken): Promise<Snapshot> {
+    try {
+      return await run;
+    } catch (e) {
+      if (!(e instanceof engine().RunCancelled)) throw e;
+      if (token.isCancellationRequested) throw requestCancelled();
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The folder is being checked again', { retriggerRequest: true });
+    }
+  }
+
+  connection.onRequest(CHECK_WORKSPACE_REQUEST, async (_params: unknown, token): Promise<CheckWorkspaceResult> => {
     const t0 = Date.now();
     for (const p of workspace().all()) await p.whenIndexed();
     const progress = await connection.window.createWorkDoneProgress();
@@ -562,7 +592,13 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     for (const [i, p] of projects.entries()) {
       progress.report(Math.round((i / Math.max(1, projects.length)) * 100), p.root);
       p.reload();
-      runAndPublish(p);
+      try {
+        track(p, await cancellable(p.settleAsync(overlays(), token), token));
+      } catch (e) {
+        progress.done();
+        throw e;
+      }
+      await runAndPublish(p);
     }
     progress.done();
     const c = shownCounts();

@@ -32,9 +32,9 @@ export default createCodeRule({
             seen.add(t.node);
             if (!MAY_NAME_BRAND.test(t.text)) continue;
             for (const m of brandMisspellings(proseOnly(t.text), false)) {
-              const at = literalRange(t.node, t.text, m.start, m.end);
+              const at = literalRange(context.sourceFile, t.node, t.text, m.start, m.end);
               const fixes: Fix[] = at ? [{ description: `Write "${WEB1ON1}"`, edits: [{ file: context.file, ...at, newText: WEB1ON1 }], safe: true }] : [];
-              context.report({ messageId: m.nit ? 'lowercase' : 'misspelled', data: { found: m.found }, severity: m.nit ? 'info' : undefined, start: at?.start ?? t.node.getStart(), end: at?.end ?? t.node.getEnd(), fixes });
+              context.report({ messageId: m.nit ? 'lowercase' : 'misspelled', data: { found: m.found }, severity: m.nit ? 'info' : undefined, start: at?.start ?? t.node.getStart(context.sourceFile), end: at?.end ?? t.node.getEnd(), fixes });
             }
           }
         }
@@ -44,10 +44,10 @@ export default createCodeRule({
 });
 
 /** Offsets of text[start, end) inside a string or template literal whose source spells the text out unescaped. */
-function literalRange(node: ts.Node, text: string, start: number, end: number): { start: number; end: number } | undefined {
+function literalRange(sf: ts.SourceFile, node: ts.Node, text: string, start: number, end: number): { start: number; end: number } | undefined {
   if (!ts.isStringLiteral(node) && !ts.isNoSubstitutionTemplateLiteral(node)) return undefined;
-  const raw = node.getText().slice(1, -1);
+  const raw = node.getText(sf).slice(1, -1);
   if (raw !== text) return undefined;
-  const base = node.getStart() + 1;
+  const base = node.getStart(sf) + 1;
   return { start: base + start, end: base + end };
 }

@@ -37,7 +37,7 @@ export default createCodeRule({
         const p = node as ts.PropertyAssignment;
         if (propertyName(p.name) !== 'countLimit' || !isPaginationObject(p.parent) || !usesWeb1on1(context)) return;
         const value = unlimitedValue(context, p.initializer);
-        if (value) context.report({ messageId: 'countLimit', data: { value }, start: p.getStart(), end: p.getEnd() });
+        if (value) context.report({ messageId: 'countLimit', data: { value }, start: p.getStart(context.sourceFile), end: p.getEnd() });
       },
       onEnd() {
         for (const c of model.sdk.calls) {
@@ -45,8 +45,8 @@ export default createCodeRule({
           const arg = c.call.arguments[0];
           if (queryVerdict(context, arg) !== 'unbounded') continue;
           const how = !arg || isNothing(arg) || isFunction(arg) ? 'no query' : 'only sorting or field selection';
-          const call = `${c.call.expression.getText().replace(/\s+/g, '')}()`;
-          context.report({ messageId: 'sdkList', data: { call, how, what: WHAT[c.resource]! }, start: c.call.getStart(), end: c.call.getEnd() });
+          const call = `${c.call.expression.getText(context.sourceFile).replace(/\s+/g, '')}()`;
+          context.report({ messageId: 'sdkList', data: { call, how, what: WHAT[c.resource]! }, start: c.call.getStart(context.sourceFile), end: c.call.getEnd() });
         }
         for (const h of model.http.calls) {
           if (h.method !== 'GET') continue;
@@ -60,7 +60,7 @@ export default createCodeRule({
           const params = h.options ? objectPropertyOf(context, h.options, h.client === 'got' ? 'searchParams' : 'params') ?? objectPropertyOf(context, h.options, 'searchParams') : undefined;
           const fromParams: Verdict = params === undefined ? 'unbounded' : queryVerdict(context, params);
           if (fromUrl !== 'unbounded' || fromParams !== 'unbounded') continue;
-          context.report({ messageId: 'restList', data: { call: `GET ${path}`, what: WHAT[m[1]!]! }, start: h.call.getStart(), end: h.call.getEnd() });
+          context.report({ messageId: 'restList', data: { call: `GET ${path}`, what: WHAT[m[1]!]! }, start: h.call.getStart(context.sourceFile), end: h.call.getEnd() });
         }
       },
     };
@@ -139,7 +139,7 @@ function unlimitedValue(context: CodeRuleContext, expr: ts.Expression, depth = 0
     const init = depth < 4 ? context.model.values.initializerOf(e.text) : undefined;
     return init && unlimitedValue(context, init, depth + 1) ? e.text : undefined;
   }
-  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Number' && ['POSITIVE_INFINITY', 'MAX_SAFE_INTEGER', 'MAX_VALUE'].includes(e.name.text)) return e.getText();
-  if (ts.isNumericLiteral(e) && Number(e.text.replace(/_/g, '')) >= EFFECTIVELY_UNLIMITED) return e.getText();
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Number' && ['POSITIVE_INFINITY', 'MAX_SAFE_INTEGER', 'MAX_VALUE'].includes(e.name.text)) return e.getText(context.sourceFile);
+  if (ts.isNumericLiteral(e) && Number(e.text.replace(/_/g, '')) >= EFFECTIVELY_UNLIMITED) return e.getText(context.sourceFile);
   return undefined;
 }

@@ -42,20 +42,21 @@ export default createCodeRule({
       onEnd() {
         const reportedLoops = new Set<ts.Node>();
         const derivedByLoop = new Map<ts.Node, Set<string>>();
+        const loopsMemo = new Map<ts.Node, Loop[]>();
         const consumerCalls = new Set<ts.CallExpression>();
         for (const t of readableTexts(model)) if (t.consumer && t.call) consumerCalls.add(t.call);
         for (const s of sentMessages(model)) if (CONSUMER_ROLE.test(model.values.propertyString(s.message, 'role')?.text ?? '') || CONSUMER_TOUCHPOINT.test(model.values.propertyString(s.message, 'touchpoint')?.text ?? '')) consumerCalls.add(s.call);
         for (const c of model.sdk.calls) {
           const target = recipientOf(model, c, consumerCalls);
           if (!target) continue;
-          for (const loop of loopsAround(c.call)) {
+          for (const loop of loopsAround(c.call, loopsMemo)) {
             let derived = derivedByLoop.get(loop.node);
             if (!derived) derivedByLoop.set(loop.node, (derived = derivedNames(model, loop)));
             if (!references(target.recipient, derived)) continue;
-            if (!target.sureConsumer && loop.list && STAFF_LIST.test(loop.list.getText())) break;
+            if (!target.sureConsumer && loop.list && STAFF_LIST.test(loop.list.getText(context.sourceFile))) break;
             if (!reportedLoops.has(loop.node) && !checksConsent(model, loop, derived)) {
               reportedLoops.add(loop.node);
-              context.report({ messageId: 'bulk', data: { list: listName(loop) }, start: c.call.getStart(), end: c.call.getEnd() });
+              context.report({ messageId: 'bulk', data: { list: listName(loop, context.sourceFile) }, start: c.call.getStart(context.sourceFile), end: c.call.getEnd() });
             }
             break;
           }
@@ -89,45 +90,55 @@ function recipientOf(model: FileModel, c: SdkCall, consumerCalls: ReadonlySet<ts
   return ts.isPropertyAccessExpression(callee) ? { recipient: callee.expression, sureConsumer: sure } : undefined;
 }
 
-/** Loops around a node, innermost first, across the callbacks inside them (`.then(conv => …)`). */
-function loopsAround(node: ts.Node): Loop[] {
-  const out: Loop[] = [];
-  let cur: ts.Node | undefined = node.parent;
-  let child: ts.Node = node;
-  // one kind switch per ancestor: this climbs from every send in the file
-  while (cur) {
-    switch (cur.kind) {
-      case ts.SyntaxKind.ForOfStatement:
-      case ts.SyntaxKind.ForInStatement: {
-        const loop = cur as ts.ForOfStatement | ts.ForInStatement;
-        if (child === loop.statement) out.push({ node: loop, body: loop.statement, list: loop.expression, vars: declaredNames(loop.initializer) });
-        break;
-      }
-      case ts.SyntaxKind.ForStatement: {
-        const loop = cur as ts.ForStatement;
-        if (child === loop.statement) out.push({ node: loop, body: loop.statement, list: loop.condition, vars: declaredNames(loop.initializer) });
-        break;
-      }
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.MethodDeclaration: {
-        const fn = cur as ts.FunctionLikeDeclaration;
-        const call = fn.parent;
-        if (call && call.kind === ts.SyntaxKind.CallExpression && (call as ts.CallExpression).arguments.includes(fn as ts.Expression)) {
-          const c = call as ts.CallExpression;
-          const name = calleeName(c);
-          if (name && ITERATING_METHODS.has(name) && ts.isPropertyAccessExpression(c.expression) && fn.body) {
-            out.push({ node: c, body: fn.body, list: c.expression.expression, vars: fn.parameters.flatMap((p) => boundNames(p.name)) });
-          }
-        }
-        break;
-      }
-    }
-    child = cur;
-    cur = cur.parent;
+/**
+ * The loops around a node, innermost first. Each node's list is its parent's plus the loop the parent makes
+ * of it, kept in `memo`: a climb to the root from every send is quadratic in a long `.then(…)` chain.
+ */
+function loopsAround(node: ts.Node, memo: Map<ts.Node, Loop[]>): Loop[] {
+  const path: ts.Node[] = [];
+  let top = node;
+  while (top.parent && !memo.has(top)) {
+    path.push(top);
+    top = top.parent;
   }
-  return out;
+  let above = memo.get(top) ?? [];
+  for (let i = path.length - 1; i >= 0; i--) {
+    const child = path[i]!;
+    const loop = loopOf(child.parent!, child);
+    if (loop) above = [loop, ...above];
+    memo.set(child, above);
+  }
+  return above;
+}
+
+/** The loop `cur` makes of its child `child` (its body, or a callback of forEach/map/…), if any. */
+function loopOf(cur: ts.Node, child: ts.Node): Loop | undefined {
+  // one kind switch per ancestor: this runs for every ancestor of a send
+  switch (cur.kind) {
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.ForInStatement: {
+      const loop = cur as ts.ForOfStatement | ts.ForInStatement;
+      return child === loop.statement ? { node: loop, body: loop.statement, list: loop.expression, vars: declaredNames(loop.initializer) } : undefined;
+    }
+    case ts.SyntaxKind.ForStatement: {
+      const loop = cur as ts.ForStatement;
+      return child === loop.statement ? { node: loop, body: loop.statement, list: loop.condition, vars: declaredNames(loop.initializer) } : undefined;
+    }
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.MethodDeclaration: {
+      const fn = cur as ts.FunctionLikeDeclaration;
+      const call = fn.parent;
+      if (!call || call.kind !== ts.SyntaxKind.CallExpression || !(call as ts.CallExpression).arguments.includes(fn as ts.Expression)) return undefined;
+      const c = call as ts.CallExpression;
+      const name = calleeName(c);
+      // a callback of forEach/map/… is a loop body too (`.then(conv => …)` is not)
+      if (!name || !ITERATING_METHODS.has(name) || !ts.isPropertyAccessExpression(c.expression) || !fn.body) return undefined;
+      return { node: c, body: fn.body, list: c.expression.expression, vars: fn.parameters.flatMap((p) => boundNames(p.name)) };
+    }
+  }
+  return undefined;
 }
 
 function declaredNames(init: ts.ForInitializer | undefined): string[] {
@@ -211,7 +222,7 @@ function mentionsConsent(model: FileModel, expr: ts.Node, depth: number): boolea
   return false;
 }
 
-function listName(loop: Loop): string {
-  const t = (loop.list?.getText() ?? 'a list').replace(/\s+/g, ' ');
+function listName(loop: Loop, sf: ts.SourceFile): string {
+  const t = (loop.list?.getText(sf) ?? 'a list').replace(/\s+/g, ' ');
   return t.length > 40 ? `${t.slice(0, 39)}…` : t;
 }

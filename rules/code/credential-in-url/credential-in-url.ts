@@ -34,7 +34,7 @@ export default createCodeRule({
       for (const { url } of urlSpans(flat.text)) {
         const problem = userinfoProblem(url) ?? queryProblem(context, url, flat);
         if (problem) {
-          context.report({ messageId: problem.messageId, data: problem.data, start: node.getStart(), end: node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
+          context.report({ messageId: problem.messageId, data: problem.data, start: node.getStart(context.sourceFile), end: node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
           return;
         }
       }
@@ -56,7 +56,7 @@ export default createCodeRule({
         const [name, value] = call.arguments;
         if (!name || !value || !ts.isStringLiteralLike(name)) return;
         const problem = paramProblem(context, name.text, value);
-        if (problem) context.report({ messageId: problem.messageId, data: problem.data, start: call.getStart(), end: call.getEnd(), severity: context.isTestFile ? 'info' : undefined });
+        if (problem) context.report({ messageId: problem.messageId, data: problem.data, start: call.getStart(context.sourceFile), end: call.getEnd(), severity: context.isTestFile ? 'info' : undefined });
       },
       onEnd() {
         // axios `params: {…}` / got `searchParams: {…}` become the query string of the request
@@ -69,7 +69,7 @@ export default createCodeRule({
             const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
             if (!name || !value) continue;
             const problem = paramProblem(context, name, value);
-            if (problem) context.report({ messageId: problem.messageId, data: problem.data, start: p.getStart(), end: p.getEnd(), severity: context.isTestFile ? 'info' : undefined });
+            if (problem) context.report({ messageId: problem.messageId, data: problem.data, start: p.getStart(context.sourceFile), end: p.getEnd(), severity: context.isTestFile ? 'info' : undefined });
           }
         }
       },

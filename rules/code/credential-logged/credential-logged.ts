@@ -46,7 +46,7 @@ export default createCodeRule({
           const what = credentialIn(context, arg, 0);
           if (!what) continue;
           const messageId = isSend ? 'sent' : sink!.debug ? 'debugLogged' : 'logged';
-          context.report({ messageId, data: { what, sink: sink?.label ?? '' }, start: call.getStart(), end: call.getEnd(), severity: sink?.debug ? 'warning' : undefined });
+          context.report({ messageId, data: { what, sink: sink?.label ?? '' }, start: call.getStart(context.sourceFile), end: call.getEnd(), severity: sink?.debug ? 'warning' : undefined });
           return;
         }
       },
@@ -100,7 +100,7 @@ function credentialIn(context: CodeRuleContext, node: ts.Expression, depth: numb
     if (!last || !credentialKind(last)) return undefined;
     // `EnvVarNames.MSI_SECRET`, `Fields.password`: a constant naming the credential, not holding it
     if (chain.slice(0, -1).some((seg) => nameWords(seg).some((w) => NAME_TABLE_WORDS.has(w)))) return undefined;
-    return e.getText();
+    return e.getText(context.sourceFile);
   }
   if (ts.isTemplateExpression(e)) {
     for (const span of e.templateSpans) {
@@ -144,7 +144,7 @@ function namedCredential(context: CodeRuleContext, name: string, node: ts.Expres
     const last = chain?.[chain.length - 1];
     if (last && isNonCredentialTokenName(last)) return undefined;
   }
-  return node.getText();
+  return node.getText(context.sourceFile);
 }
 
 function objectCredential(context: CodeRuleContext, obj: ts.ObjectLiteralExpression, depth: number): string | undefined {
@@ -161,7 +161,7 @@ function objectCredential(context: CodeRuleContext, obj: ts.ObjectLiteralExpress
       if (found) return found;
       // `{ token: t }`: the key says what the value is, unless the value is a literal or a computed summary
       const key = propertyName(p.name);
-      if (key && credentialKind(key) && !isNonCredentialTokenName(key) && (ts.isIdentifier(v) || ts.isPropertyAccessExpression(v))) return `${key}: ${v.getText()}`;
+      if (key && credentialKind(key) && !isNonCredentialTokenName(key) && (ts.isIdentifier(v) || ts.isPropertyAccessExpression(v))) return `${key}: ${v.getText(context.sourceFile)}`;
     }
   }
   return undefined;

@@ -66,8 +66,8 @@ export default createCodeRule({
           else if (DSAR_WORD.test(p) || (EXPORT_WORD.test(p) && PERSONAL_WORD.test(p))) found.push({ flow: 'export', node: call, what: `an endpoint ${path}` });
         }
         for (const flow of ['erasure', 'export'] as const) {
-          const first = found.filter((f) => f.flow === flow).sort((a, b) => a.node.getStart() - b.node.getStart())[0];
-          if (first && !documented[flow]) context.report({ messageId: flow, data: { what: first.what }, start: first.node.getStart(), end: first.node.getEnd() });
+          const first = found.filter((f) => f.flow === flow).sort((a, b) => a.node.getStart(context.sourceFile) - b.node.getStart(context.sourceFile))[0];
+          if (first && !documented[flow]) context.report({ messageId: flow, data: { what: first.what }, start: first.node.getStart(context.sourceFile), end: first.node.getEnd() });
         }
       },
     };

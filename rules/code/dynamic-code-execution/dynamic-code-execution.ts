@@ -38,9 +38,9 @@ export default createCodeRule({
         // Loading a module by a computed name is how plugin systems work (formatters, rule folders, view
         // engines): only a name that comes from the network is the B.4 signal (rules.md precision notes).
         if (!source && sink.kind === 'module') continue;
-        const data = { sink: callForm(sink.name), what: WHAT[role], how: role === 'program' || role === 'module' ? 'chosen' : 'assembled', advice: ADVICE[role], arg: preview(arg), source: source ?? '' };
-        const fixes = source && sink.kind === 'eval' && DATA_SOURCES.has(source) ? jsonParseFix(context.file, sink.node, arg) : [];
-        context.report({ messageId: source ? 'network' : 'dynamic', data, start: sink.node.getStart(), end: sink.node.getEnd(), severity: context.isTestFile ? 'info' : undefined, fixes });
+        const data = { sink: callForm(sink.name), what: WHAT[role], how: role === 'program' || role === 'module' ? 'chosen' : 'assembled', advice: ADVICE[role], arg: preview(context.sourceFile, arg), source: source ?? '' };
+        const fixes = source && sink.kind === 'eval' && DATA_SOURCES.has(source) ? jsonParseFix(context.file, context.sourceFile, sink.node, arg) : [];
+        context.report({ messageId: source ? 'network' : 'dynamic', data, start: sink.node.getStart(context.sourceFile), end: sink.node.getEnd(), severity: context.isTestFile ? 'info' : undefined, fixes });
         return;
       }
     };
@@ -50,7 +50,7 @@ export default createCodeRule({
       const e = unwrap(arg);
       if (ts.isSpreadElement(arg)) return false;
       if (isFunctionLike(e) || values.string(e)?.exact) return true;
-      if (sink.kind === 'process' && OWN_RUNTIME.test(e.getText().replace(/\s+/g, ''))) return true;
+      if (sink.kind === 'process' && OWN_RUNTIME.test(e.getText(context.sourceFile).replace(/\s+/g, ''))) return true;
       if (ts.isElementAccessExpression(e) && isAllowList(e.expression)) return true;
       return decodedLiteral(e, values) !== undefined;
     }
@@ -74,10 +74,10 @@ const DATA_SOURCES = new Set(['an HTTP response', 'the HTTP request']);
  * `eval(body)` / `eval('(' + body + ')')` → `JSON.parse(body)`: the old way of reading JSON. Not safe: a
  * body the client already parsed (axios `res.data`) or one that is not JSON behaves differently.
  */
-function jsonParseFix(file: string, call: ts.CallExpression | ts.NewExpression, arg: ts.Expression): Fix[] {
+function jsonParseFix(file: string, sf: ts.SourceFile, call: ts.CallExpression | ts.NewExpression, arg: ts.Expression): Fix[] {
   const data = parenthesised(unwrap(arg)) ?? arg;
   if (isAssembled(data)) return [];
-  return [{ description: 'Parse as JSON (JSON.parse)', edits: [{ file, start: call.getStart(), end: call.getEnd(), newText: `JSON.parse(${data.getText()})` }], safe: false }];
+  return [{ description: 'Parse as JSON (JSON.parse)', edits: [{ file, start: call.getStart(sf), end: call.getEnd(), newText: `JSON.parse(${data.getText(sf)})` }], safe: false }];
 }
 
 /** X in `'(' + X + ')'`. */
@@ -116,20 +116,39 @@ function callForm(name: string): string {
 }
 
 /** The argument as written, on one line, with literal text elided: only the run-time parts are news, and a literal may hold a password. */
-function preview(arg: ts.Expression): string {
-  const base = arg.getStart();
-  const text = arg.getText();
-  const cuts: [number, number, string][] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) cuts.push([n.getStart() - base, n.getEnd() - base, n.getText()[0] + '…' + n.getText()[0]]);
-    else if (ts.isTemplateHead(n)) cuts.push([n.getStart() - base, n.getEnd() - base, '`…${']);
-    else if (ts.isTemplateMiddle(n)) cuts.push([n.getStart() - base, n.getEnd() - base, '}…${']);
-    else if (ts.isTemplateTail(n)) cuts.push([n.getStart() - base, n.getEnd() - base, '}…`']);
-    else ts.forEachChild(n, visit);
-  };
-  visit(arg);
-  let out = text;
-  for (const [a, b, r] of cuts.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + r + out.slice(b);
+function preview(sf: ts.SourceFile, arg: ts.Expression): string {
+  // document order, with an explicit stack (a 20,000-term `'a' + …` would overflow a recursive walk), and
+  // only as far as the 48 characters shown: eliding every literal of a long argument was quadratic
+  let out = '';
+  let copied = arg.getStart(sf);
+  const stack: ts.Node[] = [arg];
+  while (stack.length && out.replace(/\s+/g, ' ').length <= 48) {
+    const n = stack.pop()!;
+    const cut = elision(sf, n);
+    if (cut === undefined) {
+      const children: ts.Node[] = [];
+      ts.forEachChild(n, (c) => {
+        children.push(c);
+      });
+      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+      continue;
+    }
+    out += sf.text.slice(copied, n.getStart(sf)) + cut;
+    copied = n.getEnd();
+  }
+  if (!stack.length) out += sf.text.slice(copied, arg.getEnd());
   out = out.replace(/\s+/g, ' ');
   return out.length > 48 ? `${out.slice(0, 47)}…` : out;
+}
+
+/** What a literal (or a template's literal part) is shown as in a preview; undefined for other nodes. */
+function elision(sf: ts.SourceFile, n: ts.Node): string | undefined {
+  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) {
+    const quote = sf.text[n.getStart(sf)]!;
+    return quote + '…' + quote;
+  }
+  if (ts.isTemplateHead(n)) return '`…${';
+  if (ts.isTemplateMiddle(n)) return '}…${';
+  if (ts.isTemplateTail(n)) return '}…`';
+  return undefined;
 }

@@ -51,9 +51,9 @@ export function credentialSource(model: FileModel, node: ts.Expression, depth = 
     const name = e.name.text;
     const obj = e.expression;
     // bot.auth holds token and refreshToken; bot.auth.user / .email are ids
-    if (name === 'auth' && isSdkObject(model, obj)) return `${obj.getText()}.auth`;
-    if ((name === 'token' || name === 'refreshToken') && ts.isPropertyAccessExpression(obj) && obj.name.text === 'auth' && isSdkObject(model, obj.expression)) return e.getText();
-    if ((name === 'token' || name === 'secret') && isSdkObject(model, obj)) return e.getText();
+    if (name === 'auth' && isSdkObject(model, obj)) return `${obj.getText(model.sourceFile)}.auth`;
+    if ((name === 'token' || name === 'refreshToken') && ts.isPropertyAccessExpression(obj) && obj.name.text === 'auth' && isSdkObject(model, obj.expression)) return e.getText(model.sourceFile);
+    if ((name === 'token' || name === 'secret') && isSdkObject(model, obj)) return e.getText(model.sourceFile);
   }
   return undefined;
 }

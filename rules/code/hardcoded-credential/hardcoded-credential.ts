@@ -51,7 +51,7 @@ export default createCodeRule({
 
     const report = (node: ts.Node, messageId: string, data: Record<string, string>, fix: Fix | undefined) => {
       reported.add(node);
-      context.report({ messageId, data, start: node.getStart(), end: node.getEnd(), severity, fixes: fix ? [fix] : [] });
+      context.report({ messageId, data, start: node.getStart(context.sourceFile), end: node.getEnd(), severity, fixes: fix ? [fix] : [] });
     };
 
     const visitLiteral = (node: ts.Node) => {
@@ -107,6 +107,11 @@ function isPropertyKey(lit: ts.Node): boolean {
   return (ts.isPropertyAssignment(p) && p.name === lit) || ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p) || ts.isLiteralTypeNode(p);
 }
 
+/** `name` or `ns:name`, as written. */
+function jsxAttributeName(name: ts.JsxAttributeName): string {
+  return ts.isIdentifier(name) ? name.text : `${name.namespace.text}:${name.name.text}`;
+}
+
 // module-level rather than a closure per literal: this runs for every string in the file
 function named(lit: ts.Expression, name: string | undefined, extra?: Partial<NameContext>): NameContext | undefined {
   return name ? { name, kind: credentialKind(name), replace: lit, ...extra } : undefined;
@@ -117,7 +122,7 @@ function nameContext(lit: ts.Expression): NameContext | undefined {
   if (ts.isPropertyAssignment(p) && p.initializer === lit) return named(lit, propertyName(p.name));
   if (ts.isVariableDeclaration(p) && p.initializer === lit && ts.isIdentifier(p.name)) return named(lit, p.name.text);
   if (ts.isParameter(p) && p.initializer === lit && ts.isIdentifier(p.name)) return named(lit, p.name.text);
-  if (ts.isJsxAttribute(p) && p.initializer === lit) return named(lit, p.name.getText(), { jsx: true });
+  if (ts.isJsxAttribute(p) && p.initializer === lit) return named(lit, jsxAttributeName(p.name), { jsx: true });
   if (ts.isBinaryExpression(p) && p.right === lit) {
     const op = p.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) {
@@ -188,5 +193,5 @@ function envFix(context: CodeRuleContext, ctx: NameContext, envName: string, pre
   let replacement = prefix ? `\`${prefix}\${${env}}\`` : env;
   if (ctx.jsx) replacement = `{${replacement}}`;
   const appRoot = context.envExample.path.slice(0, context.envExample.path.lastIndexOf('/'));
-  return moveToEnvFix({ file: context.file, start: ctx.replace.getStart(), end: ctx.replace.getEnd(), envName, appRoot, envExampleText: context.envExample.text, replacement });
+  return moveToEnvFix({ file: context.file, start: ctx.replace.getStart(context.sourceFile), end: ctx.replace.getEnd(), envName, appRoot, envExampleText: context.envExample.text, replacement });
 }

@@ -49,14 +49,14 @@ export default createCodeRule({
   create(context) {
     // reported records and fixture records ("John Doe"): the strings inside are not reported again
     const covered: [number, number][] = [];
-    const inRecord = (n: ts.Node) => covered.some(([s, e]) => n.getStart() >= s && n.getEnd() <= e);
+    const inRecord = (n: ts.Node) => covered.some(([s, e]) => n.getStart(context.sourceFile) >= s && n.getEnd() <= e);
     // `skip`: characters between the node's start and its text (the opening quote); positions are read only
     // for hits, since getStart scans trivia and this runs for every string in the file
     const visitText = (node: ts.Node, text: string, skip: number, wholeLiteral: boolean) => {
       if (context.isTestFile) return;
       const hits = personalStrings(context, text, wholeLiteral);
       if (!hits.length || inRecord(node)) return;
-      const offset = node.getStart() + skip;
+      const offset = node.getStart(context.sourceFile) + skip;
       for (const hit of hits) {
         context.report({ messageId: hit.kind, data: { value: hit.masked }, start: offset + hit.index, end: offset + hit.index + hit.length, severity: 'info' });
       }
@@ -64,10 +64,10 @@ export default createCodeRule({
     return {
       [ts.SyntaxKind.ObjectLiteralExpression](node) {
         const record = personRecord(context, node as ts.ObjectLiteralExpression);
-        if (record === 'fixture') covered.push([node.getStart(), node.getEnd()]);
+        if (record === 'fixture') covered.push([node.getStart(context.sourceFile), node.getEnd()]);
         if (!record || record === 'fixture') return;
-        covered.push([node.getStart(), node.getEnd()]);
-        context.report({ messageId: 'record', data: { fields: record.join(', ') }, start: node.getStart(), end: node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
+        covered.push([node.getStart(context.sourceFile), node.getEnd()]);
+        context.report({ messageId: 'record', data: { fields: record.join(', ') }, start: node.getStart(context.sourceFile), end: node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
       },
       [ts.SyntaxKind.StringLiteral](node) {
         const s = node as ts.StringLiteral;
@@ -81,7 +81,7 @@ export default createCodeRule({
       [ts.SyntaxKind.TemplateMiddle]: (node) => visitTemplatePart(node, visitText),
       [ts.SyntaxKind.TemplateTail]: (node) => visitTemplatePart(node, visitText),
       [ts.SyntaxKind.JsxText](node) {
-        visitText(node, node.getText(), 0, false);
+        visitText(node, node.getText(context.sourceFile), 0, false);
       },
     };
   },

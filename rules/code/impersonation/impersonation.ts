@@ -30,16 +30,16 @@ export default createCodeRule({
       if (reported.has(node)) return;
       reported.add(node);
       const fixes = extra.fix
-        ? [{ description: "Send as the bot (role: 'bot')", edits: [{ file: context.file, start: extra.fix.getStart(), end: extra.fix.getEnd(), newText: quoteLike(extra.fix, 'bot') }], safe: false }]
+        ? [{ description: "Send as the bot (role: 'bot')", edits: [{ file: context.file, start: extra.fix.getStart(context.sourceFile), end: extra.fix.getEnd(), newText: quoteLike(context.sourceFile, extra.fix, 'bot') }], safe: false }]
         : undefined;
-      context.report({ messageId, data, start: node.getStart(), end: node.getEnd(), severity: extra.severity, fixes });
+      context.report({ messageId, data, start: node.getStart(context.sourceFile), end: node.getEnd(), severity: extra.severity, fixes });
     };
     const checkMessageObject = (obj: ts.ObjectLiteralExpression) => {
       for (const p of obj.properties) {
         if (!ts.isPropertyAssignment(p)) continue;
         const name = propertyName(p.name);
         if (name === 'role' && model.values.string(p.initializer)?.text === 'contact') report(p, 'roleContact', {}, { fix: unwrap(p.initializer) });
-        if (name === 'user' && !OWN_USER.test(p.initializer.getText())) report(p, 'otherUser', { value: shortValue(p.initializer) }, { severity: 'warning' });
+        if (name === 'user' && !OWN_USER.test(p.initializer.getText(context.sourceFile))) report(p, 'otherUser', { value: shortValue(context.sourceFile, p.initializer) }, { severity: 'warning' });
       }
     };
     return {
@@ -67,13 +67,13 @@ export default createCodeRule({
   },
 });
 
-function quoteLike(literal: ts.Node, value: string): string {
-  const q = literal.getText()[0];
+function quoteLike(sf: ts.SourceFile, literal: ts.Node, value: string): string {
+  const q = literal.getText(sf)[0];
   return q === '"' || q === '`' ? `${q}${value}${q}` : `'${value}'`;
 }
 
-function shortValue(node: ts.Expression): string {
-  const t = node.getText().replace(/\s+/g, ' ');
+function shortValue(sf: ts.SourceFile, node: ts.Expression): string {
+  const t = node.getText(sf).replace(/\s+/g, ' ');
   return t.length > 40 ? t.slice(0, 39) + '…' : t;
 }
 

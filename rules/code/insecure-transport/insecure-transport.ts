@@ -43,8 +43,8 @@ export default createCodeRule({
       reported.add(at);
       // Offered for every host; applied on save only where the host is known to serve https (else the
       // server may not speak TLS and the call would break).
-      const fixes: Fix[] = literal ? [{ description: 'Use https://', edits: [{ file: context.file, start: literal.getStart() + 5, end: literal.getStart() + 5, newText: 's' }], safe: isKnownHttpsHost(host) }] : [];
-      context.report({ messageId: 'insecure', data: { host, what }, start: at.getStart(), end: at.getEnd(), fixes });
+      const fixes: Fix[] = literal ? [{ description: 'Use https://', edits: [{ file: context.file, start: literal.getStart(context.sourceFile) + 5, end: literal.getStart(context.sourceFile) + 5, newText: 's' }], safe: isKnownHttpsHost(host) }] : [];
+      context.report({ messageId: 'insecure', data: { host, what }, start: at.getStart(context.sourceFile), end: at.getEnd(), fixes });
     };
 
     return {
@@ -94,7 +94,7 @@ function nodeHttpCall(context: CodeRuleContext, call: ts.CallExpression, checkUr
     return;
   }
   const protocol = context.model.values.propertyString(opts, 'protocol')?.text;
-  const viaHttp = NODE_HTTP_MODULES.has(context.model.requireBindings.get(callee.expression.text) ?? '') || context.model.imports.some((i) => NODE_HTTP_MODULES.has(i.spec) && i.names.includes(callee.expression.getText()));
+  const viaHttp = NODE_HTTP_MODULES.has(context.model.requireBindings.get(callee.expression.text) ?? '') || context.model.imports.some((i) => NODE_HTTP_MODULES.has(i.spec) && i.names.includes(callee.expression.getText(context.sourceFile)));
   if (protocol !== 'http:' && !(viaHttp && protocol === undefined)) return;
   const host = context.model.values.propertyString(opts, 'hostname') ?? context.model.values.propertyString(opts, 'host');
   if (host?.exact) checkUrl(`http://${host.text}/`, undefined, 'an API call', call);

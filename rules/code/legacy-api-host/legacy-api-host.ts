@@ -21,7 +21,7 @@ export default createCodeRule({
   create(context) {
     const visit = (node: ts.Node) => {
       // the raw source of the literal: offsets map one to one, escapes and all
-      const start = node.getStart();
+      const start = node.getStart(context.sourceFile);
       const raw = context.text.slice(start, node.getEnd());
       for (const host of LEGACY_HOSTS) {
         for (let i = raw.indexOf(host); i >= 0; i = raw.indexOf(host, i + host.length)) {

@@ -34,7 +34,7 @@ export default createCodeRule({
           const encoding = decodedLiteral(arg, values);
           if (!encoding) continue;
           const messageId = sink.kind === 'module' ? 'loaded' : sink.kind === 'process' ? 'command' : 'executed';
-          context.report({ messageId, data: { sink: sink.name.endsWith(')') ? sink.name : `${sink.name}()`, encoding }, start: node.getStart(), end: node.getEnd() });
+          context.report({ messageId, data: { sink: sink.name.endsWith(')') ? sink.name : `${sink.name}()`, encoding }, start: node.getStart(context.sourceFile), end: node.getEnd() });
           return;
         }
         return;
@@ -43,7 +43,7 @@ export default createCodeRule({
       const callee = unwrap(node.expression);
       if (ts.isElementAccessExpression(callee)) {
         const encoding = decodedLiteral(callee.argumentExpression, values);
-        if (encoding) context.report({ messageId: 'hiddenCall', data: { encoding }, start: node.getStart(), end: node.getEnd() });
+        if (encoding) context.report({ messageId: 'hiddenCall', data: { encoding }, start: node.getStart(context.sourceFile), end: node.getEnd() });
         return;
       }
       // fs.writeFileSync('/tmp/x.js', Buffer.from(blob, 'base64'))
@@ -52,7 +52,7 @@ export default createCodeRule({
       const file = values.string(node.arguments[0]);
       if (!file || !EXECUTABLE_FILE.test(file.text)) return;
       const encoding = decodedLiteral(node.arguments[1], values);
-      if (encoding) context.report({ messageId: 'dropped', data: { encoding, file: file.exact ? file.text : 'an executable file' }, start: node.getStart(), end: node.getEnd() });
+      if (encoding) context.report({ messageId: 'dropped', data: { encoding, file: file.exact ? file.text : 'an executable file' }, start: node.getStart(context.sourceFile), end: node.getEnd() });
     };
 
     return { [ts.SyntaxKind.CallExpression]: check, [ts.SyntaxKind.NewExpression]: check };

@@ -38,7 +38,7 @@ export default createCodeRule({
           context.report({
             messageId: 'vulgar',
             data: { part: PART_NAMES[t.part], word: maskWord(hits[0]!.word), more: hits.length > 1 ? ` and ${hits.length - 1} more` : '' },
-            start: t.node.getStart(),
+            start: t.node.getStart(context.sourceFile),
             end: t.node.getEnd(),
           });
         }

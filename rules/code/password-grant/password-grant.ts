@@ -58,7 +58,7 @@ export default createCodeRule({
 });
 
 function report(context: CodeRuleContext, call: ts.CallExpression, how: string): void {
-  context.report({ messageId: 'passwordGrant', data: { how }, start: call.getStart(), end: call.getEnd() });
+  context.report({ messageId: 'passwordGrant', data: { how }, start: call.getStart(context.sourceFile), end: call.getEnd() });
 }
 
 /** `…/v2/auth/token` (query and trailing slash ignored); `strict` demands the `v2/` segment. */

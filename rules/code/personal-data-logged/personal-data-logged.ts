@@ -50,7 +50,7 @@ export default createCodeRule({
           context.report({
             messageId: logger.kind === 'debug' ? 'debugLogged' : 'logged',
             data: { what: capitalise(ref.what), logger: logger.name },
-            start: arg.getStart(),
+            start: arg.getStart(context.sourceFile),
             end: arg.getEnd(),
             severity: lower ? 'info' : undefined,
           });

@@ -47,11 +47,11 @@ function check(context: CodeRuleContext, h: HttpCall): void {
   if (!found) return;
   // One severity with or without a manifest: creating the manifest must not turn a warning into an error.
   const hasManifest = !!app?.manifestObject();
-  const related: RelatedLocation[] = found.node !== h.call ? [{ file: context.file, range: context.model.lines.range(found.node.getStart(), found.node.getEnd()), message: `${found.ref.what} leaves here` }] : [];
+  const related: RelatedLocation[] = found.node !== h.call ? [{ file: context.file, range: context.model.lines.range(found.node.getStart(context.sourceFile), found.node.getEnd()), message: `${found.ref.what} leaves here` }] : [];
   context.report({
     messageId: hasManifest ? 'undeclared' : 'noManifest',
     data: { what: capitalise(found.ref.what), host },
-    start: h.call.expression.getStart(),
+    start: h.call.expression.getStart(context.sourceFile),
     end: h.call.expression.getEnd(),
     related,
     fixes: hasManifest ? declareFix(app!, host) : undefined,

@@ -26,9 +26,9 @@ export default createCodeRule({
         if (v.kind !== ts.SyntaxKind.FalseKeyword && !(ts.isNumericLiteral(v) && v.text === '0')) return;
         context.report({
           messageId: 'rejectUnauthorized',
-          start: p.getStart(),
+          start: p.getStart(context.sourceFile),
           end: p.getEnd(),
-          fixes: [{ description: 'Verify certificates (rejectUnauthorized: true)', edits: [{ file: context.file, start: v.getStart(), end: v.getEnd(), newText: 'true' }], safe: true }],
+          fixes: [{ description: 'Verify certificates (rejectUnauthorized: true)', edits: [{ file: context.file, start: v.getStart(context.sourceFile), end: v.getEnd(), newText: 'true' }], safe: true }],
         });
       },
       [ts.SyntaxKind.BinaryExpression](node) {
@@ -36,7 +36,7 @@ export default createCodeRule({
         if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken || envVarName(b.left) !== 'NODE_TLS_REJECT_UNAUTHORIZED') return;
         const v = context.model.values.string(b.right);
         if (v?.text !== '0') return;
-        context.report({ messageId: 'envTls', start: b.getStart(), end: b.getEnd() });
+        context.report({ messageId: 'envTls', start: b.getStart(context.sourceFile), end: b.getEnd() });
       },
     };
   },

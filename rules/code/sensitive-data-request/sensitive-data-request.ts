@@ -46,11 +46,11 @@ export default createCodeRule({
           if (!kinds.length) continue;
           const what = kinds.map(describeKind).join(' and ');
           const isField = t.part === 'field' || t.part === 'form';
-          const fixes = isField ? [] : paymentLinkFix(context.file, t, excepted);
+          const fixes = isField ? [] : paymentLinkFix(context.file, context.sourceFile, t, excepted);
           context.report({
             messageId: isField ? 'field' : 'message',
             data: { part: isField ? (t.part === 'form' ? 'form' : 'form field') : t.method === 'ask' ? 'question' : 'message', who: whoReads(t), what, advice: ADVICE[kinds[0]!] },
-            start: t.node.getStart(),
+            start: t.node.getStart(context.sourceFile),
             end: t.node.getEnd(),
             // an IBAN is personal data but no secret: a likely problem, not harm in itself
             severity: kinds.every((k) => k === 'iban') ? 'warning' : undefined,
@@ -67,10 +67,10 @@ export default createCodeRule({
  * such sentence is written verbatim (no escapes) in exactly one literal of the source. Not safe: the
  * app must then really send a payment link, and the text may need the rest of its sentence back.
  */
-function paymentLinkFix(file: string, t: ReadableText, excepted: ReadonlySet<SensitiveKind>): Fix[] {
+function paymentLinkFix(file: string, sf: ts.SourceFile, t: ReadableText, excepted: ReadonlySet<SensitiveKind>): Fix[] {
   const requests = findSensitiveRequests(t.text, { asked: t.method === 'ask' }).filter((r) => !excepted.has(r.kind));
   if (!requests.length || !requests.every((r) => CARD_KINDS.has(r.kind))) return [];
-  const parts = literalParts(t.node);
+  const parts = literalParts(sf, t.node);
   const edits: Fix['edits'] = [];
   const seen = new Set<number>();
   for (const r of requests) {
@@ -88,10 +88,10 @@ function paymentLinkFix(file: string, t: ReadableText, excepted: ReadonlySet<Sen
 }
 
 /** The literal tokens of a text expression (strings, template parts), with their source text. */
-function literalParts(node: ts.Node): { start: number; text: string }[] {
+function literalParts(sf: ts.SourceFile, node: ts.Node): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) out.push({ start: n.getStart(), text: n.getText() });
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) out.push({ start: n.getStart(sf), text: n.getText(sf) });
     else ts.forEachChild(n, visit);
   };
   visit(node);

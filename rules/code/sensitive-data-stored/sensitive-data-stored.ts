@@ -121,8 +121,8 @@ class Tracker {
         if (!secret || reported.has(call)) continue;
         reported.add(call);
         const how = typeof sink.how === 'string' ? sink.how : sink.how();
-        if (secret.literal) this.context.report({ messageId: 'literal', data: { masked: secret.literal, how }, start: call.getStart(), end: call.getEnd() });
-        else this.context.report({ messageId: 'kept', data: { what: WHAT[secret.kind]!, how }, start: call.getStart(), end: call.getEnd() });
+        if (secret.literal) this.context.report({ messageId: 'literal', data: { masked: secret.literal, how }, start: call.getStart(this.context.sourceFile), end: call.getEnd() });
+        else this.context.report({ messageId: 'kept', data: { what: WHAT[secret.kind]!, how }, start: call.getStart(this.context.sourceFile), end: call.getEnd() });
       }
     }
   }
@@ -571,7 +571,7 @@ function luhnValid(digits: string): boolean {
 function scopeOf(node: ts.Node): ts.Node {
   let cur = node.parent;
   while (cur && !isFunctionLike(cur) && !ts.isSourceFile(cur)) cur = cur.parent;
-  return cur ?? node.getSourceFile();
+  return cur ?? node;
 }
 
 /** `n` is the object of an access chain link (`n.x`, `n['x']`, `n!`, `(n)`), whose root is the same name. */

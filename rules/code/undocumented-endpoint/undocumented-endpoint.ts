@@ -40,11 +40,11 @@ export default createCodeRule({
     };
     const overlaps = (n: ts.Node) => {
       const i = before(n.end);
-      return i > 0 && reported[i - 1]![1] > n.getStart();
+      return i > 0 && reported[i - 1]![1] > n.getStart(context.sourceFile);
     };
     const report = (node: ts.Node, messageId: string, data: Record<string, string>) => {
-      reported.splice(before(node.end), 0, [node.getStart(), node.getEnd()]);
-      context.report({ messageId, data, start: node.getStart(), end: node.getEnd() });
+      reported.splice(before(node.end), 0, [node.getStart(context.sourceFile), node.getEnd()]);
+      context.report({ messageId, data, start: node.getStart(context.sourceFile), end: node.getEnd() });
     };
 
     /** A URL written out in the source: only API hosts, since links to web pages are shown to people. */

@@ -39,10 +39,10 @@ export default createCodeRule({
         const isProvider = providers.approvedPaymentHosts.some((a) => hostMatches(host, path, a));
         if (!isApproved && !isProvider && !isPaymentUrl(host, path)) continue;
         if (/^http:/i.test(url)) {
-          context.report({ messageId: 'insecure', data: { host }, start: node.getStart(), end: node.getEnd(), fixes: httpsFix(context.file, node, url) });
+          context.report({ messageId: 'insecure', data: { host }, start: node.getStart(context.sourceFile), end: node.getEnd(), fixes: httpsFix(context.file, context.sourceFile, node, url) });
         } else if (!isApproved && !isPlatformHost(host) && !context.app?.isOwnHost(host)) {
           // the dealer may use a provider we do not list: a likely problem, not a certain one
-          context.report({ messageId: 'unapproved', data: { host }, start: node.getStart(), end: node.getEnd(), severity: 'warning' });
+          context.report({ messageId: 'unapproved', data: { host }, start: node.getStart(context.sourceFile), end: node.getEnd(), severity: 'warning' });
         }
       }
     };
@@ -90,10 +90,10 @@ function isPaymentUrl(host: string, path: string): boolean {
   return words.some((w) => PAYMENT_WORDS.has(w));
 }
 
-function httpsFix(file: string, node: ts.Node, url: string) {
-  const source = node.getText();
+function httpsFix(file: string, sf: ts.SourceFile, node: ts.Node, url: string) {
+  const source = node.getText(sf);
   const at = source.indexOf(url.slice(0, Math.min(url.length, 40)));
   if (at < 0) return undefined;
-  const start = node.getStart() + at;
+  const start = node.getStart(sf) + at;
   return [{ description: 'Use https', edits: [{ file, start, end: start + 'http://'.length, newText: 'https://' }], safe: false }];
 }

@@ -18,8 +18,8 @@ const SDK_API_KINDS = new Set(['resource', 'send', 'command', 'conversation']);
 /** `label` is set for HTTP calls; an SDK call's is its callee's text, read only when reporting (getText per call was most of this rule's cost). */
 interface ApiCall { node: ts.CallExpression; label?: string }
 
-function labelOf(a: ApiCall): string {
-  return a.label ?? `${a.node.expression.getText().replace(/\s+/g, '')}()`;
+function labelOf(sf: ts.SourceFile, a: ApiCall): string {
+  return a.label ?? `${a.node.expression.getText(sf).replace(/\s+/g, '')}()`;
 }
 
 export default createCodeRule({
@@ -90,12 +90,12 @@ class ApiFinder {
   find(scope: ts.Node, depth = 0, seen = new Set<ts.Node>()): { call: ApiCall; path: ts.CallExpression[] } | undefined {
     if (depth > 4 || seen.has(scope)) return undefined;
     seen.add(scope);
-    const [from, to] = [scope.getStart(), scope.getEnd()];
+    const [from, to] = [scope.getStart(this.context.sourceFile), scope.getEnd()];
     // both lists are in document order (by pos): look only at the slice inside the scope
     let direct: ApiCall | undefined;
     for (let i = lowerBound(this.api, scope.pos, (a) => a.node.pos); i < this.api.length && this.api[i]!.node.pos < to; i++) {
       const a = this.api[i]!;
-      if (a.node.getStart() >= from && a.node.getEnd() <= to) {
+      if (a.node.getStart(this.context.sourceFile) >= from && a.node.getEnd() <= to) {
         direct = a;
         break;
       }
@@ -103,7 +103,7 @@ class ApiFinder {
     if (direct) return { call: direct, path: [] };
     for (let i = lowerBound(this.calls, scope.pos, (c) => c.pos); i < this.calls.length && this.calls[i]!.pos < to; i++) {
       const c = this.calls[i]!;
-      if (c.getStart() < from || c.getEnd() > to) continue;
+      if (c.getStart(this.context.sourceFile) < from || c.getEnd() > to) continue;
       const target = this.localFunction(c);
       const found = target ? this.find(target, depth + 1, seen) : undefined;
       if (found) return { call: found.call, path: [c, ...found.path] };
@@ -156,7 +156,7 @@ function fanOut(context: CodeRuleContext, finder: ApiFinder, call: ts.CallExpres
   if (method !== 'forEach') {
     const all = awaitedTogether(context, call);
     if (!all) return;
-    how = `${all.expression.getText()}(…) starts them all together`;
+    how = `${all.expression.getText(context.sourceFile)}(…) starts them all together`;
     // `Promise.all(items.map(…))` is reported as a whole; through a variable, at the map
     if (all.arguments.includes(call)) {
       report = all;
@@ -165,11 +165,11 @@ function fanOut(context: CodeRuleContext, finder: ApiFinder, call: ts.CallExpres
   }
   if (isKnownSmall(context, receiver)) return;
   const found = finder.find(fn);
-  if (!found || throttled(found, fn) || hasDelayAwait(fn.body)) return;
+  if (!found || throttled(context.sourceFile, found, fn) || hasDelayAwait(context.sourceFile, fn.body)) return;
   context.report({
     messageId: 'fanOut',
-    data: { api: labelOf(found.call), array: short(receiver), how },
-    start: report.getStart(),
+    data: { api: labelOf(context.sourceFile, found.call), array: short(context.sourceFile, receiver), how },
+    start: report.getStart(context.sourceFile),
     end: reportEnd,
   });
 }
@@ -213,32 +213,32 @@ function isKnownSmall(context: CodeRuleContext, expr: ts.Expression): boolean {
 }
 
 /** The path to the API call passes through a concurrency limiter (`limit(() => …)`, `queue.add(…)`). */
-function throttled(found: { call: ApiCall; path: ts.CallExpression[] }, fn: ts.Node): boolean {
+function throttled(sf: ts.SourceFile, found: { call: ApiCall; path: ts.CallExpression[] }, fn: ts.Node): boolean {
   const first = found.path[0] ?? found.call.node;
   for (let n: ts.Node | undefined = first.parent; n && n !== fn; n = n.parent) {
-    if (ts.isCallExpression(n) && THROTTLE_CALLEE.test(n.expression.getText())) return true;
+    if (ts.isCallExpression(n) && THROTTLE_CALLEE.test(n.expression.getText(sf))) return true;
   }
-  return found.path.some((c) => THROTTLE_CALLEE.test(c.expression.getText()));
+  return found.path.some((c) => THROTTLE_CALLEE.test(c.expression.getText(sf)));
 }
 
 /** `setInterval(poll, 5000)` and `setTimeout(poll, 5000)` inside `poll` itself, with an API call in `poll`. */
 function polling(context: CodeRuleContext, finder: ApiFinder, call: ts.CallExpression): void {
   const name = calleeName(call);
   if (name !== 'setInterval' && name !== 'setTimeout') return;
-  if (ts.isPropertyAccessExpression(call.expression) && !/^(global|globalThis|window|timers)$/.test(call.expression.expression.getText())) return;
+  if (ts.isPropertyAccessExpression(call.expression) && !/^(global|globalThis|window|timers)$/.test(call.expression.expression.getText(context.sourceFile))) return;
   let fn = finder.functionOf(call.arguments[0]);
   if (!fn) return;
   if (name === 'setTimeout') {
     // only a timer that re-arms its own function polls: `function poll() { …; setTimeout(poll, 5000); }`
     const target = rescheduled(finder, fn);
-    if (!target || !contains(target, call)) return;
+    if (!target || !contains(context.sourceFile, target, call)) return;
     fn = target;
   }
   const delay = call.arguments[1] ? staticNumber(context, call.arguments[1]) : 0;
   if (delay === undefined || delay >= MIN_POLL_MS) return;
   const found = finder.find(fn);
   if (!found) return;
-  context.report({ messageId: 'polling', data: { api: labelOf(found.call), interval: human(delay) }, start: call.getStart(), end: call.expression.getEnd() });
+  context.report({ messageId: 'polling', data: { api: labelOf(context.sourceFile, found.call), interval: human(delay) }, start: call.getStart(context.sourceFile), end: call.expression.getEnd() });
 }
 
 /** The function a timer callback runs: itself, or the one local function an arrow wrapper calls. */
@@ -259,7 +259,7 @@ function rescheduled(finder: ApiFinder, fn: ts.FunctionLikeDeclaration): ts.Func
 /** A loop around try/catch that leaves on success and goes round again on failure, with no wait in between. */
 function retryLoop(context: CodeRuleContext, finder: ApiFinder, loop: ts.WhileStatement | ts.DoStatement | ts.ForStatement): void {
   const cond = ts.isForStatement(loop) ? loop.condition : loop.expression;
-  if (cond && /\.length\b/.test(cond.getText())) return; // iterating over items, not retrying
+  if (cond && /\.length\b/.test(cond.getText(context.sourceFile))) return; // iterating over items, not retrying
   const tries = directTries(loop.statement);
   for (const t of tries) {
     const found = finder.find(t.tryBlock);
@@ -267,9 +267,9 @@ function retryLoop(context: CodeRuleContext, finder: ApiFinder, loop: ts.WhileSt
     // a retry: success leaves the loop for sure, failure goes round again (a paginating loop leaves only sometimes)
     const leaves = exitsLoop(t.tryBlock) || (cond !== undefined && assignsConditionName(t.tryBlock, cond));
     if (!leaves || (t.catchClause && exitsLoop(t.catchClause.block, true))) continue;
-    if (hasDelayAwait(loop.statement) || callsDelay(loop.statement)) continue;
+    if (hasDelayAwait(context.sourceFile, loop.statement) || callsDelay(loop.statement)) continue;
     const keyword = ts.isWhileStatement(loop) ? 'while' : ts.isDoStatement(loop) ? 'do' : 'for';
-    context.report({ messageId: 'retry', data: { api: labelOf(found.call) }, start: loop.getStart(), end: loop.getStart() + keyword.length });
+    context.report({ messageId: 'retry', data: { api: labelOf(context.sourceFile, found.call) }, start: loop.getStart(context.sourceFile), end: loop.getStart(context.sourceFile) + keyword.length });
     return;
   }
 }
@@ -307,24 +307,24 @@ function assignsConditionName(block: ts.Block, cond: ts.Expression): boolean {
 }
 
 /** `await sleep(…)`, `await delay(…)`, `await new Promise((r) => setTimeout(r, ms))`, `await setTimeout(ms)` (timers/promises). */
-function hasDelayAwait(body: ts.Node): boolean {
+function hasDelayAwait(sf: ts.SourceFile, body: ts.Node): boolean {
   let found = false;
   const visit = (n: ts.Node) => {
     if (found) return;
-    if (ts.isAwaitExpression(n) && isDelay(n.expression)) found = true;
+    if (ts.isAwaitExpression(n) && isDelay(sf, n.expression)) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(body);
   return found;
 }
 
-function isDelay(expr: ts.Expression): boolean {
+function isDelay(sf: ts.SourceFile, expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (ts.isCallExpression(e)) {
     const name = calleeName(e);
     return !!name && DELAY_CALLEE.test(name);
   }
-  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Promise') return /\bsetTimeout\b/.test(e.getText());
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Promise') return /\bsetTimeout\b/.test(e.getText(sf));
   return false;
 }
 
@@ -367,15 +367,15 @@ function staticNumber(context: CodeRuleContext, expr: ts.Expression, depth = 0):
   return undefined;
 }
 
-function contains(outer: ts.Node, inner: ts.Node): boolean {
-  return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
+function contains(sf: ts.SourceFile, outer: ts.Node, inner: ts.Node): boolean {
+  return inner.getStart(sf) >= outer.getStart(sf) && inner.getEnd() <= outer.getEnd();
 }
 
 function human(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }
 
-function short(e: ts.Expression): string {
-  const t = e.getText().replace(/\s+/g, ' ');
+function short(sf: ts.SourceFile, e: ts.Expression): string {
+  const t = e.getText(sf).replace(/\s+/g, ' ');
   return t.length > 40 ? `${t.slice(0, 37)}…` : t;
 }

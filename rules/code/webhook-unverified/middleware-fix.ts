@@ -58,7 +58,7 @@ export function helperEdits(context: CodeRuleContext): FileEdit[] {
 
 /** Leading whitespace of the line a node starts on. */
 export function indentOf(context: CodeRuleContext, node: ts.Node): string {
-  const start = node.getStart();
+  const start = node.getStart(context.sourceFile);
   const lineStart = context.text.lastIndexOf('\n', start - 1) + 1;
   return /^[ \t]*/.exec(context.text.slice(lineStart, start))![0];
 }

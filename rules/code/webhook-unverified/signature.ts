@@ -59,7 +59,7 @@ export class SignatureChecks {
       return !!key?.exact && namesSignature(key.text);
     }
     if (ts.isCallExpression(e)) {
-      if (/createHmac\s*\(/.test(e.getText())) return true;
+      if (/createHmac\s*\(/.test(e.getText(this.model.sourceFile))) return true;
       const name = calleeName(e);
       if (name && namesSignature(name)) return true;
       // req.get('X-Hub-Signature') / req.header(…) / headers.get(…)

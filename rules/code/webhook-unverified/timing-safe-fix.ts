@@ -13,12 +13,12 @@ export function timingSafeFix(context: CodeRuleContext, b: ts.BinaryExpression):
   if (!isRepeatable(b.left) || !isRepeatable(b.right)) return undefined;
   const equal = timingSafeEqualName(context);
   if (!equal) return undefined;
-  const l = `String(${b.left.getText()})`;
-  const r = `String(${b.right.getText()})`;
+  const l = `String(${b.left.getText(context.sourceFile)})`;
+  const r = `String(${b.right.getText(context.sourceFile)})`;
   const test = `Buffer.byteLength(${l}) === Buffer.byteLength(${r}) && ${equal}(Buffer.from(${l}), Buffer.from(${r}))`;
   const negated = b.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || b.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken;
   const newText = negated ? `!(${test})` : needsParens(b) ? `(${test})` : test;
-  return { description: 'Compare with crypto.timingSafeEqual', edits: [{ file: context.file, start: b.getStart(), end: b.getEnd(), newText }], safe: true };
+  return { description: 'Compare with crypto.timingSafeEqual', edits: [{ file: context.file, start: b.getStart(context.sourceFile), end: b.getEnd(), newText }], safe: true };
 }
 
 /** Identifiers, literals, property chains, `x['lit']`, templates of those and header getters such as `req.get('x-hub-signature')`. */

@@ -55,7 +55,7 @@ export default createCodeRule({
         if (!sig().isSignatureComparison(node)) return;
         const b = node as ts.BinaryExpression;
         const fix = timingSafeFix(context, b);
-        context.report({ messageId: 'compare', data: { op: b.operatorToken.getText() }, start: b.getStart(), end: b.getEnd(), fixes: fix ? [fix] : undefined });
+        context.report({ messageId: 'compare', data: { op: b.operatorToken.getText(context.sourceFile) }, start: b.getStart(context.sourceFile), end: b.getEnd(), fixes: fix ? [fix] : undefined });
       },
       onEnd() {
         const webhookCalls = model.sdk.calls.filter((c) => c.kind === 'webhook');
@@ -107,7 +107,7 @@ function registrations(context: CodeRuleContext): Registration[] {
     out.push({
       call,
       method: callee.name.text,
-      receiver: target.getText(),
+      receiver: target.getText(context.sourceFile),
       path: p?.exact ? normalise(p.text) : undefined,
       pathKnown: !pathNode || !!p?.exact,
       pathNode,
@@ -154,13 +154,13 @@ function shown(receiver: string): string {
   return cut < 0 ? receiver : `${receiver.slice(0, cut)}…`;
 }
 
-function sdkReceiver(call: ts.CallExpression): string {
-  return (unwrap(call.expression) as ts.PropertyAccessExpression).expression.getText();
+function sdkReceiver(sf: ts.SourceFile, call: ts.CallExpression): string {
+  return (unwrap(call.expression) as ts.PropertyAccessExpression).expression.getText(sf);
 }
 
 /** `, and no secret is configured …` when the instance's constructor is in this file without one. */
 function secretNote(ctx: Ctx, call: ts.CallExpression): string {
-  const name = sdkReceiver(call);
+  const name = sdkReceiver(ctx.context.sourceFile, call);
   for (const n of ctx.context.model.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) {
     const p = n.parent;
     if (!ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name) || p.name.text !== name || !ctx.context.model.sdk.isInstance(n)) continue;
@@ -174,10 +174,10 @@ function secretNote(ctx: Ctx, call: ts.CallExpression): string {
 
 function checkServer(ctx: Ctx, call: ts.CallExpression, method: 'start' | 'router'): void {
   const { context } = ctx;
-  const bot = sdkReceiver(call);
+  const bot = sdkReceiver(context.sourceFile, call);
   const data = { call: `${shown(bot)}.${method}()`, secretNote: secretNote(ctx, call) };
   if (method === 'start') {
-    context.report({ messageId: 'sdkServer', data, start: call.getStart(), end: call.getEnd(), fixes: startFix(ctx, call, bot) });
+    context.report({ messageId: 'sdkServer', data, start: call.getStart(context.sourceFile), end: call.getEnd(), fixes: startFix(ctx, call, bot) });
     return;
   }
   const values = context.model.values;
@@ -190,16 +190,16 @@ function checkServer(ctx: Ctx, call: ts.CallExpression, method: 'start' | 'route
   let verified = false;
   let mount: { receiver: string; path: string | undefined; statementCall: ts.CallExpression } | undefined;
   if (appExpr) {
-    const receiver = unwrap(appExpr).getText();
-    verified = verifiedBefore(ctx, receiver, call.getStart(), routerPath);
+    const receiver = unwrap(appExpr).getText(context.sourceFile);
+    verified = verifiedBefore(ctx, receiver, call.getStart(context.sourceFile), routerPath);
     mount = { receiver, path: undefined, statementCall: call };
   } else {
     const reg = mountOf(ctx, call);
     if (reg) {
       const full = routerPath === undefined || !reg.pathKnown ? undefined : joinPaths(reg.path, routerPath);
       const varName = ts.isVariableDeclaration(call.parent) && ts.isIdentifier(call.parent.name) ? call.parent.name.text : undefined;
-      const routerArg = reg.handlers.findIndex((h) => (h.getStart() <= call.getStart() && call.getEnd() <= h.getEnd()) || (ts.isIdentifier(unwrap(h)) && (unwrap(h) as ts.Identifier).text === varName));
-      verified = reg.handlers.slice(0, Math.max(0, routerArg)).some((h) => ctx.checks.isVerifierExpr(h)) || verifiedBefore(ctx, reg.receiver, reg.call.getStart(), full);
+      const routerArg = reg.handlers.findIndex((h) => (h.getStart(context.sourceFile) <= call.getStart(context.sourceFile) && call.getEnd() <= h.getEnd()) || (ts.isIdentifier(unwrap(h)) && (unwrap(h) as ts.Identifier).text === varName));
+      verified = reg.handlers.slice(0, Math.max(0, routerArg)).some((h) => ctx.checks.isVerifierExpr(h)) || verifiedBefore(ctx, reg.receiver, reg.call.getStart(context.sourceFile), full);
       mount = { receiver: reg.receiver, path: reg.pathKnown ? reg.path : undefined, statementCall: reg.call };
       if (!reg.pathKnown) mount = undefined;
     }
@@ -207,7 +207,7 @@ function checkServer(ctx: Ctx, call: ts.CallExpression, method: 'start' | 'route
   if (verified) return;
   let fixes: Fix[] | undefined;
   if (mount && routerPath !== undefined) fixes = postBeforeFix(ctx, mount.statementCall, mount.receiver, joinPaths(mount.path, routerPath), `${bot}.secret`);
-  context.report({ messageId: 'sdkServer', data, start: call.getStart(), end: call.getEnd(), fixes });
+  context.report({ messageId: 'sdkServer', data, start: call.getStart(context.sourceFile), end: call.getEnd(), fixes });
 }
 
 /** `app.use('/hook', bot.router())`, or `const routes = bot.router(); … app.use(routes)`. */
@@ -227,7 +227,7 @@ function checkIngest(ctx: Ctx, call: ts.CallExpression): void {
   if (context.isTestFile) return; // tests feed payloads to ingest() directly
   const fns: ts.FunctionLikeDeclaration[] = [];
   for (let cur: ts.Node | undefined = call.parent; cur; cur = cur.parent) if (isFunctionLike(cur)) fns.push(cur);
-  if (fns.some((fn) => checks.firstCheck(fn, call.getStart()) !== undefined)) return;
+  if (fns.some((fn) => checks.firstCheck(fn, call.getStart(context.sourceFile)) !== undefined)) return;
   const isOurs = (h: ts.Expression) => {
     const fn = handlerFunction(context, h);
     return !!fn && fns.includes(fn);
@@ -236,13 +236,13 @@ function checkIngest(ctx: Ctx, call: ts.CallExpression): void {
   if (route) {
     const handlerAt = route.handlers.findIndex(isOurs);
     if (route.handlers.slice(0, handlerAt).some((h) => checks.isVerifierExpr(h))) return;
-    if (verifiedBefore(ctx, route.receiver, route.call.getStart(), route.path)) return;
+    if (verifiedBefore(ctx, route.receiver, route.call.getStart(context.sourceFile), route.path)) return;
   }
   const first = fns[0]?.parameters[0];
   const fromHttp = !!route || ctx.network().source(call.arguments[0]) === 'the HTTP request' || (!!first && ts.isIdentifier(first.name) && /^req(uest)?$/.test(first.name.text));
-  const bot = sdkReceiver(call);
+  const bot = sdkReceiver(context.sourceFile, call);
   const fixes = route ? routeFix(ctx, route, `${bot}.secret`) : undefined;
-  context.report({ messageId: fromHttp ? 'ingest' : 'ingestElsewhere', data: { call: `${shown(bot)}.ingest()` }, start: call.getStart(), end: call.getEnd(), severity: fromHttp ? undefined : 'warning', fixes });
+  context.report({ messageId: fromHttp ? 'ingest' : 'ingestElsewhere', data: { call: `${shown(bot)}.ingest()` }, start: call.getStart(context.sourceFile), end: call.getEnd(), severity: fromHttp ? undefined : 'warning', fixes });
 }
 
 function checkRoute(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression>): void {
@@ -253,7 +253,7 @@ function checkRoute(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression
   let ingests = false;
   let sdkIngest = false;
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && calleeName(n) === 'ingest' && ts.isPropertyAccessExpression(unwrap(n.expression)) && BOT_RECEIVER.test((unwrap(n.expression) as ts.PropertyAccessExpression).expression.getText())) {
+    if (ts.isCallExpression(n) && calleeName(n) === 'ingest' && ts.isPropertyAccessExpression(unwrap(n.expression)) && BOT_RECEIVER.test((unwrap(n.expression) as ts.PropertyAccessExpression).expression.getText(context.sourceFile))) {
       ingests = true;
       if (sdkCalls.has(n)) sdkIngest = true;
     }
@@ -261,14 +261,14 @@ function checkRoute(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression
   };
   visit(fn);
   if (sdkIngest) return; // reported at the ingest() call
-  if (!ingests && !readsWebhookEvent(fn, reg)) return;
+  if (!ingests && !readsWebhookEvent(context.sourceFile, fn, reg)) return;
   if (checks.verifiesIn(fn)) return;
   if (reg.handlers.slice(0, -1).some((h) => checks.isVerifierExpr(h))) return;
-  if (verifiedBefore(ctx, reg.receiver, reg.call.getStart(), reg.path)) return;
+  if (verifiedBefore(ctx, reg.receiver, reg.call.getStart(context.sourceFile), reg.path)) return;
   const end = reg.pathNode?.getEnd() ?? reg.call.expression.getEnd();
-  const route = `${reg.method.toUpperCase()} ${reg.pathNode ? reg.pathNode.getText() : reg.receiver}`;
+  const route = `${reg.method.toUpperCase()} ${reg.pathNode ? reg.pathNode.getText(context.sourceFile) : reg.receiver}`;
   const bot = context.model.sdk.instanceNames.values().next().value as string | undefined;
-  context.report({ messageId: 'route', data: { route }, start: reg.call.getStart(), end, fixes: routeFix(ctx, reg, bot ? `${bot}.secret` : 'process.env.WEBHOOK_SECRET') });
+  context.report({ messageId: 'route', data: { route }, start: reg.call.getStart(context.sourceFile), end, fixes: routeFix(ctx, reg, bot ? `${bot}.secret` : 'process.env.WEBHOOK_SECRET') });
 }
 
 function handlerFunction(context: CodeRuleContext, e: ts.Expression): ts.FunctionLikeDeclaration | undefined {
@@ -279,7 +279,7 @@ function handlerFunction(context: CodeRuleContext, e: ts.Expression): ts.Functio
 }
 
 /** The handler reads the Web1on1 event of the request body, on a webhook-looking route or with Web1on1 payload shapes. */
-function readsWebhookEvent(fn: ts.FunctionLikeDeclaration, reg: Registration): boolean {
+function readsWebhookEvent(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration, reg: Registration): boolean {
   const first = fn.parameters[0];
   const req = first && ts.isIdentifier(first.name) ? first.name.text : undefined;
   if (!req) return false;
@@ -297,7 +297,7 @@ function readsWebhookEvent(fn: ts.FunctionLikeDeclaration, reg: Registration): b
       if (ts.isIdentifier(n.name) && isBody(n.initializer)) bodies.add(n.name.text);
       if (ts.isObjectBindingPattern(n.name)) {
         for (const el of n.name.elements) {
-          const key = (el.propertyName ?? el.name).getText();
+          const key = (el.propertyName ?? el.name).getText(sf);
           if (key === 'event' && isBody(n.initializer)) event = true;
           if (key === 'body' && ts.isIdentifier(unwrap(n.initializer)) && (unwrap(n.initializer) as ts.Identifier).text === req && ts.isIdentifier(el.name)) bodies.add(el.name.text);
         }
@@ -309,7 +309,7 @@ function readsWebhookEvent(fn: ts.FunctionLikeDeclaration, reg: Registration): b
     ts.forEachChild(n, visit);
   };
   visit(fn);
-  return event && (shape || WEBHOOK_PATH.test(reg.pathNode?.getText() ?? ''));
+  return event && (shape || WEBHOOK_PATH.test(reg.pathNode?.getText(sf) ?? ''));
 }
 
 /** `bot.start()` → an express app with the verifier in front of chipchat's router. */
@@ -320,7 +320,7 @@ function startFix(ctx: Ctx, call: ts.CallExpression, bot: string): Fix[] | undef
   if (mentionsWebhookApp(context)) return undefined;
   const indent = indentOf(context, stmt);
   const eol = eolOf(context);
-  const port = listenPort(call.arguments[0]);
+  const port = listenPort(context.sourceFile, call.arguments[0]);
   const lines = [
     `const webhookApp = require('express')();`,
     `webhookApp.post(${bot}.webhook, ${VERIFY_HELPER_NAME}(${bot}.secret));`,
@@ -329,15 +329,15 @@ function startFix(ctx: Ctx, call: ts.CallExpression, bot: string): Fix[] | undef
   ];
   return [{
     description: 'Verify x-hub-signature before chipchat',
-    edits: [{ file: context.file, start: stmt.getStart(), end: stmt.getEnd(), newText: lines.join(eol + indent) }, ...helperEdits(context)],
+    edits: [{ file: context.file, start: stmt.getStart(context.sourceFile), end: stmt.getEnd(), newText: lines.join(eol + indent) }, ...helperEdits(context)],
     safe: false,
   }];
 }
 
 /** What `start(port)` listens on: `port || process.env.PORT || 3000`, without repeating itself. */
-function listenPort(arg: ts.Expression | undefined): string {
+function listenPort(sf: ts.SourceFile, arg: ts.Expression | undefined): string {
   if (!arg) return 'process.env.PORT || 3000';
-  const t = arg.getText();
+  const t = arg.getText(sf);
   if (ts.isNumericLiteral(unwrap(arg))) return t;
   return t.replace(/\s+/g, '') === 'process.env.PORT' ? 'process.env.PORT || 3000' : `${t} || process.env.PORT || 3000`;
 }
@@ -346,11 +346,11 @@ function listenPort(arg: ts.Expression | undefined): string {
 function postBeforeFix(ctx: Ctx, registering: ts.CallExpression, receiver: string, path: string, secret: string): Fix[] | undefined {
   const { context } = ctx;
   const stmt = registering.parent;
-  if (!ts.isExpressionStatement(stmt) || !canAddMiddleware(context) || bodyParsedBefore(ctx, receiver, stmt.getStart())) return undefined;
+  if (!ts.isExpressionStatement(stmt) || !canAddMiddleware(context) || bodyParsedBefore(ctx, receiver, stmt.getStart(context.sourceFile))) return undefined;
   const insert = `${receiver}.post(${pathLiteral(context, path)}, ${VERIFY_HELPER_NAME}(${secret}));${eolOf(context)}${indentOf(context, stmt)}`;
   return [{
     description: fixTitle(`Verify x-hub-signature on ${path}`, 'Verify x-hub-signature before chipchat'),
-    edits: [{ file: context.file, start: stmt.getStart(), end: stmt.getStart(), newText: insert }, ...helperEdits(context)],
+    edits: [{ file: context.file, start: stmt.getStart(context.sourceFile), end: stmt.getStart(context.sourceFile), newText: insert }, ...helperEdits(context)],
     safe: false,
   }];
 }
@@ -359,10 +359,10 @@ function postBeforeFix(ctx: Ctx, registering: ts.CallExpression, receiver: strin
 function routeFix(ctx: Ctx, reg: Registration, secret: string): Fix[] | undefined {
   const { context } = ctx;
   const first = reg.handlers[0];
-  if (!first || !canAddMiddleware(context) || bodyParsedBefore(ctx, reg.receiver, reg.call.getStart())) return undefined;
+  if (!first || !canAddMiddleware(context) || bodyParsedBefore(ctx, reg.receiver, reg.call.getStart(context.sourceFile))) return undefined;
   return [{
     description: 'Verify x-hub-signature before the handler',
-    edits: [{ file: context.file, start: first.getStart(), end: first.getStart(), newText: `${VERIFY_HELPER_NAME}(${secret}), ` }, ...helperEdits(context)],
+    edits: [{ file: context.file, start: first.getStart(context.sourceFile), end: first.getStart(context.sourceFile), newText: `${VERIFY_HELPER_NAME}(${secret}), ` }, ...helperEdits(context)],
     safe: false,
   }];
 }

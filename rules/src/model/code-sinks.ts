@@ -211,7 +211,7 @@ function promisified(e: ts.Expression): ts.Expression | undefined {
 
 /** True when the argument is a module path anchored to the app's own folder (`path.join(__dirname, x)`) or a JSON file. */
 export function isAnchoredModulePath(expr: ts.Expression, values: ValueResolver): boolean {
-  const text = expr.getText();
+  const text = expr.getText(values.sourceFile);
   if (/\b__dirname\b|\b__filename\b|import\.meta\.(?:url|dirname|filename)|process\.cwd\(\)/.test(text)) return true;
   const s = values.string(expr);
   // `./plugins/${name}` / '../handlers/' + name: a relative prefix keeps it inside the app's tree
@@ -239,7 +239,7 @@ export function decodedLiteral(expr: ts.Expression | undefined, values: ValueRes
   const e = unwrap(expr);
   const next = (x: ts.Expression | undefined) => decodedLiteral(x, values, depth + 1);
   if (ts.isIdentifier(e)) return next(values.initializerOf(e.text));
-  if (ts.isStringLiteralLike(e)) return escapedString(e) ? 'escaped characters' : undefined;
+  if (ts.isStringLiteralLike(e)) return escapedString(e, values.sourceFile) ? 'escaped characters' : undefined;
   if (ts.isTemplateExpression(e)) return e.templateSpans.map((s) => next(s.expression)).find(Boolean);
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return next(e.left) ?? next(e.right);
   if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return undefined;
@@ -247,7 +247,7 @@ export function decodedLiteral(expr: ts.Expression | undefined, values: ValueRes
   const callee = unwrap(e.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
-  const receiverName = receiver ? receiver.getText() : '';
+  const receiverName = receiver ? receiver.getText(values.sourceFile) : '';
   // Buffer.from('…', 'base64') / new Buffer([…])
   if ((name === 'from' && receiverName === 'Buffer') || (ts.isNewExpression(e) && name === 'Buffer')) {
     const enc = values.string(args[1])?.text.toLowerCase();
@@ -265,7 +265,7 @@ export function decodedLiteral(expr: ts.Expression | undefined, values: ValueRes
   if (name === 'join' && receiver && ts.isCallExpression(unwrap(receiver))) {
     const inner = unwrap(receiver) as ts.CallExpression;
     const innerCallee = unwrap(inner.expression);
-    if (ts.isPropertyAccessExpression(innerCallee) && innerCallee.name.text === 'map' && /fromCharCode|fromCodePoint/.test(inner.arguments[0]?.getText() ?? '') && numberList(innerCallee.expression, values)) return 'char codes';
+    if (ts.isPropertyAccessExpression(innerCallee) && innerCallee.name.text === 'map' && /fromCharCode|fromCodePoint/.test(inner.arguments[0]?.getText(values.sourceFile) ?? '') && numberList(innerCallee.expression, values)) return 'char codes';
     if (ts.isPropertyAccessExpression(innerCallee) && innerCallee.name.text === 'reverse') return reversedLiteral(innerCallee.expression, values) ? 'reversed string' : undefined;
   }
   if (name === 'decodeURIComponent' || name === 'decodeURI' || name === 'unescape') {
@@ -293,8 +293,8 @@ function numberList(arg: ts.Expression | undefined, values: ValueResolver): bool
   return !!arr && arr.elements.length >= 4 && arr.elements.every((x) => ts.isNumericLiteral(unwrap(x as ts.Expression)));
 }
 
-function escapedString(lit: ts.StringLiteralLike): boolean {
-  const raw = lit.getText();
+function escapedString(lit: ts.StringLiteralLike, sf: ts.SourceFile): boolean {
+  const raw = lit.getText(sf);
   const escapes = raw.match(ESCAPE)?.length ?? 0;
   // mostly escapes: a few \u00e9 in a French greeting are not hiding anything
   return escapes >= 8 && escapes * 4 >= (raw.length - 2) * 0.5;

@@ -19,6 +19,8 @@ export interface FileHints {
 export interface ModelOptions {
   sdkModules: readonly string[];
   hints?: FileHints;
+  /** When the walk must give up (see walkFile). */
+  deadline?: { at: number; ms: number };
 }
 
 /** Kinds the model itself needs collected during the walk. */
@@ -38,7 +40,7 @@ const MODEL_KINDS = [
  */
 export class FileModel {
   private lineIndex: LineIndex | undefined;
-  readonly values = new ValueResolver();
+  readonly values: ValueResolver;
   readonly sdk: SdkModel;
   readonly http: HttpModel;
   readonly nodesByKind = new Map<ts.SyntaxKind, ts.Node[]>();
@@ -57,6 +59,7 @@ export class FileModel {
     options: ModelOptions,
     extraKinds: Iterable<ts.SyntaxKind>,
   ) {
+    this.values = new ValueResolver(sourceFile);
     // the walk looks kinds up by index: a Set and a Map lookup per node were a third of its time
     const lists: (ts.Node[] | undefined)[] = new Array<ts.Node[] | undefined>(ts.SyntaxKind.Count).fill(undefined);
     const dispatched = new Uint8Array(ts.SyntaxKind.Count);
@@ -68,7 +71,7 @@ export class FileModel {
       lists[k] = list;
       this.nodesByKind.set(k, list);
     }
-    walkFile(sourceFile, { lists, dispatched, dispatchOrder: this.dispatchOrder });
+    walkFile(sourceFile, { lists, dispatched, dispatchOrder: this.dispatchOrder, deadline: options.deadline });
     this.sdk = new SdkModel(options.sdkModules, this.values, this.functionsByName, this.requireBindings);
     this.http = new HttpModel(this.values);
     this.build(options.hints ?? {});

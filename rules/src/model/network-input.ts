@@ -36,34 +36,34 @@ export class NetworkInput {
   /** 'a chat message' / 'the HTTP request' / 'an HTTP response' when the expression carries such data. */
   source(expr: ts.Expression | undefined): string | undefined {
     if (!expr) return undefined;
-    let found: string | undefined;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
-      if (isFunctionLike(node)) return; // a callback is not the value
-      if (this.httpCalls.has(node)) {
-        found = 'an HTTP response';
-        return;
-      }
+    // pre-order with an explicit stack: a 20,000-term `'a' + …` argument would overflow a recursive walk
+    const stack: ts.Node[] = [unwrap(expr)];
+    const children: ts.Node[] = [];
+    const collect = (c: ts.Node) => {
+      children.push(c);
+    };
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (isFunctionLike(node)) continue; // a callback is not the value
+      if (this.httpCalls.has(node)) return 'an HTTP response';
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const chain = accessChain(node);
         const src = chain ? this.chainSource(chain) : undefined;
-        if (src) {
-          found = src;
-          return;
-        }
-        visit(node.expression);
-        if (ts.isElementAccessExpression(node)) visit(node.argumentExpression);
-        return;
+        if (src) return src;
+        if (ts.isElementAccessExpression(node)) stack.push(node.argumentExpression);
+        stack.push(node.expression);
+        continue;
       }
       if (ts.isIdentifier(node)) {
         const src = this.tainted.get(node.text);
-        if (src && !isDeclarationName(node)) found = src;
-        return;
+        if (src && !isDeclarationName(node)) return src;
+        continue;
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(unwrap(expr));
-    return found;
+      children.length = 0;
+      ts.forEachChild(node, collect);
+      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+    }
+    return undefined;
   }
 
   private chainSource(chain: string[]): string | undefined {

@@ -53,6 +53,11 @@ export class SdkModel {
   /** Destructured context actions: `({ say }) => say('…')`. */
   readonly contextActionNames = new Set<string>();
   readonly handlers = new Map<ts.Node, HandlerInfo>();
+  /**
+   * The nearest handler at or above each node a lookup climbed through: a climb from every send to the root
+   * is quadratic in a long `.then(…)` chain. Emptied whenever a handler is bound.
+   */
+  private readonly handlerAt = new Map<ts.Node, HandlerInfo | null>();
   readonly calls: SdkCall[] = [];
   /** Relative module specifiers passed to `bot.module(require('./x'))` / `bot.module(x)`. */
   readonly moduleSpecifiers: string[] = [];
@@ -113,6 +118,7 @@ export class SdkModel {
     const first = fn.parameters[0];
     if (first && ts.isIdentifier(first.name)) this.instanceNames.add(first.name.text);
     this.handlers.set(fn, { fn, via: 'module', events: [], registration: fn as unknown as ts.CallExpression });
+    this.handlerAt.clear();
   }
 
   isInstance(node: ts.Expression): boolean {
@@ -299,6 +305,7 @@ export class SdkModel {
     const prev = this.handlers.get(fn);
     if (prev) prev.events.push(...info.events);
     else this.handlers.set(fn, info);
+    this.handlerAt.clear();
     // `error`, `ready`, `token` handlers get SDK internals, not webhook payloads
     if (info.events.length && info.events.every((e) => SDK_INTERNAL_EVENTS.has(e))) return;
     const params = fn.parameters;
@@ -338,13 +345,24 @@ export class SdkModel {
 
   /** The nearest enclosing SDK handler of a node, if any. */
   handlerOf(node: ts.Node): HandlerInfo | undefined {
-    // every handler is a function: the other ancestors need no lookup
+    const climbed: ts.Node[] = [];
+    let found: HandlerInfo | null = null;
     for (let cur: ts.Node | undefined = node.parent; cur; cur = cur.parent) {
-      if (!isFunctionLike(cur)) continue;
-      const h = this.handlers.get(cur);
-      if (h) return h;
+      const known = this.handlerAt.get(cur);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      climbed.push(cur);
+      // every handler is a function: the other ancestors need no lookup
+      const h = isFunctionLike(cur) ? this.handlers.get(cur) : undefined;
+      if (h) {
+        found = h;
+        break;
+      }
     }
-    return undefined;
+    for (const n of climbed) this.handlerAt.set(n, found);
+    return found ?? undefined;
   }
 
   calleeIsSdk(call: ts.CallExpression): boolean {

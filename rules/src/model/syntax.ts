@@ -112,10 +112,6 @@ export function isInsideLoop(node: ts.Node, stopAt?: ts.Node): ts.Node | undefin
 
 export const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'mapSeries', 'each', 'eachSeries', 'mapLimit', 'eachLimit']);
 
-export function nodeText(node: ts.Node): string {
-  return node.getText();
-}
-
 /** Identifier names bound by a binding name (destructuring included). */
 export function boundNames(name: ts.BindingName, out: string[] = []): string[] {
   if (ts.isIdentifier(name)) out.push(name.text);
@@ -128,9 +124,4 @@ export function boundNames(name: ts.BindingName, out: string[] = []): string[] {
 
 export function isStringy(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
-}
-
-/** The start of a node without its leading trivia. */
-export function startOf(node: ts.Node): number {
-  return node.getStart();
 }

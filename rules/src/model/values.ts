@@ -21,6 +21,9 @@ export class ValueResolver {
   /** Initialisers of variables by name; a name declared more than once resolves to nothing. */
   private readonly decls = new Map<string, ts.Expression | null>();
 
+  /** The file the expressions belong to: positions and source text come from it without a walk up the tree. */
+  constructor(readonly sourceFile: ts.SourceFile) {}
+
   addDeclaration(decl: ts.VariableDeclaration): void {
     if (!ts.isIdentifier(decl.name)) return;
     const name = decl.name.text;

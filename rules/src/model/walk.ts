@@ -1,5 +1,6 @@
 import { ts } from '../ts';
 import { isIncrementalTree } from '../parse';
+import { OverBudget } from '../budget';
 
 const LAST_TOKEN = ts.SyntaxKind.LastToken;
 const FIRST_STATEMENT = ts.SyntaxKind.FirstStatement;
@@ -28,7 +29,11 @@ export interface WalkTargets {
   /** 1 for kinds that also go into the dispatch order. */
   dispatched: Uint8Array;
   dispatchOrder: ts.Node[];
+  /** performance.now() after which the walk gives up (OverBudget), looked at every few thousand nodes. */
+  deadline?: { at: number; ms: number };
 }
+
+const NODES_PER_CLOCK_CHECK = 4096;
 
 /**
  * Iterative pre-order walk (deep left-nested expressions must not overflow the stack) that links every
@@ -36,7 +41,8 @@ export interface WalkTargets {
  * re-parse it replays what earlier walks collected in statements the re-parse reused.
  */
 export function walkFile(sourceFile: ts.SourceFile, targets: WalkTargets): void {
-  const { lists, dispatched, dispatchOrder } = targets;
+  const { lists, dispatched, dispatchOrder, deadline } = targets;
+  let sinceClockCheck = 0;
   const incremental = isIncrementalTree(sourceFile);
   const kinds = incremental ? kindSetToken(lists, dispatched) : undefined;
   // every collected node in walk order, and the statements still being walked: [node, stack height, start, visited]
@@ -70,6 +76,10 @@ export function walkFile(sourceFile: ts.SourceFile, targets: WalkTargets): void 
       open.push([node, stack.length, collected.length, visited]);
     }
     visited++;
+    if (deadline && ++sinceClockCheck === NODES_PER_CLOCK_CHECK) {
+      sinceClockCheck = 0;
+      if (performance.now() > deadline.at) throw new OverBudget(deadline.ms);
+    }
     const list = lists[kind];
     if (list !== undefined) list.push(node);
     if (dispatched[kind] === 1) dispatchOrder.push(node);
