@@ -144,6 +144,8 @@ export class Engine {
 
   /** Time limits per rule and per file (see AnalysisBudget). */
   budget: AnalysisBudget;
+  /** The clock the budgets are measured with (ms); tests replace it to make "over budget" deterministic. */
+  clock: () => number = () => performance.now();
 
   constructor(readonly rules: readonly Rule[], budget: Partial<AnalysisBudget> = {}) {
     this.budget = { ...DEFAULT_BUDGET, ...budget };
@@ -283,7 +285,7 @@ export class Engine {
         };
         const reads = new Map<string, string | undefined>();
         const reported: Finding[] = [];
-        const started = performance.now();
+        const started = this.clock();
         try {
           rule.check({
             app,
@@ -303,7 +305,7 @@ export class Engine {
             },
           });
           // an app rule cannot be stopped midway: one that took too long is not trusted (nor kept for reuse)
-          if (performance.now() - started > this.budget.ruleMs) throw new OverBudget(this.budget.ruleMs);
+          if (this.clock() - started > this.budget.ruleMs) throw new OverBudget(this.budget.ruleMs);
           this.appRuleRuns.set(runKey, { ...inputs, index: new Map(index.files), paths: [...appPaths], reads, findings: reported.map((f) => ({ ...f })) });
           findings.push(...reported);
         } catch (e) {
@@ -499,15 +501,15 @@ export class Engine {
     }
     let model: FileModel;
     let pd: PersonalDataModel;
-    const fileStart = performance.now();
+    const fileStart = this.clock();
     const budget = budgetFor(this.budget, text.length);
     const modelMs = budget.modelMs;
     try {
-      model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs } }, this.kindsFor());
+      model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs, now: this.clock } }, this.kindsFor());
       if (this.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
       pd = new PersonalDataModel(model);
       result.facts = collectFacts(model, pd);
-      if (performance.now() - fileStart > modelMs) throw new OverBudget(modelMs);
+      if (this.clock() - fileStart > modelMs) throw new OverBudget(modelMs);
     } catch (e) {
       result.facts = undefined;
       const why = e instanceof OverBudget ? `analysing it ${e.message}` : `the analysis failed (${(e as Error).message})`;
@@ -549,7 +551,7 @@ export class Engine {
     // its own, so a rule over its budget is stopped at its next node and only its findings here are lost.
     const fileDeadline = fileStart + budget.fileMs;
     for (const { rule, listener } of listeners) {
-      const started = performance.now();
+      const started = this.clock();
       if (started > fileDeadline) {
         result.errors.push({ ruleId: rule.meta.id, message: `not run: the file ${new OverBudget(budget.fileMs).message}`, overBudget: true });
         continue;
@@ -557,10 +559,10 @@ export class Engine {
       const firstFinding = result.findings.length;
       const deadline = Math.min(started + budget.ruleMs, fileDeadline);
       try {
-        dispatch(model.dispatchOrder, listener, deadline, budget.ruleMs);
+        dispatch(model.dispatchOrder, listener, deadline, budget.ruleMs, this.clock);
         listener.onEnd?.();
         // onEnd cannot be stopped midway: one that ran long still loses its findings
-        if (performance.now() > deadline) throw new OverBudget(budget.ruleMs);
+        if (this.clock() > deadline) throw new OverBudget(budget.ruleMs);
       } catch (e) {
         const overBudget = e instanceof OverBudget;
         if (overBudget) result.findings.length = firstFinding;
@@ -678,7 +680,7 @@ export class Engine {
  * Calls a listener's visitors on the nodes of their kinds, in document order, looking at the clock every
  * few visits: past `deadline` it throws OverBudget, at the next node.
  */
-function dispatch(order: readonly ts.Node[], listener: CodeRuleListener, deadline: number, budgetMs: number): void {
+function dispatch(order: readonly ts.Node[], listener: CodeRuleListener, deadline: number, budgetMs: number, now: () => number): void {
   const visitors: (NodeVisitor | undefined)[] = [];
   for (const k of Object.keys(listener)) {
     const kind = Number(k);
@@ -691,7 +693,7 @@ function dispatch(order: readonly ts.Node[], listener: CodeRuleListener, deadlin
     visit(node);
     if (--untilClockCheck === 0) {
       untilClockCheck = VISITS_PER_CLOCK_CHECK;
-      if (performance.now() > deadline) throw new OverBudget(budgetMs);
+      if (now() > deadline) throw new OverBudget(budgetMs);
     }
   }
 }

@@ -20,7 +20,7 @@ export interface ModelOptions {
   sdkModules: readonly string[];
   hints?: FileHints;
   /** When the walk must give up (see walkFile). */
-  deadline?: { at: number; ms: number };
+  deadline?: { at: number; ms: number; now: () => number };
 }
 
 /** Kinds the model itself needs collected during the walk. */
