@@ -24,12 +24,16 @@ export function ownApps(): string[] {
 
 const validate = new Ajv({ allErrors: true }).compile<AppLabels>(labelSchema);
 
-/** The labels of one app, schema-checked; throws with every schema error otherwise. */
+/** Checks label data against the schema and its app name; throws with every schema error otherwise. */
+export function parseLabels(data: unknown, app: string, source = `test/wild/labels/${app}.json`): AppLabels {
+  if (!validate(data)) throw new Error(`${source}: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`);
+  if (data.app !== app) throw new Error(`${source}: "app" is ${data.app}`);
+  return data;
+}
+
+/** The labels of one app, schema-checked. */
 export function readLabels(app: string): AppLabels {
   const path = join(WILD, 'labels', `${app}.json`);
   if (!existsSync(path)) throw new Error(`test/wild/labels/${app}.json is missing`);
-  const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (!validate(data)) throw new Error(`test/wild/labels/${app}.json: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`);
-  if (data.app !== app) throw new Error(`test/wild/labels/${app}.json: "app" is ${data.app}`);
-  return data;
+  return parseLabels(JSON.parse(readFileSync(path, 'utf8')), app);
 }
