@@ -1,7 +1,8 @@
 // `npm run bench:fidelity`: recall and precision per policy clause on code nobody on the team wrote.
 //   1. installs the real apps of test/wild/corpus.json from npm (pinned) under bench/wild/node_modules and copies
 //      the chosen paths of each into bench/wild/apps/<app>/; copies test/wild/own/<app>/ to bench/wild/own/<app>/
-//      (each app folder gets a .git marker, so the CLI's app discovery stops there)
+//      (each app folder gets a .git marker, so the CLI's app discovery stops there); an app with a `manifest` in
+//      corpus.json gets that file of ours as its web1on1-app.json, so scope-unused can be measured on real code
 //   2. runs `node dist/cli.js check --format json` on each app
 //   3. matches findings to test/wild/labels/<app>.json (same file, line ±1, same clause) and prints TP, FP, FN,
 //      recall and precision per clause for dev, holdout and own apps, and the scope-unused findings on scopes
@@ -11,7 +12,7 @@
 //
 // Options: --details (list the misses and false findings of dev and own apps)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { REPO, copyCodeFiles, installPackages, listCodeFiles, measure } from './corpus';
 import { WILD, ownApps, readCorpus, readLabels, type Group } from '../wild/corpus';
@@ -46,6 +47,8 @@ function prepare(): PreparedApp[] {
       for (const p of a.paths) copyCodeFiles(join(OUT, 'node_modules', a.package), p, dir);
       writeFileSync(stampPath, stamp);
     }
+    // the manifest is ours: copied on every run so an edit to it counts at once
+    if (a.manifest) copyFileSync(join(WILD, a.manifest), join(dir, 'web1on1-app.json'));
     const files = listCodeFiles(dir);
     apps.push({ name: a.name, group: a.split, dir, files, lines: measure(dir, files).lines, label: `${a.package}@${a.version}` });
   }

@@ -8,7 +8,18 @@ import labelSchema from './label.schema.json';
 
 export const WILD = __dirname;
 
-export interface RealApp { name: string; package: string; version: string; paths: string[]; author: string; kind: string; why: string; split: 'dev' | 'holdout' }
+export interface RealApp {
+  name: string;
+  package: string;
+  version: string;
+  paths: string[];
+  /** A web1on1-app.json of ours (path under test/wild) put beside the app's code, declaring the scopes it uses. */
+  manifest?: string;
+  author: string;
+  kind: string;
+  why: string;
+  split: 'dev' | 'holdout';
+}
 export interface CorpusFile { seed: number; apps: RealApp[] }
 export type Group = 'dev' | 'holdout' | 'own';
 
