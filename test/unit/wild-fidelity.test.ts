@@ -1,7 +1,7 @@
 // The wild corpus's data cannot rot: label files match their schema and their apps, the dev/holdout split is
 // the recorded seeded shuffle, and the matcher counts hits, misses and false findings per clause as documented.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { WILD, ownApps, parseLabels, readCorpus, readLabels } from '../wild/corpus';
@@ -36,6 +36,15 @@ describe('wild corpus data', () => {
     const files = readdirSync(join(WILD, 'labels')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
     assert.deepEqual(files.sort(), [...apps].sort());
     assert.equal(new Set(apps).size, apps.length, 'an own app has the name of a real one');
+  });
+
+  it('gives a real app a manifest of ours that declares exactly the scopes its labels say the code uses', () => {
+    const withManifest = corpus.apps.filter((a) => a.manifest);
+    assert.ok(withManifest.length >= 1);
+    for (const a of withManifest) {
+      const manifest = JSON.parse(readFileSync(join(WILD, a.manifest!), 'utf8')) as { scopes: { scope: string }[] };
+      assert.deepEqual(manifest.scopes.map((s) => s.scope).sort(), [...(readLabels(a.name).scopesUsed ?? [])].sort(), a.name);
+    }
   });
 
   it("labels own apps' files that exist in test/wild/own", () => {
