@@ -54,6 +54,39 @@ function npmInstall(prefix: string, specs: string[]): void {
   if (r.status !== 0) throw new Error(`npm install into ${prefix} failed (exit ${r.status ?? r.signal})`);
 }
 
+/** Installs the packages (name → exact version) under prefix unless every one is there at that version. */
+export function installPackages(prefix: string, packages: Record<string, string>): void {
+  const missing = Object.entries(packages).filter(([n, v]) => installedVersion(prefix, n) !== v);
+  if (missing.length) npmInstall(prefix, Object.entries(packages).map(([n, v]) => `${n}@${v}`));
+}
+
+/**
+ * Copies the code files of `base/folder` (a folder or one file) to `dest`, keeping their paths relative to base.
+ * A folder segment the CLI skips by default (`dist`, `coverage`) gets a `_` prefix so the copy is checked;
+ * nested node_modules are left out.
+ */
+export function copyCodeFiles(base: string, folder: string, dest: string): void {
+  const place = (p: string) => {
+    const rel = relative(base, p).split('/').map((seg, i, all) => (i < all.length - 1 && DEFAULT_EXCLUDED_DIRS.has(seg) ? '_' + seg : seg));
+    const to = join(dest, ...rel);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(p, to);
+  };
+  const copy = (d: string) => {
+    for (const entry of readdirSync(d).sort()) {
+      const p = join(d, entry);
+      const st = statSync(p);
+      if (st.isDirectory()) {
+        if (entry !== 'node_modules') copy(p);
+      } else if (st.isFile() && isCodeFile(p)) place(p);
+    }
+  };
+  const from = join(base, folder);
+  if (!existsSync(from)) throw new Error(`${relative(REPO, from)} does not exist in the installed package`);
+  if (statSync(from).isDirectory()) copy(from);
+  else place(from);
+}
+
 /** Code files under dir the way the CLI walks (default-excluded folders skipped, sorted, .d.ts not code). */
 export function listCodeFiles(dir: string): string[] {
   const out: string[] = [];
@@ -70,7 +103,7 @@ export function listCodeFiles(dir: string): string[] {
   return out;
 }
 
-function measure(dir: string, files: string[], apps?: number): CorpusInfo {
+export function measure(dir: string, files: string[], apps?: number): CorpusInfo {
   let lines = 0;
   let bytes = 0;
   for (const f of files) {
@@ -94,30 +127,11 @@ export function prepareReal(): CorpusInfo {
   const stamp = JSON.stringify(REAL_PACKAGES);
   if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) return measure(dir, listCodeFiles(dir));
 
-  const missing = Object.entries(REAL_PACKAGES).filter(([n, p]) => installedVersion(CORPUS, n) !== p.version);
-  if (missing.length) npmInstall(CORPUS, Object.entries(REAL_PACKAGES).map(([n, p]) => `${n}@${p.version}`));
+  installPackages(CORPUS, Object.fromEntries(Object.entries(REAL_PACKAGES).map(([n, p]) => [n, p.version])));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, '.git'), { recursive: true });
   for (const [name, pkg] of Object.entries(REAL_PACKAGES)) {
-    const base = join(CORPUS, 'node_modules', name);
-    for (const folder of pkg.folders) {
-      const from = join(base, folder);
-      const copy = (d: string) => {
-        for (const entry of readdirSync(d).sort()) {
-          const p = join(d, entry);
-          const st = statSync(p);
-          if (st.isDirectory()) {
-            if (entry !== 'node_modules') copy(p);
-          } else if (st.isFile() && isCodeFile(p)) {
-            const rel = relative(base, p).split('/').map((seg, i, all) => (i < all.length - 1 && DEFAULT_EXCLUDED_DIRS.has(seg) ? '_' + seg : seg));
-            const to = join(dir, name, ...rel);
-            mkdirSync(dirname(to), { recursive: true });
-            copyFileSync(p, to);
-          }
-        }
-      };
-      copy(from);
-    }
+    for (const folder of pkg.folders) copyCodeFiles(join(CORPUS, 'node_modules', name), folder, join(dir, name));
   }
   writeFileSync(stampPath, stamp);
   return measure(dir, listCodeFiles(dir));

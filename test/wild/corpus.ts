@@ -1,0 +1,50 @@
+// The wild corpus: real apps from npm (test/wild/corpus.json), our own apps written the way other developers
+// write (test/wild/own/<app>/), and their labels (test/wild/labels/<app>.json, schema label.schema.json).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import type { AppLabels } from './match';
+import labelSchema from './label.schema.json';
+
+export const WILD = __dirname;
+
+export interface RealApp {
+  name: string;
+  package: string;
+  version: string;
+  paths: string[];
+  /** A web1on1-app.json of ours (path under test/wild) put beside the app's code, declaring the scopes it uses. */
+  manifest?: string;
+  author: string;
+  kind: string;
+  why: string;
+  split: 'dev' | 'holdout';
+}
+export interface CorpusFile { seed: number; apps: RealApp[] }
+export type Group = 'dev' | 'holdout' | 'own';
+
+export function readCorpus(): CorpusFile {
+  return JSON.parse(readFileSync(join(WILD, 'corpus.json'), 'utf8')) as CorpusFile;
+}
+
+/** Our own apps: every folder under test/wild/own. */
+export function ownApps(): string[] {
+  const dir = join(WILD, 'own');
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+}
+
+const validate = new Ajv({ allErrors: true }).compile<AppLabels>(labelSchema);
+
+/** Checks label data against the schema and its app name; throws with every schema error otherwise. */
+export function parseLabels(data: unknown, app: string, source = `test/wild/labels/${app}.json`): AppLabels {
+  if (!validate(data)) throw new Error(`${source}: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`);
+  if (data.app !== app) throw new Error(`${source}: "app" is ${data.app}`);
+  return data;
+}
+
+/** The labels of one app, schema-checked. */
+export function readLabels(app: string): AppLabels {
+  const path = join(WILD, 'labels', `${app}.json`);
+  if (!existsSync(path)) throw new Error(`test/wild/labels/${app}.json is missing`);
+  return parseLabels(JSON.parse(readFileSync(path, 'utf8')), app);
+}
