@@ -1,12 +1,12 @@
 // The language server: capabilities, document life cycle and request handlers. A thin adapter: the
 // engine computes, the modules next to this file translate (diagnostics, code actions, hovers, lenses).
 import {
+  CancellationToken,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
-  type CancellationToken,
   type ClientCapabilities,
   type CodeLens,
   type Connection,
@@ -583,7 +583,9 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     }
   }
 
-  connection.onRequest(CHECK_WORKSPACE_REQUEST, async (_params: unknown, token): Promise<CheckWorkspaceResult> => {
+  connection.onRequest(CHECK_WORKSPACE_REQUEST, async (...args: unknown[]): Promise<CheckWorkspaceResult> => {
+    // vscode-jsonrpc hands a request sent without params the token alone, as its first argument
+    const token = args.find((a): a is CancellationToken => CancellationToken.is(a)) ?? CancellationToken.None;
     const t0 = Date.now();
     for (const p of workspace().all()) await p.whenIndexed();
     const progress = await connection.window.createWorkDoneProgress();

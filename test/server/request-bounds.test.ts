@@ -53,6 +53,23 @@ describe('requests are answered within a bound', () => {
     }
   });
 
+  it('policyLens/checkWorkspace is answered whether it comes with params or without (the library then passes the token first)', async () => {
+    const dir = tempDir();
+    writeFileSync(`${dir}/package.json`, '{ "name": "x", "dependencies": { "chipchat": "^0.7.4" } }\n');
+    writeFileSync(`${dir}/agent.js`, BAD);
+    const c = new LspClient();
+    try {
+      await c.initialize(dir, { pull: true });
+      for (const params of [undefined, {}]) {
+        const r = (params === undefined ? await c.conn.sendRequest('policyLens/checkWorkspace') : await c.conn.sendRequest('policyLens/checkWorkspace', params)) as { files: number; errors: number };
+        assert.equal(r.files, 1, JSON.stringify(r));
+        assert.ok(r.errors >= 1, JSON.stringify(r));
+      }
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('$/cancelRequest for a pull waiting on a full run gets the RequestCancelled answer; the next pull is answered', async () => {
     // enough code that the first full run takes a while (fewer files than the server hands to a worker)
     const dir = tempDir();

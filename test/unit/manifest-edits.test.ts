@@ -103,6 +103,8 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
     assert.deepEqual(m.scopes, ['contacts:read', 'messages:read', 'messages:consumer'].map((scope) => ({ scope, reason: 'TODO: why the app needs this' })));
     assert.ok(text.endsWith('}\n'));
     assert.ok(text.includes('\n    { "scope": "contacts:read", "reason": "TODO: why the app needs this" },\n'), 'one scope entry per line');
+    // the handled event is subscribed; the URL is left for the developer (webhook-insecure flags it until filled)
+    assert.deepEqual(m.webhook, { url: '', events: ['message.create.contact.chat'] });
   });
 
   it('asks for an admin token only when the code needs what a bot user cannot do', () => {
@@ -121,6 +123,8 @@ module.exports = (id) => bot.users.update(id, { role: 'agent' });
 
   it('writes an empty scopes array when the code needs none', () => {
     const r = run({ '/app/package.json': '{ "name": "idle", "dependencies": { "chipchat": "^0.7.4" } }', '/app/index.js': 'module.exports = 1;\n' });
-    assert.deepEqual(JSON.parse(buildInitialManifest(r.apps[0]!, { files: r.facts }, undefined)).scopes, []);
+    const m = JSON.parse(buildInitialManifest(r.apps[0]!, { files: r.facts }, undefined));
+    assert.deepEqual(m.scopes, []);
+    assert.equal(m.webhook, undefined, 'no handler, no webhook');
   });
 });

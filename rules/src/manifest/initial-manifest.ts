@@ -7,8 +7,9 @@ import { ADMIN_ONLY_SCOPES, collectScopeEvidence, neededScopes } from './scope-e
 export const REASON_PLACEHOLDER = 'TODO: why the app needs this';
 
 /**
- * The text of a first web1on1-app.json for an app: name, version and description from package.json, and
- * the scopes its code needs, each with a reason to fill in. Shared by `manifest-missing`'s fix and
+ * The text of a first web1on1-app.json for an app: name, version and description from package.json, the
+ * scopes its code needs, each with a reason to fill in, and the webhook events its handlers receive, with
+ * the webhook URL to fill in. Shared by `manifest-missing`'s fix and
  * `policy-lens init`.
  */
 export function buildInitialManifest(app: AppInfo, index: AppIndex, packageJson: Record<string, unknown> | undefined): string {
@@ -28,6 +29,12 @@ export function buildInitialManifest(app: AppInfo, index: AppIndex, packageJson:
   const scopeLines = scopes.map((s, i) => `    { "scope": ${JSON.stringify(s)}, "reason": ${JSON.stringify(REASON_PLACEHOLDER)} }${i < scopes.length - 1 ? ',' : ''}`);
   lines[lines.length - 2] += ',';
   lines.splice(lines.length - 1, 0, scopes.length ? `  "scopes": [${eol}${scopeLines.join(eol)}${eol}  ]` : '  "scopes": []');
+  // the events the code handles, with the URL left empty: webhook-insecure asks for it until it is filled in
+  const events = [...new Set([...index.files.values()].flatMap((f) => f.events.map((e) => e.what)))].sort();
+  if (events.length) {
+    lines[lines.length - 2] += ',';
+    lines.splice(lines.length - 1, 0, `  "webhook": { "url": "", "events": ${JSON.stringify(events).replace(/","/g, '", "')} }`);
+  }
   return lines.join(eol) + eol;
 }
 
