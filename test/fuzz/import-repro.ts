@@ -1,0 +1,21 @@
+// Turns reproductions in the earlier fuzzer's format (texts inline) into regression cases here: the same
+// fields, with the chipchat SDK's texts written as references to node_modules (never copied).
+// Usage: tsx test/fuzz/import-repro.ts <folder with *.json> [more…]
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { caseJson, writeCase } from './case-file';
+import { packageRefs } from './corpus';
+import type { Op, Scenario } from './scenario';
+
+const OUT = join(__dirname, 'regressions');
+
+for (const folder of process.argv.slice(2)) {
+  for (const name of readdirSync(folder).filter((n) => n.endsWith('.json')).sort()) {
+    const raw = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Record<string, unknown> & { initial: { files: Record<string, string>; open: { rel: string; text: string; version: number }[] }; ops: Op[]; finalTexts: Record<string, string>; mode: Scenario['mode'] };
+    const sc: Scenario = { mode: raw.mode, files: raw.initial.files, open: raw.initial.open, ops: raw.ops };
+    const { initial: _i, ops: _o, finalTexts: _f, ...rest } = raw;
+    const json = caseJson(rest as never, sc, raw.finalTexts, packageRefs());
+    writeCase(join(OUT, basename(name)), json);
+    console.log(`${name}: ${Math.round(readFileSync(join(folder, name)).length / 1024)} KiB -> ${Math.round(json.length / 1024)} KiB`);
+  }
+}
