@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from '../server/lsp-client';
 import type { FailureEvent, Op, Outcome, Scenario } from './scenario';
+import { lspChanges } from './session';
 import { Dehydrator, resolveText, type TextSpec } from './text-spec';
 
 export interface CaseFile {
@@ -30,7 +31,7 @@ export function installedVersion(pkg: string): string {
   return (JSON.parse(readFileSync(join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export function readCase(path: string): { file: CaseFile; scenario: Scenario } {
+export function readCase(path: string): { file: CaseFile; scenario: Scenario; finalTexts: Record<string, string> } {
   const file = JSON.parse(readFileSync(path, 'utf8')) as CaseFile;
   for (const [pkg, version] of Object.entries(file.packages ?? {})) {
     const have = installedVersion(pkg);
@@ -45,7 +46,24 @@ export function readCase(path: string): { file: CaseFile; scenario: Scenario } {
     const lsp = (op['lsp'] as { range?: unknown; text: TextSpec }[] | undefined)?.map((c) => ({ ...c, text: resolveText(c.text) }));
     return { ...op, changes, ...(lsp ? { lsp } : {}) } as Op;
   });
-  return { file, scenario: { mode: file.mode, files, open, ops } };
+  const finalTexts = Object.fromEntries(Object.entries(file.finalTexts ?? {}).map(([rel, t]) => [rel, resolveText(t)]));
+  return { file, scenario: { mode: file.mode, files, open, ops }, finalTexts };
+}
+
+/** The scenario with each change's contentChanges as the client sends them (what a reader of the case sees). */
+export function withLsp(sc: Scenario): Scenario {
+  const disk = new Map(Object.entries(sc.files));
+  const texts = new Map(sc.open.map((o) => [o.rel, o.text]));
+  const ops = sc.ops.map((op): Op => {
+    if (op.t === 'save' && texts.has(op.doc)) disk.set(op.doc, texts.get(op.doc)!);
+    if (op.t === 'close') texts.delete(op.doc);
+    if (op.t === 'open' && !texts.has(op.doc) && disk.has(op.doc)) texts.set(op.doc, disk.get(op.doc)!);
+    if (op.t !== 'change' || op.lsp || !texts.has(op.doc)) return op;
+    const r = lspChanges(texts.get(op.doc)!, op.changes);
+    texts.set(op.doc, r.text);
+    return { ...op, lsp: r.lsp };
+  });
+  return { ...sc, ops };
 }
 
 /** The case as JSON, texts of the given package files written as references. */
@@ -53,7 +71,7 @@ export function caseJson(c: Omit<CaseFile, 'initial' | 'ops' | 'finalTexts' | 'p
   const dry = new Dehydrator(refs);
   const d = (t: string) => dry.dehydrate(t);
   const packages = [...new Set(refs.map((r) => r.split('/')[0]!))];
-  const ops = sc.ops.map((op) => (op.t !== 'change' ? op : { ...op, changes: op.changes.map((x) => ({ ...x, text: d(x.text) })), ...(op.lsp ? { lsp: op.lsp.map((x) => ({ ...x, text: d(x.text) })) } : {}) }));
+  const ops = withLsp(sc).ops.map((op) => (op.t !== 'change' ? op : { ...op, changes: op.changes.map((x) => ({ ...x, text: d(x.text) })), ...(op.lsp ? { lsp: op.lsp.map((x) => ({ ...x, text: d(x.text) })) } : {}) }));
   const out: CaseFile = {
     ...c,
     packages: Object.fromEntries(packages.map((p) => [p, installedVersion(p)])),

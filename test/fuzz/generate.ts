@@ -92,7 +92,9 @@ function edit(rng: Prng, d: Doc, files: Record<string, string>, editable: readon
   const t = d.text;
   const kind = rng.weighted<string>([[34, 'type'], [8, 'newline'], [12, 'backspace'], [6, 'delete'], [6, 'paste'], [5, 'snippet'], [6, 'multi'], [5, 'undo'], [2, 'eol'], [2, 'long'], [4, 'jump'], [3, 'comment']]);
   let changes: Change[];
-  if (kind === 'jump' || d.cursor > t.length) d.cursor = snap(t, rng.int(t.length + 1));
+  if (kind === 'jump' || d.cursor > t.length) d.cursor = jump(rng, t);
+  // Enter is mostly pressed at the end of a line
+  if (kind === 'newline' && rng.chance(0.5)) d.cursor = lineEnd(t, d.cursor);
   const at = snap(t, d.cursor);
   switch (kind) {
     case 'type':
@@ -197,4 +199,21 @@ function applyAll(text: string, changes: readonly Change[]): string {
     text = text.slice(0, s) + c.text + text.slice(e);
   }
   return text;
+}
+
+/** Where a user puts the cursor: End and Home of a line as often as a click anywhere. */
+function jump(rng: Prng, t: string): number {
+  const starts = lineStarts(t);
+  const line = rng.int(starts.length);
+  const where = rng.weighted<string>([[35, 'end'], [20, 'home'], [45, 'any']]);
+  if (where === 'home') return starts[line]!;
+  if (where === 'end') return lineEnd(t, starts[line]!);
+  return snap(t, rng.int(t.length + 1));
+}
+
+/** The offset before the line break of the line holding `offset`. */
+function lineEnd(t: string, offset: number): number {
+  let i = offset;
+  while (i < t.length && t[i] !== '\n' && t[i] !== '\r') i++;
+  return i;
 }

@@ -40,6 +40,7 @@ export interface SeenDiagnostic { code: string; range: Diagnostic['range']; mess
 
 export interface Outcome {
   events: FailureEvent[];
+  /** The client's text of every document it opened, after the last op. */
   finalTexts: Record<string, string>;
   /** At the last check: diagnostics of the edited server and of the fresh one, by document. */
   fuzzed: Record<string, SeenDiagnostic[]>;

@@ -25,10 +25,12 @@ export class ServerUnderTest {
   private messages = 0;
   private stopping = false;
   private stderrSeen = 0;
+  /** The last request was answered with "ask again" (cancelled by the server, content modified). */
+  private retryAsked = false;
   /** Called for every push, to check it against the client's text of that version. */
   onPush: (p: PublishDiagnosticsParams) => void = () => undefined;
 
-  constructor(readonly name: 'fuzzed' | 'cold', readonly mode: Mode) {
+  constructor(public name: 'fuzzed' | 'cold', readonly mode: Mode) {
     this.client = new LspClient();
     this.client.proc.stdout!.on('data', (chunk: Buffer) => {
       this.lastMessageAt = Date.now();
@@ -64,6 +66,7 @@ export class ServerUnderTest {
   /** Sends a request; undefined when it failed or was not answered in time (both recorded). */
   async request<T>(method: string, send: () => Promise<T>, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T | undefined> {
     if (this.broken) return undefined;
+    this.retryAsked = false;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((res) => (timer = setTimeout(() => res('timeout'), timeoutMs)));
     try {
@@ -76,7 +79,10 @@ export class ServerUnderTest {
       return r;
     } catch (e) {
       const code = (e as { code?: number }).code;
-      if (code !== undefined && RETRY_CODES.has(code)) return undefined;
+      if (code !== undefined && RETRY_CODES.has(code)) {
+        this.retryAsked = true;
+        return undefined;
+      }
       if (!this.broken) this.fail('request-error', `${method} failed: ${(e as Error).message}`);
       return undefined;
     } finally {
@@ -119,9 +125,14 @@ export class ServerUnderTest {
     }
   }
 
+  /** A pull; asked again (as editors do) when the server answers that the document changed meanwhile. */
   async pull(uri: string): Promise<Diagnostic[] | undefined> {
-    const r = await this.request('textDocument/diagnostic', () => this.client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ kind: string; items?: Diagnostic[] }>);
-    return r ? r.items ?? [] : undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const r = await this.request('textDocument/diagnostic', () => this.client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ kind: string; items?: Diagnostic[] }>);
+      if (r) return r.items ?? [];
+      if (!this.retryAsked) return undefined;
+    }
+    return undefined;
   }
 
   /** Stack traces the server wrote to stderr since the last look. */
@@ -142,6 +153,7 @@ export class ServerUnderTest {
   }
 
   async stop(): Promise<void> {
+    if (this.stopping) return;
     this.stopping = true;
     if (this.broken) {
       this.client.proc.kill('SIGKILL');

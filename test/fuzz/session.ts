@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { uri as uriOf } from '../server/lsp-client';
-import type { FailureEvent, Op, Outcome, Scenario, SeenDiagnostic } from './scenario';
+import type { Change, FailureEvent, Op, Outcome, Scenario, SeenDiagnostic } from './scenario';
 import { ServerUnderTest } from './server-under-test';
 import { lineStarts, offsetAt, positionAt, rangeProblem, snap } from './text';
 
@@ -20,7 +20,6 @@ interface DocState {
   open: boolean;
   /** Client texts by version since the document was opened: pushes name the version they describe. */
   history: Map<number, string>;
-  changed: boolean;
 }
 
 interface Seen {
@@ -43,14 +42,17 @@ export async function runScenario(sc: Scenario, options: RunOptions = {}): Promi
   const docs = new Map<string, DocState>();
   const docOf = (rel: string): DocState => {
     let d = docs.get(rel);
-    if (!d) docs.set(rel, (d = { rel, uri: uriOf(join(dir, rel)), text: '', version: 0, open: false, history: new Map(), changed: false }));
+    if (!d) docs.set(rel, (d = { rel, uri: uriOf(join(dir, rel)), text: '', version: 0, open: false, history: new Map() }));
     return d;
   };
   const events: FailureEvent[] = [];
   const outcome: Outcome = { events, finalTexts: {}, fuzzed: {}, cold: {}, diffs: {}, edits: 0, ms: 0 };
-  // the fresh server for the first check starts (and loads its engine) while the session runs
-  const spare = { next: sc.ops.some((o) => o.t === 'check') ? ServerUnderTest.launch('cold', sc.mode, dir) : undefined };
-  const server = new ServerUnderTest('fuzzed', sc.mode);
+  // The fresh server for a check starts (and loads its engine) while the session runs. After the check
+  // the session goes on with it, its documents at version 1: one server start per check, not two.
+  const launchCold = (from: number) => (sc.ops.slice(from).some((o) => o.t === 'check') ? ServerUnderTest.launch('cold', sc.mode, dir) : undefined);
+  let spare = launchCold(0);
+  let server = new ServerUnderTest('fuzzed', sc.mode);
+  const servers = [server];
   server.onPush = (p) => checkPush(server, p, docs);
   const pending: Promise<void>[] = [];
   try {
@@ -59,7 +61,7 @@ export async function runScenario(sc: Scenario, options: RunOptions = {}): Promi
     // the user starts typing once the opened files have been checked, as in an editor
     await server.quiet();
     for (const [i, op] of sc.ops.entries()) {
-      if (server.broken || (options.stopAtFirst && server.events.length)) break;
+      if (servers.some((x) => x.broken) || (options.stopAtFirst && servers.some((x) => x.events.length))) break;
       if (op.delay) await new Promise((r) => setTimeout(r, op.delay));
       server.op = i;
       if (op.t === 'change') {
@@ -93,20 +95,28 @@ export async function runScenario(sc: Scenario, options: RunOptions = {}): Promi
         openDoc(server, d, text, 1);
       } else {
         await Promise.all(pending.splice(0));
-        const cold = await spare.next!;
-        spare.next = sc.ops.slice(i + 1).some((o) => o.t === 'check') ? ServerUnderTest.launch('cold', sc.mode, dir) : undefined;
+        const cold = (await spare)!;
+        servers.push(cold);
+        spare = launchCold(i + 1);
         await check(server, cold, docs, outcome);
+        server.checkStderr();
+        if (cold.broken || server.broken) break;
+        await server.stop();
+        server = cold;
+        server.name = 'fuzzed';
+        server.onPush = (p) => checkPush(server, p, docs);
+        for (const d of docs.values()) if (d.open) (d.version = 1), (d.history = new Map([[1, d.text]]));
       }
       server.checkStderr();
     }
     await Promise.all(pending.splice(0));
   } finally {
-    await server.stop();
-    if (spare.next) await (await spare.next).stop();
-    events.unshift(...server.events);
+    for (const x of servers) await x.stop();
+    if (spare) await (await spare)?.stop();
+    for (const x of servers) events.push(...x.events);
     rmSync(dir, { recursive: true, force: true });
   }
-  for (const d of docs.values()) if (d.changed) outcome.finalTexts[d.rel] = d.text;
+  for (const d of docs.values()) outcome.finalTexts[d.rel] = d.text;
   events.sort((a, b) => a.op - b.op);
   outcome.ms = Date.now() - t0;
   return outcome;
@@ -139,21 +149,29 @@ function applyChange(d: DocState, op: Extract<Op, { t: 'change' }>): TextDocumen
       out.push(c);
     }
   } else {
-    for (const c of op.changes) {
-      // a shrunk scenario may have lost the edits these offsets assumed: keep them inside the text
-      let s = snap(d.text, c.s);
-      let e = snap(d.text, c.e);
-      if (e < s) [s, e] = [e, s];
-      const starts = lineStarts(d.text);
-      out.push({ range: { start: positionAt(d.text, s, starts), end: positionAt(d.text, e, starts) }, text: c.text });
-      d.text = d.text.slice(0, s) + c.text + d.text.slice(e);
-    }
+    const r = lspChanges(d.text, op.changes);
+    d.text = r.text;
+    out.push(...r.lsp);
   }
   d.version++;
   d.history.set(d.version, d.text);
   d.history.delete(d.version - 64);
-  d.changed = true;
   return out;
+}
+
+/** The contentChanges for offset-based changes, and the text after them. */
+export function lspChanges(text: string, changes: readonly Change[]): { lsp: TextDocumentContentChangeEvent[]; text: string } {
+  const lsp: TextDocumentContentChangeEvent[] = [];
+  for (const c of changes) {
+    // a shrunk scenario may have lost the edits these offsets assumed: keep them inside the text
+    let s = snap(text, c.s);
+    let e = snap(text, c.e);
+    if (e < s) [s, e] = [e, s];
+    const starts = lineStarts(text);
+    lsp.push({ range: { start: positionAt(text, s, starts), end: positionAt(text, e, starts) }, text: c.text });
+    text = text.slice(0, s) + c.text + text.slice(e);
+  }
+  return { lsp, text };
 }
 
 function checkPush(server: ServerUnderTest, p: PublishDiagnosticsParams, docs: Map<string, DocState>): void {
@@ -195,33 +213,64 @@ async function check(server: ServerUnderTest, cold: ServerUnderTest, docs: Map<s
   await server.quiet();
   const fuzzed = await seen(server, open);
   cold.op = server.op;
-  try {
-    const coldDocs = open.map((d) => ({ ...d, version: 1, history: new Map([[1, d.text]]) }));
-    cold.onPush = (p) => checkPush(cold, p, new Map(coldDocs.map((d) => [d.rel, d])));
-    for (const d of coldDocs) openDoc(cold, d, d.text, 1);
-    await cold.quiet();
-    const fresh = await seen(cold, coldDocs);
-    if (server.broken || cold.broken) return;
-    outcome.fuzzed = fuzzed.diagnostics;
-    outcome.cold = fresh.diagnostics;
-    outcome.diffs = {};
-    for (const d of open) {
-      if (fuzzed.full[d.rel] !== fresh.full[d.rel]) {
-        const key = (x: SeenDiagnostic) => JSON.stringify(x);
-        const a = fuzzed.diagnostics[d.rel] ?? [];
-        const b = fresh.diagnostics[d.rel] ?? [];
-        const extra = a.filter((x) => !b.some((y) => key(y) === key(x)));
-        const missing = b.filter((x) => !a.some((y) => key(y) === key(x)));
-        outcome.diffs[d.rel] = { extra, missing };
-        const first = extra[0] ?? missing[0];
-        server.fail('diff', `${d.rel}: ${extra.length} diagnostic(s) a fresh server does not give, ${missing.length} it gives missing${first ? ` (first: ${first.code} ${JSON.stringify(first.range)} ${extra[0] ? 'extra' : 'missing'})` : ' (same codes and ranges; data, tags or related information differ)'}`);
-      } else if (fuzzed.actions[d.rel] !== fresh.actions[d.rel]) {
-        server.fail('action-diff', `${d.rel}: the code actions differ from a fresh server's: ${firstDifference(fuzzed.actions[d.rel] ?? '', fresh.actions[d.rel] ?? '')}`);
-      }
+  const coldDocs = open.map((d) => ({ ...d, version: 1, history: new Map([[1, d.text]]) }));
+  cold.onPush = (p) => checkPush(cold, p, new Map(coldDocs.map((d) => [d.rel, d])));
+  for (const d of coldDocs) openDoc(cold, d, d.text, 1);
+  await cold.quiet();
+  const fresh = await seen(cold, coldDocs);
+  if (server.broken || cold.broken) return;
+  outcome.fuzzed = fuzzed.diagnostics;
+  outcome.cold = fresh.diagnostics;
+  outcome.diffs = {};
+  for (const d of open) {
+    if (fuzzed.full[d.rel] !== fresh.full[d.rel]) {
+      const key = (x: SeenDiagnostic) => JSON.stringify(x);
+      const a = fuzzed.diagnostics[d.rel] ?? [];
+      const b = fresh.diagnostics[d.rel] ?? [];
+      const extra = a.filter((x) => !b.some((y) => key(y) === key(x)));
+      const missing = b.filter((x) => !a.some((y) => key(y) === key(x)));
+      outcome.diffs[d.rel] = { extra, missing };
+      const first = extra[0] ?? missing[0];
+      server.fail('diff', `${d.rel}: ${extra.length} diagnostic(s) a fresh server does not give, ${missing.length} it gives missing${first ? ` (first: ${first.code} ${JSON.stringify(first.range)} ${extra[0] ? 'extra' : 'missing'})` : ' (same codes and ranges; data, tags or related information differ)'}`);
+    } else if (fuzzed.actions[d.rel] !== fresh.actions[d.rel]) {
+      server.fail('action-diff', `${d.rel}: the code actions differ from a fresh server's: ${firstDifference(fuzzed.actions[d.rel] ?? '', fresh.actions[d.rel] ?? '')}`);
     }
-  } finally {
-    await cold.stop();
-    server.events.push(...cold.events);
+  }
+  await probe(server, open, fuzzed.diagnostics);
+}
+
+const PROBE = 'eval(policyLensProbe);\n';
+
+/**
+ * Whether the server's copy of each open code document is the client's: a statement a rule flags is
+ * appended at the client's end of the text; the finding must come back exactly there. A copy whose line
+ * offsets drifted puts it (and everything after it) elsewhere, even when no diagnostic differed yet.
+ * The edited server is left for the fresh one after a check, so the probe is never taken back.
+ */
+async function probe(server: ServerUnderTest, open: readonly DocState[], before: Record<string, SeenDiagnostic[]>): Promise<void> {
+  const probed: { d: DocState; text: string; at: Range['start'] }[] = [];
+  for (const d of open) {
+    if (!/\.[cm]?[jt]sx?$/.test(d.rel) || server.broken) continue;
+    const end = positionAt(d.text, d.text.length);
+    const lead = end.character > 0 ? '\n' : '';
+    const text = d.text + lead + PROBE;
+    const version = d.version + 1;
+    server.notify('textDocument/didChange', { textDocument: { uri: d.uri, version }, contentChanges: [{ range: { start: end, end }, text: lead + PROBE }] });
+    probed.push({ d: { ...d, text, version, history: new Map([[version, text]]) }, text, at: positionAt(text, text.length - PROBE.length) });
+  }
+  if (!probed.length) return;
+  if (server.mode === 'push') await server.quiet();
+  for (const p of probed) {
+    const items = server.mode === 'pull' ? await server.pull(p.d.uri) : server.client.pushed.get(p.d.uri)?.version === p.d.version ? server.client.pushed.get(p.d.uri)!.diagnostics : undefined;
+    if (!items) continue;
+    checkDiagnostics(server, p.d.rel, p.text, items, 'probe');
+    const old = new Set((before[p.d.rel] ?? []).map((x) => JSON.stringify(x.range)));
+    const added = items.filter((x) => x.code === 'dynamic-code-execution' && !old.has(JSON.stringify(x.range)));
+    // none: the text ends inside a comment, string or broken syntax, and the probe proves nothing
+    const elsewhere = added.filter((x) => x.range.start.line !== p.at.line || x.range.start.character !== p.at.character);
+    if (added.length && elsewhere.length === added.length) {
+      server.fail('desync', `${p.d.rel}: a probe appended at ${p.at.line}:${p.at.character} of the client's text was reported at ${JSON.stringify(elsewhere[0]!.range.start)}: the server's copy of the text differs from the client's`);
+    }
   }
 }
 
