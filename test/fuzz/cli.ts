@@ -1,4 +1,4 @@
-// npm run fuzz -- [--seed N] [--minutes M | --sequences K] [--length OPS] [--shrink-minutes S] [--no-keep]
+// npm run fuzz -- [--seed N] [--minutes M | --sequences K] [--from K] [--length OPS] [--shrink-minutes S] [--no-keep]
 // npm run fuzz -- --long-session [--edits 10000] [--seed N]
 // New failures are shrunk and written to test/fuzz/regressions/ (commit them: they become regression tests).
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     minutes: { type: 'string' },
     sequences: { type: 'string' },
+    from: { type: 'string' },
     length: { type: 'string' },
     'shrink-minutes': { type: 'string' },
     'no-keep': { type: 'boolean' },
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
     seed,
     sequences,
     minutes,
+    from: num('from', values.from, 0),
     length: num('length', values.length, 60),
     casesDir: values['no-keep'] ? undefined : join(__dirname, 'regressions'),
     shrinkMs: num('shrink-minutes', values['shrink-minutes'], 3) * 60_000,

@@ -16,6 +16,8 @@ export interface FuzzOptions {
   sequences?: number;
   /** … or once this much time has passed. */
   minutes?: number;
+  /** Skip the sequences before this one (their seeds are still drawn: sequence K is the same sequence). */
+  from?: number;
   /** Ops per sequence. */
   length?: number;
   /** Folder to write regression cases to; none: failures are only counted. */
@@ -47,9 +49,10 @@ export async function fuzz(o: FuzzOptions): Promise<Totals> {
   const totals: Totals = { seed: o.seed, sequences: 0, edits: 0, ops: 0, ms: 0, failures: {}, cases: [], found: [] };
   const seen = new Set<string>();
   for (let k = 0; ; k++) {
-    if (o.sequences !== undefined && k >= o.sequences) break;
+    if (o.sequences !== undefined && k >= (o.from ?? 0) + o.sequences) break;
     if (o.minutes !== undefined && Date.now() - t0 >= o.minutes * 60_000) break;
     const session = rng.next();
+    if (k < (o.from ?? 0)) continue;
     const mode = k % 2 ? 'pull' : 'push';
     const sc = generate(apps, session, mode, o.length ?? 60);
     const outcome = await runScenario(sc);

@@ -52,6 +52,6 @@ export interface Outcome {
 
 /** The same failure again: kind plus what it is about, without positions or numbers. */
 export function signature(e: FailureEvent): string {
-  const what = e.kind === 'hang' ? /^(\S+)/.exec(e.detail)?.[1] ?? '' : e.kind === 'invalid-range' ? (/past the end of line/.test(e.detail) ? 'past-line-end' : /line \d+ is past the end/.test(e.detail) ? 'past-last-line' : 'reversed') : '';
+  const what = e.kind === 'hang' ? /^(\S+)/.exec(e.detail)?.[1] ?? '' : e.kind === 'invalid-range' ? (/past the end of line/.test(e.detail) ? 'past-line-end' : /line \d+ is past the end/.test(e.detail) ? 'past-last-line' : /own offsets/.test(e.detail) ? 'offsets' : 'reversed') : '';
   return what ? `${e.kind}:${what}` : e.kind;
 }
