@@ -12,7 +12,9 @@ const OUT = join(__dirname, 'regressions');
 for (const folder of process.argv.slice(2)) {
   for (const name of readdirSync(folder).filter((n) => n.endsWith('.json')).sort()) {
     const raw = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Record<string, unknown> & { initial: { files: Record<string, string>; open: { rel: string; text: string; version: number }[] }; ops: Op[]; finalTexts: Record<string, string>; mode: Scenario['mode'] };
-    const sc: Scenario = { mode: raw.mode, files: raw.initial.files, open: raw.initial.open, ops: raw.ops };
+    // that fuzzer shortened long texts in `lsp` ("… (1450 chars)"); `changes` holds them whole, in the same order
+    const ops = raw.ops.map((op) => (op.t === 'change' && op.lsp?.length === op.changes.length ? { ...op, lsp: op.lsp.map((l, i) => ({ ...l, text: op.changes[i]!.text })) } : op));
+    const sc: Scenario = { mode: raw.mode, files: raw.initial.files, open: raw.initial.open, ops };
     const { initial: _i, ops: _o, finalTexts: _f, ...rest } = raw;
     const json = caseJson(rest as never, sc, raw.finalTexts, packageRefs());
     writeCase(join(OUT, basename(name)), json);
