@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     const plateau = rss.slice(Math.floor(rss.length / 2));
     console.log(`\n${r.edits} edits in ${(r.ms / 60000).toFixed(1)} minutes`);
     console.log(`RSS start ${mib(rss[0])}, plateau ${mib(Math.min(...plateau))}–${mib(Math.max(...plateau))} (second half of the samples), end ${mib(rss[rss.length - 1])}`);
-    console.log(`policyLens/memory RSS (after a full run and GC): start ${mib(r.memoryStart)}, end ${mib(r.memoryEnd)}`);
+    console.log(`policyLens/memory after a full run and a GC: RSS ${mib(r.memoryStart?.rss)} -> ${mib(r.memoryEnd?.rss)}, heap used ${mib(r.memoryStart?.heapUsed)} -> ${mib(r.memoryEnd?.heapUsed)}`);
     for (const f of r.failures) console.log(`FAILURE ${f}`);
     return r.failures.length ? 1 : 0;
   }

@@ -11,8 +11,8 @@ import { fuzz } from './fuzz';
 import { generate } from './generate';
 
 const SEED = 20261207;
-const SEQUENCES = 4;
-const LENGTH = 120;
+const SEQUENCES = 3;
+const LENGTH = 100;
 
 it('the same seed generates the same edit sequences', () => {
   const apps = corpus();

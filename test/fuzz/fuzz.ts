@@ -69,15 +69,10 @@ export async function fuzz(o: FuzzOptions): Promise<Totals> {
     seen.add(sig);
     totals.found.push({ sequence: k, signature: sig, events: outcome.events });
     log(`  new failure ${sig}: ${first.detail}`);
-    if (o.casesDir) totals.cases.push(await keep(o, { sc, outcome, sig, session, sequence: k, appOf: apps.find((a) => sameFiles(a.files, sc))?.name ?? '?' }, log));
+    if (o.casesDir) totals.cases.push(await keep(o, { sc, outcome, sig, session, sequence: k, appOf: sc.app }, log));
   }
   totals.ms = Date.now() - t0;
   return totals;
-}
-
-function sameFiles(files: Record<string, unknown>, sc: Scenario): boolean {
-  const a = Object.keys(files);
-  return a.length === Object.keys(sc.files).length && a.every((k) => k in sc.files);
 }
 
 /** Shrinks the failure and writes it as a regression case; returns its path. */

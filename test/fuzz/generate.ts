@@ -33,7 +33,7 @@ const SNIPPETS = [
 interface Doc { rel: string; text: string; open: boolean; cursor: number; undo?: Change[] }
 
 /** One sequence: an app of the corpus, a mode, the files opened first and the ops, from `seed` alone. */
-export function generate(apps: readonly App[], seed: number, mode: Mode, length: number): Scenario {
+export function generate(apps: readonly App[], seed: number, mode: Mode, length: number): Scenario & { app: string } {
   const rng = new Prng(seed);
   const app = rng.pick(apps);
   const files = Object.fromEntries(Object.entries(app.files).map(([rel, t]) => [rel, resolveText(t)]));
@@ -84,7 +84,7 @@ export function generate(apps: readonly App[], seed: number, mode: Mode, length:
   }
   ops.push({ t: 'check' });
   for (const op of ops) if (op.delay === undefined) delete op.delay;
-  return { mode, files, open: open.map((rel) => ({ rel, text: files[rel]!, version: 1 })), ops };
+  return { app: app.name, mode, files, open: open.map((rel) => ({ rel, text: files[rel]!, version: 1 })), ops };
 }
 
 /** One didChange's edits for `d` (applied to it here, and remembered for an undo). */

@@ -1,6 +1,6 @@
 // One server, 10,000 edits: does its memory level off? Edits come in bursts (typing) with a pull or a
 // pause between; RSS is read from /proc every 500 edits, and the server's own policyLens/memory figure
-// (after a full run and a GC when exposed) at the start and the end.
+// (after a full run and a garbage collection: the server runs with --expose-gc here) at the start and the end.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,8 @@ import { Prng } from './prng';
 import { ServerUnderTest } from './server-under-test';
 import { lspChanges } from './session';
 
-export interface LongSession { edits: number; ms: number; samples: { edits: number; rss: number }[]; memoryStart?: number; memoryEnd?: number; failures: string[] }
+interface Memory { rss: number; heapUsed: number }
+export interface LongSession { edits: number; ms: number; samples: { edits: number; rss: number }[]; memoryStart?: Memory; memoryEnd?: Memory; failures: string[] }
 
 export async function longSession(seed: number, edits: number, log: (m: string) => void = () => undefined): Promise<LongSession> {
   const rng = new Prng(seed);
@@ -23,7 +24,7 @@ export async function longSession(seed: number, edits: number, log: (m: string) 
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
   }
-  const server = await ServerUnderTest.launch('fuzzed', 'pull', dir);
+  const server = await ServerUnderTest.launch('fuzzed', 'pull', dir, ['--expose-gc']);
   const out: LongSession = { edits: 0, ms: 0, samples: [], failures: [] };
   const t0 = Date.now();
   try {
@@ -33,7 +34,7 @@ export async function longSession(seed: number, edits: number, log: (m: string) 
     let version = 1;
     server.notify('textDocument/didOpen', { textDocument: { uri: u, languageId: 'javascript', version, text } });
     await server.quiet();
-    out.memoryStart = (await server.request('policyLens/memory', () => server.client.conn.sendRequest('policyLens/memory') as Promise<{ rss: number }>, 60_000))?.rss;
+    out.memoryStart = await server.request('policyLens/memory', () => server.client.conn.sendRequest('policyLens/memory') as Promise<Memory>, 60_000);
     out.samples.push({ edits: 0, rss: server.rss() ?? 0 });
     let burst = 0;
     while (out.edits < edits && !server.broken) {
@@ -59,7 +60,7 @@ export async function longSession(seed: number, edits: number, log: (m: string) 
       }
     }
     await server.quiet();
-    out.memoryEnd = (await server.request('policyLens/memory', () => server.client.conn.sendRequest('policyLens/memory') as Promise<{ rss: number }>, 60_000))?.rss;
+    out.memoryEnd = await server.request('policyLens/memory', () => server.client.conn.sendRequest('policyLens/memory') as Promise<Memory>, 60_000);
     out.samples.push({ edits: out.edits, rss: server.rss() ?? 0 });
   } finally {
     await server.stop();

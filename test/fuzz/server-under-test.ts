@@ -30,8 +30,8 @@ export class ServerUnderTest {
   /** Called for every push, to check it against the client's text of that version. */
   onPush: (p: PublishDiagnosticsParams) => void = () => undefined;
 
-  constructor(public name: 'fuzzed' | 'cold', readonly mode: Mode) {
-    this.client = new LspClient();
+  constructor(public name: 'fuzzed' | 'cold', readonly mode: Mode, nodeArgs: string[] = []) {
+    this.client = new LspClient(nodeArgs);
     this.client.proc.stdout!.on('data', (chunk: Buffer) => {
       this.lastMessageAt = Date.now();
       // one header per message (chunks split and join messages at will)
@@ -100,8 +100,8 @@ export class ServerUnderTest {
   }
 
   /** A started server for `root` that has loaded its engine (about 2 s of CPU) and nothing else yet. */
-  static async launch(name: 'fuzzed' | 'cold', mode: Mode, root: string): Promise<ServerUnderTest> {
-    const s = new ServerUnderTest(name, mode);
+  static async launch(name: 'fuzzed' | 'cold', mode: Mode, root: string, nodeArgs: string[] = []): Promise<ServerUnderTest> {
+    const s = new ServerUnderTest(name, mode, nodeArgs);
     await s.start(root);
     return s;
   }
