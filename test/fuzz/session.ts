@@ -113,7 +113,7 @@ export async function runScenario(sc: Scenario, options: RunOptions = {}): Promi
   } finally {
     for (const x of servers) await x.stop();
     if (spare) await (await spare)?.stop();
-      // the same failure seen by every push after it is one failure
+    // the same failure seen by every push after it is one failure
     const seen = new Set<string>();
     for (const e of servers.flatMap((x) => x.events)) {
       const key = `${e.server} ${e.kind} ${e.detail}`;
