@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { caseJson, writeCase } from './case-file';
 import { packageRefs } from './corpus';
 import type { Op, Scenario } from './scenario';
+import { offsetAt } from './text';
 
 const OUT = join(__dirname, 'regressions');
 
@@ -16,8 +17,20 @@ for (const folder of process.argv.slice(2)) {
     const ops = raw.ops.map((op) => (op.t === 'change' && op.lsp?.length === op.changes.length ? { ...op, lsp: op.lsp.map((l, i) => ({ ...l, text: op.changes[i]!.text })) } : op));
     const sc: Scenario = { mode: raw.mode, files: raw.initial.files, open: raw.initial.open, ops };
     const { initial: _i, ops: _o, finalTexts: _f, ...rest } = raw;
-    const json = caseJson(rest as never, sc, raw.finalTexts, packageRefs());
+    // it also shortened long final texts: those are the client's texts after the ops, computed again here
+    const finalTexts = Object.fromEntries(Object.entries(raw.finalTexts).map(([rel, t]) => [rel, /… \(\d+ chars\)$/.test(t) ? clientText(sc, rel) : t]));
+    const json = caseJson(rest as never, sc, finalTexts, packageRefs());
     writeCase(join(OUT, basename(name)), json);
     console.log(`${name}: ${Math.round(readFileSync(join(folder, name)).length / 1024)} KiB -> ${Math.round(json.length / 1024)} KiB`);
   }
+}
+
+/** The client's text of `rel` after the scenario's changes (opened at the start; changes sent as `lsp`). */
+function clientText(sc: Scenario, rel: string): string {
+  let text = sc.open.find((o) => o.rel === rel)?.text ?? sc.files[rel] ?? '';
+  for (const op of sc.ops) {
+    if (op.t !== 'change' || op.doc !== rel) continue;
+    for (const c of op.lsp ?? []) text = 'range' in c && c.range ? text.slice(0, offsetAt(text, c.range.start)) + c.text + text.slice(offsetAt(text, c.range.end)) : c.text;
+  }
+  return text;
 }
