@@ -22,7 +22,8 @@ export class JsonDocument {
       this.problems.push({ message: 'JSON nested too deeply to read', start: 0, end: Math.min(1, text.length) });
     }
     this.tree = tree;
-    for (const e of errors) this.problems.push({ message: describeError(printParseErrorCode(e.error)), start: e.offset, end: e.offset + Math.max(1, e.length) });
+    // an error at the very end (a missing brace) ends there too, not one character past the text
+    for (const e of errors) this.problems.push({ message: describeError(printParseErrorCode(e.error)), start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) });
     this.findCommentsAndTrailingCommas();
     let value: unknown;
     try {
@@ -109,8 +110,8 @@ export class JsonDocument {
       }
       if (c === '"') inString = true;
       else if (c === '/' && (t[i + 1] === '/' || t[i + 1] === '*')) {
-        const end = t[i + 1] === '/' ? t.indexOf('\n', i) : t.indexOf('*/', i + 2) + 2;
-        const stop = end <= 0 ? t.length : end;
+        // a line comment ends before its line break (\n, \r\n or a lone \r); an unclosed block comment at the end
+        const stop = t[i + 1] === '/' ? lineBreakAt(t, i) : t.includes('*/', i + 2) ? t.indexOf('*/', i + 2) + 2 : t.length;
         this.problems.push({ message: 'Comments are not allowed in strict JSON', start: i, end: stop });
         i = stop - 1;
       } else if (c === ',') {
@@ -120,6 +121,11 @@ export class JsonDocument {
       }
     }
   }
+}
+
+function lineBreakAt(t: string, from: number): number {
+  for (let i = from; i < t.length; i++) if (t[i] === '\n' || t[i] === '\r') return i;
+  return t.length;
 }
 
 export function pointerToPath(pointer: string): JSONPath {
