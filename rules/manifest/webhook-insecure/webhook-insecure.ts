@@ -28,6 +28,7 @@ export default createAppRule({
     fixable: true,
     messages: {
       notHttps: 'The webhook URL is {{problem}}: Web1on1 would deliver conversation payloads and their signatures without encryption; serve the webhook over https',
+      emptyUrl: 'The webhook URL is empty: write the https URL where Web1on1 should post the events the app subscribes to',
       secret: 'The manifest holds {{what}} at {{pointer}} ({{masked}}): the manifest is published with the listing; keep the webhook secret in the environment (e.g. WEBHOOK_SECRET) and rotate this one',
     },
   },
@@ -36,7 +37,10 @@ export default createAppRule({
     if (!m) return;
     const webhook = m['webhook'];
     const url = webhook && typeof webhook === 'object' && !Array.isArray(webhook) ? (webhook as Record<string, unknown>)['url'] : undefined;
-    if (url !== undefined) {
+    if (typeof url === 'string' && !url.trim()) {
+      // what `policy-lens init` leaves for the developer to fill in
+      context.report({ pointer: '/webhook/url', messageId: 'emptyUrl' });
+    } else if (url !== undefined) {
       const problem = transportProblem(url);
       if (problem) {
         const fixable = typeof url === 'string' && /^http:\/\//i.test(url.trim()) && !problem.includes('local');
