@@ -2,8 +2,8 @@ import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { requireSpecifier } from '../../src/model/file-model';
 import { accessChain, calleeName, propertyName, unwrap } from '../../src/model/syntax';
-import { credentialSource } from '../hardcoded-credential/credential-source';
-import { credentialKind, isNonCredentialTokenName, nameWords } from '../hardcoded-credential/secret-shape';
+import { credentialSource } from '../../src/lexicon/credentials/credential-source';
+import { credentialKind, isNonCredentialTokenName, nameWords } from '../../src/lexicon/credentials/secret-shape';
 
 const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
 const LOGGER_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'critical']);
