@@ -6,24 +6,16 @@ import { hostOf } from '../../src/model/hosts';
 import { looksForCardNumbers } from './card-regex';
 import { NameSites, NodesByPosition, someNode } from './node-index';
 import { boundNames, calleeName, isFunctionLike, propertyName, unwrap } from '../../src/model/syntax';
+import { DEBUG_MODULE, loggers, stores } from '../../src/model/sinks';
 
 /** What C.3 forbids keeping: card data and credentials (an IBAN or a BSN is personal data, handled elsewhere). */
 const SECRET_KINDS = new Set<SensitiveKind>(['card', 'cvv', 'pin', 'password']);
 const WHAT: Record<string, string> = { card: 'A card number', cvv: 'A card security code', pin: 'A PIN', password: 'A password' };
 
-const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly']);
-const LOGGERS = /^(console|logger|log|winston|pino|bunyan|signale)$/i;
-const LOG_FUNCTIONS = /^(log|debug|logger)$/i;
-const KEY_VALUE_STORES = /redis|cache|client|store|kv|db|storage|session/i;
 const MODELS = /^[A-Z]|prisma|db|model/;
-const SQL_WRITE = /^\s*(insert|update|replace)\b/i;
-const STORE_METHODS = new Set([
-  'insert', 'insertOne', 'insertMany', 'save', 'upsert', 'updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'bulkWrite',
-  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'hset', 'hSet', 'hmset', 'setex', 'setEx', 'lpush', 'rpush', 'sadd', 'setItem', 'put',
-]);
 const CARD_CHECKS = /luhn|isValidCard|isCreditCard|validateCard|isCardNumber|cardValid/i;
-/** Callee names `sinkOf` and `noteGuard` act on by name (with LOG_FUNCTIONS and CARD_CHECKS). */
-const GUARD_OR_SINK_NAMES = new Set([...LOG_METHODS, ...STORE_METHODS, 'set', 'create', 'query', 'test']);
+/** Callee names `sinkOf` and `noteGuard` act on by name (with logger function names and CARD_CHECKS). */
+const GUARD_OR_SINK_NAMES = new Set(['create', 'test', ...stores.methodNames()]);
 
 interface Secret { kind: SensitiveKind; node: ts.Node; literal?: string }
 /** `how` is a function where it costs something (an HTTP call's host is a URL parse): few sinks get a finding. */
@@ -308,7 +300,7 @@ class Tracker {
 
   private namesGuardOrSink(name: string): boolean {
     let is = this.guardOrSinkByName.get(name);
-    if (is === undefined) this.guardOrSinkByName.set(name, (is = GUARD_OR_SINK_NAMES.has(name) || LOG_FUNCTIONS.test(name) || this.namesCardCheck(name)));
+    if (is === undefined) this.guardOrSinkByName.set(name, (is = GUARD_OR_SINK_NAMES.has(name) || loggers.isLoggingMethod(name) || isLogFunction(name) || this.namesCardCheck(name)));
     return is;
   }
 
@@ -500,8 +492,8 @@ class Tracker {
     // (plainArgs, worked out only for the calls that are sinks: this runs on every call of the file)
     const target = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
     const targetName = target && ts.isIdentifier(target) ? target.text : target && ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
-    if (ts.isIdentifier(callee) && LOG_FUNCTIONS.test(callee.text)) return { how: `logged (${callee.text}())`, args: plainArgs(call) };
-    if (name && LOG_METHODS.has(name) && targetName && LOGGERS.test(targetName)) return { how: `logged (${targetName}.${name}())`, args: plainArgs(call) };
+    if (ts.isIdentifier(callee) && isLogFunction(callee.text)) return { how: `logged (${callee.text}())`, args: plainArgs(call) };
+    if (name && targetName && isLogMethodOn(targetName, name)) return { how: `logged (${targetName}.${name}())`, args: plainArgs(call) };
     const http = this.httpByCall.get(call);
     if (http) {
       const how = (): string => {
@@ -515,15 +507,25 @@ class Tracker {
     if (sdk?.kind === 'send') return { how: 'sent on in a message (kept in the conversation history)', args: plainArgs(call) };
     if (sdk?.kind === 'command' && sdk.method === 'set') return { how: 'stored in the conversation (conversation.set())', args: plainArgs(call) };
     if (sdk?.kind === 'resource' && sdk.method !== 'get' && sdk.method !== 'list' && sdk.method !== 'delete') return { how: `written to Web1on1 (${sdk.resource}.${sdk.method}())`, args: plainArgs(call) };
-    if (name && (STORE_METHODS.has(name) || (name === 'set' && targetName && KEY_VALUE_STORES.test(targetName)) || (name === 'create' && targetName && MODELS.test(targetName)))) {
+    if (name && (stores.isMethod(name) || (name === 'set' && targetName && stores.isKeyValueReceiver(targetName)) || (name === 'create' && targetName && MODELS.test(targetName)))) {
       return { how: `stored (${name}())`, args: plainArgs(call) };
     }
-    if (name === 'query') {
+    if (name && stores.isSqlMethod(name)) {
       const args = plainArgs(call);
-      if (SQL_WRITE.test(this.model.values.string(args[0])?.text ?? '')) return { how: 'stored (SQL)', args };
+      if (stores.isSqlWrite(this.model.values.string(args[0])?.text ?? '')) return { how: 'stored (SQL)', args };
     }
     return undefined;
   }
+}
+
+/** `log(x)`, `logger(x)`, `debug(x)`: called directly, a logger. */
+function isLogFunction(name: string): boolean {
+  return loggers.isFunctionName(name) || name.toLowerCase() === DEBUG_MODULE;
+}
+
+/** `console.dir(x)`, `logger.crit(x)`, `this.log.info(x)`. */
+function isLogMethodOn(receiver: string, method: string): boolean {
+  return receiver.toLowerCase() === 'console' ? loggers.isConsoleMethod(method) : loggers.isReceiverName(receiver) && loggers.isLevelMethod(method);
 }
 
 const COMPARISONS = new Set([
