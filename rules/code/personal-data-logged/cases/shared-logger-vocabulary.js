@@ -5,9 +5,9 @@ const ChipChat = require('chipchat');
 const bot = new ChipChat({ token: process.env.CHIPCHAT_TOKEN });
 
 function onLead(auditLogger, consola, message) {
-  // ruleid: personal-data-logged
+  // ruleid: personal-data-logged messageId=logged col=32
   auditLogger.info('new lead', message.contact.email);
-  // ruleid: personal-data-logged
+  // ruleid: personal-data-logged messageId=logged col=16
   consola.warn(message.contact.phone);
   // ok: personal-data-logged
   auditLogger.info('new lead', message.contact.id);
