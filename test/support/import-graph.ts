@@ -8,6 +8,9 @@ export interface ImportEdge { from: string; spec: string; to: string | undefined
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git', '.vscode-test', 'cases', 'workspace', 'coverage']);
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.mjs', '.cjs', '.json'];
 
+/** The project's own source folders; anything else (bench/corpus, build output) is other people's code or generated. */
+const SOURCE_ROOTS = ['rules', 'server', 'client', 'scripts', 'test'];
+
 /** Every TypeScript source of the repository (not fixtures: rule cases and e2e workspaces are inputs, not code). */
 export function repositorySources(root: string): string[] {
   const out: string[] = [];
@@ -19,7 +22,7 @@ export function repositorySources(root: string): string[] {
       } else if (/\.(m|c)?tsx?$/.test(name)) out.push(relative(root, p).replace(/\\/g, '/'));
     }
   };
-  walk(root);
+  for (const dir of SOURCE_ROOTS) if (existsSync(join(root, dir))) walk(join(root, dir));
   return out.sort();
 }
 
