@@ -1,11 +1,9 @@
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { allRules } from '../../rules/index';
 import { CLAUSES } from '../../rules/src/clauses';
 import { ConfigError } from '../../rules/src/config';
-import { Engine, type RunResult } from '../../rules/src/engine';
 import { applyEdits, collectFixEdits } from '../../rules/src/fixes/apply';
-import { loadProject, relativePath, toPosix, type LoadedProject } from '../../rules/src/node/load-project';
+import { relativePath, toPosix, type LoadedProject } from '../../rules/src/node/load-project';
 import { buildComplianceReport } from '../../rules/src/report/compliance';
 import { renderHtml, renderMarkdown } from '../../rules/src/report/render';
 import { SEVERITY_RANK, type Finding, type Notice, type Severity } from '../../rules/src/types';
@@ -17,7 +15,8 @@ import { formatText } from './format/text';
 import { formatGitlab } from './format/gitlab';
 import { formatSummary } from './format/summary';
 import type { CliIo } from './io';
-import { TOOL_VERSION } from './version';
+import { TOOL_VERSION } from '../shared/version';
+import { runEngine } from '../shared/run-engine';
 
 export interface CheckOptions {
   paths: string[];
@@ -39,14 +38,6 @@ export interface CheckOptions {
   printConfig: boolean;
   printBindings: boolean;
   now: Date;
-}
-
-export function runEngine(paths: string[], opts: { cwd: string; config?: string; manifest?: string; now: Date; overlays?: Map<string, string> }): { loaded: LoadedProject; result: RunResult; engine: Engine } {
-  const engine = new Engine(allRules);
-  const loaded = loadProject(paths, { cwd: opts.cwd, config: opts.config, manifest: opts.manifest, knownRuleIds: engine.ruleIds, now: opts.now, overlays: opts.overlays });
-  const result = engine.run(loaded.input);
-  result.notices.unshift(...loaded.notices);
-  return { loaded, result, engine };
 }
 
 export function check(opts: CheckOptions, io: CliIo): number {

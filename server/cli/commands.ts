@@ -6,9 +6,9 @@ import { CLAUSES, MANUAL_CHECKLIST, MANUAL_ONLY, PARTLY_AUTOMATED, clause } from
 import { BUILTIN_RULES, docsUrl } from '../../rules/src/docs';
 import { relativePath } from '../../rules/src/node/load-project';
 import { readRuleDoc } from '../../rules/src/node/rule-docs';
-import { complianceReportText } from './report';
+import { complianceReportText } from '../shared/compliance-report';
 import type { CliIo } from './io';
-import { parseNow, UsageError } from './main';
+import { parseNow, UsageError } from './usage';
 
 export function report(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, config: { type: 'string' }, manifest: { type: 'string' }, now: { type: 'string' } } });

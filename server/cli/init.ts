@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { MANIFEST_NAME } from '../../rules/src/app';
 import { initialManifestForFolder } from '../../rules/src/manifest/initial-manifest';
 import { relativePath, toPosix } from '../../rules/src/node/load-project';
-import { runEngine } from './check';
+import { runEngine } from '../shared/run-engine';
 import type { CliIo } from './io';
-import { parseNow, UsageError } from './main';
+import { parseNow, UsageError } from './usage';
 
 /** `policy-lens init [PATH]`: a first web1on1-app.json with the scopes the code uses (reasons to fill in). */
 export function init(args: string[], io: CliIo): number {

@@ -5,8 +5,8 @@ import { check, type CheckOptions } from './check';
 import { explain, listRules, report } from './commands';
 import { init } from './init';
 import { processIo, type CliIo } from './io';
-import { runDate } from './report';
-import { TOOL_VERSION } from './version';
+import { parseNow, UsageError } from './usage';
+import { TOOL_VERSION } from '../shared/version';
 
 const USAGE = `Usage: policy-lens <command> [options]
 
@@ -86,8 +86,6 @@ export function main(argv: string[], io: CliIo): number {
   }
 }
 
-export class UsageError extends Error {}
-
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'gitlab'] as const;
 
 function parseCheck(args: string[], io: CliIo): CheckOptions {
@@ -146,13 +144,6 @@ function parseCheck(args: string[], io: CliIo): CheckOptions {
     printBindings: !!values['print-bindings'],
     now: parseNow(values.now),
   };
-}
-
-export function parseNow(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const date = runDate(value);
-  if (!date) throw new UsageError('--now takes a date as YYYY-MM-DD');
-  return date;
 }
 
 if (require.main === module) {

@@ -8,7 +8,7 @@ export { hover } from './hover';
 export { manifestCompletions } from './manifest-completion';
 export { manifestState } from './manifest-state';
 export { complianceMarkdown } from './report';
-export { complianceReportText, runDate } from '../cli/report';
+export { complianceReportText, runDate } from '../shared/compliance-report';
 export { listing } from './listing/handler';
 export { ruleInfo } from './rule-info';
 export { scopeEntries } from './scopes';

@@ -3,7 +3,7 @@ import { allRules } from '../../rules/index';
 import { relativePath } from '../../rules/src/node/load-project';
 import { buildComplianceReport } from '../../rules/src/report/compliance';
 import { renderMarkdown } from '../../rules/src/report/render';
-import { TOOL_VERSION } from '../cli/version';
+import { TOOL_VERSION } from '../shared/version';
 import type { Snapshot } from './project';
 
 export function complianceMarkdown(snap: Snapshot, root: string): string {

@@ -47,10 +47,12 @@ export function isFixedOrExpected(p: string): boolean {
   return /\.fixed(\.[^/]+)?$/.test(p) || /(^|\/)[^/]*expected\.json$/.test(p);
 }
 
-export function fixedPathOf(p: string): string {
+/** `bot.js` → `bot.fixed.js` (every finding's first fix applied); with a variant `2-1` → `bot.fixed.2-1.js`. */
+export function fixedPathOf(p: string, variant?: string): string {
   const slash = p.lastIndexOf('/');
   const dot = p.indexOf('.', slash + 1);
-  return dot < 0 ? `${p}.fixed` : `${p.slice(0, dot)}.fixed${p.slice(dot)}`;
+  const tag = variant === undefined ? '.fixed' : `.fixed.${variant}`;
+  return dot < 0 ? `${p}${tag}` : `${p.slice(0, dot)}${tag}${p.slice(dot)}`;
 }
 
 export { existsSync };

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { complianceReportText } from '../../server/cli/report';
+import { complianceReportText } from '../../server/shared/compliance-report';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-lens-report-')).replace(/\\/g, '/');
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';
-import { credentialSource } from '../hardcoded-credential/credential-source';
-import { credentialKind, credentialShape, isHighEntropy, isPasswordShaped, isPlaceholder, jwtIn, mask, providerMatch } from '../hardcoded-credential/secret-shape';
-import { HOLE_BASE, isHole, MAX_HOLES, queryStart, urlSpans, userinfoOf } from '../hardcoded-credential/url-parts';
+import { credentialSource } from '../../src/lexicon/credentials/credential-source';
+import { credentialKind, credentialShape, isHighEntropy, isPasswordShaped, isPlaceholder, jwtIn, mask, providerMatch } from '../../src/lexicon/credentials/secret-shape';
+import { HOLE_BASE, isHole, MAX_HOLES, queryStart, urlSpans, userinfoOf } from '../../src/lexicon/credentials/url-parts';
 
 /** A URL expression flattened: text with one private-use character standing for each unknown part. */
 interface Flat { text: string; holes: ts.Expression[] }

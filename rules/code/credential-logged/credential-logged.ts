@@ -2,12 +2,10 @@ import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { requireSpecifier } from '../../src/model/file-model';
 import { accessChain, calleeName, propertyName, unwrap } from '../../src/model/syntax';
-import { credentialSource } from '../hardcoded-credential/credential-source';
-import { credentialKind, isNonCredentialTokenName, nameWords } from '../hardcoded-credential/secret-shape';
+import { DEBUG_MODULE, loggers, sends as sendMethods } from '../../src/model/sinks';
+import { credentialSource } from '../../src/lexicon/credentials/credential-source';
+import { credentialKind, isNonCredentialTokenName, nameWords } from '../../src/lexicon/credentials/secret-shape';
 
-const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
-const LOGGER_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'critical']);
-const LOGGER_OBJECTS = /^(?:log|logger|winston|pino|bunyan|signale|consola)$|Logger$/;
 /** Calls that print their argument as it is; anything else (slice, mask, redact, hash) may hide it. */
 const TRANSPARENT = new Set(['stringify', 'inspect', 'String', 'format', 'toString', 'toJSON']);
 
@@ -40,7 +38,7 @@ export default createCodeRule({
         const sink = isSend ? undefined : sinkOf(context, call);
         if (!isSend && !sink) return;
         // bot.send(conversation, message) / conversation.say(message)
-        const messageIndex = calleeName(call) === 'send' || calleeName(call) === 'sendMessage' ? 1 : 0;
+        const messageIndex = sendMethods.isSdkMethod(calleeName(call) ?? '') ? 1 : 0;
         const args = isSend ? call.arguments.slice(messageIndex, messageIndex + 1) : call.arguments;
         for (const arg of args) {
           const what = credentialIn(context, arg, 0);
@@ -59,31 +57,31 @@ function sinkOf(context: CodeRuleContext, call: ts.CallExpression): Sink {
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
     // both sinks need a logging method name: most calls are something else, and need no chain
-    if (!CONSOLE_METHODS.has(method) && !LOGGER_METHODS.has(method)) return undefined;
+    if (!loggers.isLoggingMethod(method)) return undefined;
     const chain = accessChain(callee.expression);
     const owner = chain?.[chain.length - 1];
     if (!owner) return undefined;
-    if (owner === 'console' && CONSOLE_METHODS.has(method)) return { label: `console.${method}`, debug: false };
-    if (LOGGER_OBJECTS.test(owner) && LOGGER_METHODS.has(method)) return { label: `${owner}.${method}`, debug: false };
+    if (owner === 'console' && loggers.isConsoleMethod(method)) return { label: `console.${method}`, debug: false };
+    if (loggers.isReceiverName(owner) && loggers.isLevelMethod(method)) return { label: `${owner}.${method}`, debug: false };
     return undefined;
   }
   if (!ts.isIdentifier(callee)) return undefined;
   const name = callee.text;
   if (isDebugInstance(context, name)) return { label: `${name}()`, debug: true };
-  if (name === 'log' || name === 'logger') return { label: `${name}()`, debug: false };
+  if (loggers.isFunctionName(name)) return { label: `${name}()`, debug: false };
   return undefined;
 }
 
 /** `const debug = require('debug')('bot')`, `const log = debug('bot')` with `debug` from the debug package. */
 function isDebugInstance(context: CodeRuleContext, name: string): boolean {
-  if (name === 'debug' && !context.model.values.initializerOf(name)) return true;
+  if (name === DEBUG_MODULE && !context.model.values.initializerOf(name)) return true;
   const init = context.model.values.initializerOf(name);
   if (!init) return false;
   const e = unwrap(init);
   if (!ts.isCallExpression(e)) return false;
   const factory = unwrap(e.expression);
-  if (ts.isCallExpression(factory)) return requireSpecifier(factory) === 'debug';
-  return ts.isIdentifier(factory) && (context.model.requireBindings.get(factory.text) === 'debug' || factory.text === 'debug');
+  if (ts.isCallExpression(factory)) return requireSpecifier(factory) === DEBUG_MODULE;
+  return ts.isIdentifier(factory) && (context.model.requireBindings.get(factory.text) === DEBUG_MODULE || factory.text === DEBUG_MODULE);
 }
 
 /** What credential an argument prints, in words; undefined when none (or when it is masked first). */

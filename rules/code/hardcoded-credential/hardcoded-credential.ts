@@ -4,8 +4,8 @@ import { envNameFor, moveToEnvFix } from '../../src/fixes/env-fix';
 import { accessChain, calleeName, propertyName, unwrap } from '../../src/model/syntax';
 import { envVarName } from '../../src/model/values';
 import type { Fix } from '../../src/types';
-import { HOLE_BASE, inUrlCredentialPart } from './url-parts';
-import { credentialKind, credentialShape, isHighEntropy, isPasswordShaped, isPlaceholder, mask, providerLabel, type CredentialKind, type CredentialShape } from './secret-shape';
+import { HOLE_BASE, inUrlCredentialPart } from '../../src/lexicon/credentials/url-parts';
+import { credentialKind, credentialShape, isHighEntropy, isPasswordShaped, isPlaceholder, mask, providerLabel, type CredentialKind, type CredentialShape } from '../../src/lexicon/credentials/secret-shape';
 
 /** Where a literal sits: the key, variable or header it is assigned to. */
 interface NameContext {

@@ -5,7 +5,7 @@ import { hostOf, isKnownHttpsHost, isLoopbackHost, isPlaceholderHost } from '../
 import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';
 import { HOLE } from '../../src/model/values';
 import type { Fix } from '../../src/types';
-import { nameWords } from '../hardcoded-credential/secret-shape';
+import { nameWords } from '../../src/lexicon/credentials/secret-shape';
 
 /** Words that make a URL-valued name carry API, webhook, payment or auth traffic. */
 const TRAFFIC_WORDS = new Set(['api', 'base', 'prefix', 'webhook', 'hook', 'callback', 'notify', 'notification', 'redirect', 'return', 'cancel', 'success', 'ipn', 'payment', 'checkout', 'auth', 'oauth', 'token', 'login', 'endpoint']);

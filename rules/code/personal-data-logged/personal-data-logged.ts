@@ -1,14 +1,8 @@
 import { ts } from '../../src/ts';
 import { accessChain, unwrap } from '../../src/model/syntax';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
+import { DEBUG_MODULE, loggers as logging } from '../../src/model/sinks';
 
-const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
-const LEVEL_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'crit', 'critical', 'alert', 'emerg']);
-/** Logging libraries whose instances print what they get (created with a factory or used directly). */
-const LOGGER_MODULES = new Set(['winston', 'pino', 'bunyan', 'log4js', 'loglevel', 'signale', 'consola', 'npmlog', 'roarr', 'tslog']);
-const LOGGER_FACTORIES = new Set(['createLogger', 'getLogger', 'child', 'scope', 'withTag', 'Logger']);
-/** A receiver named like a logger (`logger.info`, `this.logger.warn`, `req.log.error`). */
-const LOGGER_NAME = /^(_?logger|log|LOGGER|LOG|_log)$/;
 /** Events whose messages come from the dealer's staff, bots or the system (agent postbacks, commands, mentions). */
 const STAFF_MESSAGE_EVENT = /^(assign|command|mention|notify|message\.create\.(agent|bot|system)(\.|$))/;
 
@@ -67,17 +61,17 @@ function loggerCreatedBy(context: CodeRuleContext, init: ts.Expression, known: M
   // console.log.bind(console)
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'bind') e = unwrap(e.expression.expression);
   if (ts.isIdentifier(e) && e.text === 'console') return 'console';
-  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'console' && CONSOLE_METHODS.has(e.name.text)) return 'console';
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'console' && logging.isConsoleMethod(e.name.text)) return 'console';
   if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return undefined;
   const callee = unwrap(e.expression);
   const spec = moduleOf(context, callee);
   // debug('app:bot') / require('debug')('app:bot')
-  if (spec === 'debug') return 'debug';
-  if (spec && LOGGER_MODULES.has(spec)) return 'library';
+  if (spec === DEBUG_MODULE) return 'debug';
+  if (spec && logging.isModule(spec)) return 'library';
   // winston.createLogger(…), log4js.getLogger(), logger.child({ … }), new winston.Logger()
-  if (ts.isPropertyAccessExpression(callee) && LOGGER_FACTORIES.has(callee.name.text)) {
+  if (ts.isPropertyAccessExpression(callee) && logging.isFactory(callee.name.text)) {
     const base = moduleOf(context, unwrap(callee.expression));
-    if (base && LOGGER_MODULES.has(base)) return 'library';
+    if (base && logging.isModule(base)) return 'library';
     const chain = accessChain(callee.expression);
     const root = chain?.[chain.length - 1];
     if (root && known.get(root)) return known.get(root);
@@ -104,18 +98,18 @@ function loggerOf(context: CodeRuleContext, call: ts.CallExpression, loggers: Ma
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
   // every logger answers to a level or console method: most calls are something else and need no chain
-  if (!LEVEL_METHODS.has(method) && !CONSOLE_METHODS.has(method)) return undefined;
+  if (!logging.isLevelMethod(method) && !logging.isConsoleMethod(method)) return undefined;
   const chain = accessChain(callee.expression);
   if (!chain) return undefined;
-  if (chain.length === 1 && chain[0] === 'console') return CONSOLE_METHODS.has(method) ? { kind: 'console', name: `console.${method}()` } : undefined;
-  if (!LEVEL_METHODS.has(method)) return undefined;
+  if (chain.length === 1 && chain[0] === 'console') return logging.isConsoleMethod(method) ? { kind: 'console', name: `console.${method}()` } : undefined;
+  if (!logging.isLevelMethod(method)) return undefined;
   const name = `${chain.join('.')}.${method}()`;
   const last = chain[chain.length - 1]!;
   const known = chain.length === 1 ? loggers.get(last) : undefined;
   if (known === 'library' || known === 'console') return { kind: known, name };
   const spec = chain.length === 1 ? context.model.requireBindings.get(last) : undefined;
-  if (spec && LOGGER_MODULES.has(spec)) return { kind: 'library', name };
-  if (LOGGER_NAME.test(last) && known !== 'debug') return { kind: 'library', name };
+  if (spec && logging.isModule(spec)) return { kind: 'library', name };
+  if (logging.isReceiverName(last) && known !== 'debug') return { kind: 'library', name };
   return undefined;
 }
 

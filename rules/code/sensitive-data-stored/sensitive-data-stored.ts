@@ -1,40 +1,22 @@
 import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { findSensitiveRequests, identifierKind, type SensitiveKind } from '../../src/lexicon/sensitive-data';
-import { effectiveUrl } from '../../src/model/http';
-import { hostOf } from '../../src/model/hosts';
 import { looksForCardNumbers } from './card-regex';
+import { cardNumberIn, hasDigitRun } from './card-number';
+import { isLogFunction, sinkOf, type Sink } from './call-sinks';
 import { NameSites, NodesByPosition, someNode } from './node-index';
 import { boundNames, calleeName, isFunctionLike, propertyName, unwrap } from '../../src/model/syntax';
+import { loggers, stores } from '../../src/model/sinks';
 
 /** What C.3 forbids keeping: card data and credentials (an IBAN or a BSN is personal data, handled elsewhere). */
 const SECRET_KINDS = new Set<SensitiveKind>(['card', 'cvv', 'pin', 'password']);
 const WHAT: Record<string, string> = { card: 'A card number', cvv: 'A card security code', pin: 'A PIN', password: 'A password' };
 
-const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly']);
-const LOGGERS = /^(console|logger|log|winston|pino|bunyan|signale)$/i;
-const LOG_FUNCTIONS = /^(log|debug|logger)$/i;
-const KEY_VALUE_STORES = /redis|cache|client|store|kv|db|storage|session/i;
-const MODELS = /^[A-Z]|prisma|db|model/;
-const SQL_WRITE = /^\s*(insert|update|replace)\b/i;
-const STORE_METHODS = new Set([
-  'insert', 'insertOne', 'insertMany', 'save', 'upsert', 'updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'bulkWrite',
-  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'hset', 'hSet', 'hmset', 'setex', 'setEx', 'lpush', 'rpush', 'sadd', 'setItem', 'put',
-]);
 const CARD_CHECKS = /luhn|isValidCard|isCreditCard|validateCard|isCardNumber|cardValid/i;
-/** Callee names `sinkOf` and `noteGuard` act on by name (with LOG_FUNCTIONS and CARD_CHECKS). */
-const GUARD_OR_SINK_NAMES = new Set([...LOG_METHODS, ...STORE_METHODS, 'set', 'create', 'query', 'test']);
+/** Callee names `sinkOf` and `noteGuard` act on by name (with logger function names and CARD_CHECKS). */
+const GUARD_OR_SINK_NAMES = new Set(['create', 'test', ...stores.methodNames()]);
 
 interface Secret { kind: SensitiveKind; node: ts.Node; literal?: string }
-/** `how` is a function where it costs something (an HTTP call's host is a URL parse): few sinks get a finding. */
-interface Sink { how: string | (() => string); args: ts.Expression[] }
-
-// 13–19 digits, optionally grouped by single spaces or dashes; bounded repetition
-const DIGIT_RUN = /\d(?:[ -]?\d){12,18}/g;
-// DIGIT_RUN without the flag: matchAll copies its regex, so most strings (no run at all) are turned away first
-const HAS_DIGIT_RUN = /\d(?:[ -]?\d){12,18}/;
-// Published test numbers of card schemes and PSPs: not a consumer's card
-const TEST_CARDS = new Set(['4111111111111111', '4242424242424242', '4000056655665556', '5555555555554444', '5105105105105100', '2223003122003222', '378282246310005', '371449635398431', '6011111111111117', '3566002020360505', '4012888888881881']);
 
 export default createCodeRule({
   meta: {
@@ -111,7 +93,7 @@ class Tracker {
       const name = calleeName(call);
       const callee = unwrap(call.expression);
       this.noteGuard(call, name, callee);
-      const sink = this.sinkOf(call, name, callee);
+      const sink = sinkOf(call, name, callee, this.model, this.httpByCall, this.sdkByCall);
       if (sink) sinks.push([call, sink]);
     }
     const reported = new Set<ts.Node>();
@@ -308,7 +290,7 @@ class Tracker {
 
   private namesGuardOrSink(name: string): boolean {
     let is = this.guardOrSinkByName.get(name);
-    if (is === undefined) this.guardOrSinkByName.set(name, (is = GUARD_OR_SINK_NAMES.has(name) || LOG_FUNCTIONS.test(name) || this.namesCardCheck(name)));
+    if (is === undefined) this.guardOrSinkByName.set(name, (is = GUARD_OR_SINK_NAMES.has(name) || loggers.isLoggingMethod(name) || isLogFunction(name) || this.namesCardCheck(name)));
     return is;
   }
 
@@ -422,7 +404,7 @@ class Tracker {
     if (this.hasCardConstants()) return true;
     // a literal's text is its source unless escaped (`\x34`, a line continuation) or an entity in JSX
     const source = this.model.sourceFile.text.slice(arg.pos, arg.end);
-    return HAS_DIGIT_RUN.test(source) || source.includes('\\') || source.includes('&');
+    return hasDigitRun(source) || source.includes('\\') || source.includes('&');
   }
 
   /** Whether a constant of the file resolves to a string holding a card number. */
@@ -494,36 +476,7 @@ class Tracker {
     return pan;
   }
 
-  /** Where a call puts its arguments: storage, a log, another host, a message. */
-  private sinkOf(call: ts.CallExpression, name: string | undefined, callee: ts.Expression): Sink | undefined {
-    // callbacks run later with their own data: `ask(question, (answer) => …)` does not send the answer
-    // (plainArgs, worked out only for the calls that are sinks: this runs on every call of the file)
-    const target = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
-    const targetName = target && ts.isIdentifier(target) ? target.text : target && ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
-    if (ts.isIdentifier(callee) && LOG_FUNCTIONS.test(callee.text)) return { how: `logged (${callee.text}())`, args: plainArgs(call) };
-    if (name && LOG_METHODS.has(name) && targetName && LOGGERS.test(targetName)) return { how: `logged (${targetName}.${name}())`, args: plainArgs(call) };
-    const http = this.httpByCall.get(call);
-    if (http) {
-      const how = (): string => {
-        const url = effectiveUrl(http);
-        const host = url ? hostOf(url) : undefined;
-        return `sent to ${host ?? 'another service'} over HTTP`;
-      };
-      return { how, args: [http.body, http.urlNode].filter((x): x is ts.Expression => !!x) };
-    }
-    const sdk = this.sdkByCall.get(call);
-    if (sdk?.kind === 'send') return { how: 'sent on in a message (kept in the conversation history)', args: plainArgs(call) };
-    if (sdk?.kind === 'command' && sdk.method === 'set') return { how: 'stored in the conversation (conversation.set())', args: plainArgs(call) };
-    if (sdk?.kind === 'resource' && sdk.method !== 'get' && sdk.method !== 'list' && sdk.method !== 'delete') return { how: `written to Web1on1 (${sdk.resource}.${sdk.method}())`, args: plainArgs(call) };
-    if (name && (STORE_METHODS.has(name) || (name === 'set' && targetName && KEY_VALUE_STORES.test(targetName)) || (name === 'create' && targetName && MODELS.test(targetName)))) {
-      return { how: `stored (${name}())`, args: plainArgs(call) };
-    }
-    if (name === 'query') {
-      const args = plainArgs(call);
-      if (SQL_WRITE.test(this.model.values.string(args[0])?.text ?? '')) return { how: 'stored (SQL)', args };
-    }
-    return undefined;
-  }
+
 }
 
 const COMPARISONS = new Set([
@@ -541,30 +494,6 @@ function carriesValue(expr: ts.Node): boolean {
   if (ts.isCallExpression(e) && BOOLEAN_METHODS.has(calleeName(e) ?? '')) return false;
   if (ts.isConditionalExpression(e)) return carriesValue(e.whenTrue) || carriesValue(e.whenFalse);
   return true;
-}
-
-function plainArgs(call: ts.CallExpression): ts.Expression[] {
-  return call.arguments.filter((a) => !isFunctionLike(unwrap(a)));
-}
-
-/** A Luhn-valid run of 13–19 digits starting like a card scheme (2–6), not a published test number. */
-function cardNumberIn(text: string): string | undefined {
-  if (!HAS_DIGIT_RUN.test(text)) return undefined;
-  for (const m of text.matchAll(DIGIT_RUN)) {
-    const digits = m[0].replace(/\D/g, '');
-    if (/^[2-6]/.test(digits) && luhnValid(digits) && !TEST_CARDS.has(digits) && !/^(\d)\1+$/.test(digits)) return digits;
-  }
-  return undefined;
-}
-
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 /** The function (or the file) a node's variables belong to; a function's parameters are its own. */

@@ -16,13 +16,16 @@ export function applyEdits(text: string, edits: readonly FileEdit[]): string {
   return out;
 }
 
-/** Groups the first fix of each finding into per-file edit lists, skipping fixes that overlap earlier ones. */
-export function collectFixEdits(findings: readonly Finding[], opts: { safeOnly?: boolean; ruleId?: string } = {}): Map<string, FileEdit[]> {
+/**
+ * Groups the first fix of each finding (with `option`, its fix of that 0-based index, when it has one) into
+ * per-file edit lists, skipping fixes that overlap earlier ones.
+ */
+export function collectFixEdits(findings: readonly Finding[], opts: { safeOnly?: boolean; ruleId?: string; option?: number } = {}): Map<string, FileEdit[]> {
   const byFile = new Map<string, FileEdit[]>();
   for (const f of findings) {
     if (f.suppression) continue;
     if (opts.ruleId && f.ruleId !== opts.ruleId) continue;
-    const fix = f.fixes.find((x) => !opts.safeOnly || x.safe);
+    const fix = opts.option !== undefined ? f.fixes[opts.option] : f.fixes.find((x) => !opts.safeOnly || x.safe);
     if (!fix) continue;
     const overlaps = fix.edits.some((e) => (byFile.get(e.file) ?? []).some((o) => o.start < e.end && e.start < o.end && !(o.start === o.end && e.start === e.end && o.start === e.start && o.newText === e.newText)));
     if (overlaps) continue;

@@ -5,6 +5,7 @@ import type { FileModel } from './file-model';
 import { effectiveUrl, type HttpCall } from './http';
 import { hostOf, isApiHost } from './hosts';
 import type { PersonalDataModel } from './personal-data';
+import { stores } from './sinks';
 import { calleeName, objectProperty, unwrap } from './syntax';
 import { HOLE } from './values';
 
@@ -43,14 +44,6 @@ export interface FileFacts {
   outboundHosts: string[];
 }
 
-const STORE_METHODS = new Set([
-  'insert', 'insertOne', 'insertMany', 'save', 'upsert', 'updateOne', 'updateMany', 'findOneAndUpdate', 'bulkWrite', 'replaceOne',
-  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'hset', 'hSet', 'hmset', 'setex', 'setEx', 'lpush', 'rpush', 'sadd', 'setItem', 'put',
-  'findByIdAndUpdate', 'findOneAndReplace', 'bulkCreate', 'createMany',
-]);
-/** Generic method names that store only on a database-looking receiver (`hash.update()`, `set.add()` do not). */
-const DB_ONLY_METHODS = new Set(['update', 'add']);
-const SQL_METHODS = new Set(['query', 'execute', 'run']);
 
 export function restScope(method: string, url: string): { scope?: string; resource?: string; unknown?: string; never?: string } {
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
@@ -133,7 +126,7 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
   for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
     const name = calleeName(call);
     if (!name || notStorage.has(call)) continue;
-    const isStore = STORE_METHODS.has(name) || (name === 'set' && isKeyValueStore(call, sf)) || (SQL_METHODS.has(name) && /^\s*(insert|update|replace)\b/i.test(model.values.string(call.arguments[0])?.text ?? '')) || (name === 'create' && isModelCreate(call, sf)) || (DB_ONLY_METHODS.has(name) && isDbReceiver(call, sf));
+    const isStore = stores.isMethod(name) || (name === 'set' && isKeyValueStore(call, sf)) || (stores.isSqlMethod(name) && stores.isSqlWrite(model.values.string(call.arguments[0])?.text ?? '')) || (name === 'create' && isModelCreate(call, sf)) || (stores.isReceiverOnlyMethod(name) && isDbReceiver(call, sf));
     if (!isStore) continue;
     // `new Lead(data).save()` / `const lead = new Lead(data); lead.save()`: the data is in the constructor call
     const args = name === 'save' && call.arguments.length === 0 ? constructedArgs(model, call) : call.arguments;
@@ -191,7 +184,7 @@ function isKeyValueStore(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const e = call.expression;
   if (!ts.isPropertyAccessExpression(e)) return false;
   const target = e.expression.getText(sf);
-  return /redis|cache|client|store|kv|db|storage/i.test(target) && !/^(this\.)?(map|headers|searchParams|params|url)$/i.test(target);
+  return stores.isKeyValueReceiver(target) && !/^(this\.)?(map|headers|searchParams|params|url)$/i.test(target);
 }
 
 function isModelCreate(call: ts.CallExpression, sf: ts.SourceFile): boolean {

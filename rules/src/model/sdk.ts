@@ -1,6 +1,7 @@
 import { ts } from '../ts';
 import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
 import { EVENTS } from '../data';
+import { sends } from './sinks';
 import type { ValueResolver } from './values';
 
 /** How a function is tied to the SDK: a webhook handler, an `ask` callback, a module factory … */
@@ -233,6 +234,10 @@ export class SdkModel {
 
   private recordInstanceCall(call: ts.CallExpression, method: string): void {
     const args = call.arguments;
+    if (sends.isSdkMethod(method)) {
+      this.calls.push({ call, kind: 'send', method, message: args[1] });
+      return;
+    }
     switch (method) {
       case 'on':
       case 'once':
@@ -254,10 +259,6 @@ export class SdkModel {
         if (fn) this.bindHandler(fn, { fn, via: 'registerCallback', events: ['message'], registration: call }, 0);
         return;
       }
-      case 'send':
-      case 'sendMessage':
-        this.calls.push({ call, kind: 'send', method, message: args[1] });
-        return;
       case 'conversation': {
         this.calls.push({ call, kind: 'conversation', method });
         const fn = this.functionOf(args[1]);
@@ -283,7 +284,7 @@ export class SdkModel {
   }
 
   private recordContextCall(call: ts.CallExpression, method: string): void {
-    if (method === 'say' || method === 'ask') {
+    if (sends.isContextMethod(method)) {
       this.calls.push({ call, kind: 'send', method, message: call.arguments[0], viaContext: true });
       if (method === 'ask') {
         const fn = this.functionOf(call.arguments[1]);
@@ -317,7 +318,7 @@ export class SdkModel {
       else if (ts.isObjectBindingPattern(ctx.name)) {
         for (const el of ctx.name.elements) {
           const key = el.propertyName ? propertyName(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
-          if (key && (key === 'say' || key === 'ask' || CONTEXT_COMMANDS.has(key)) && ts.isIdentifier(el.name)) this.contextActionNames.add(el.name.text);
+          if (key && (sends.isContextMethod(key) || CONTEXT_COMMANDS.has(key)) && ts.isIdentifier(el.name)) this.contextActionNames.add(el.name.text);
         }
       }
     }

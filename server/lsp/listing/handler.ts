@@ -4,7 +4,7 @@
 import { allRules } from '../../../rules/index';
 import { relativePath } from '../../../rules/src/node/load-project';
 import { buildComplianceReport } from '../../../rules/src/report/compliance';
-import { TOOL_VERSION } from '../../cli/version';
+import { TOOL_VERSION } from '../../shared/version';
 import type { Snapshot } from '../project';
 import type { ListingParams, ListingResult, PermissionImpact } from '../protocol';
 import { pathToUri, uriToPath } from '../uri';

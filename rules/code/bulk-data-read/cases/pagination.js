@@ -4,7 +4,7 @@ const bot = new ChipChat({
   token: process.env.TOKEN,
   pagination: {
     limit: 100,
-    // ruleid: bulk-data-read
+    // ruleid: bulk-data-read messageId=countLimit col=5
     countLimit: Infinity,
   },
 });
@@ -14,7 +14,7 @@ const EVERYTHING = Number.POSITIVE_INFINITY;
 async function allMessages(conversation) {
   return bot.messages.list({
     conversation,
-    // ruleid: bulk-data-read
+    // ruleid: bulk-data-read messageId=countLimit col=45
     pagination: { iterate: true, limit: 50, countLimit: EVERYTHING },
   });
 }
@@ -28,7 +28,7 @@ async function recentMessages(conversation) {
 }
 
 const pagination = {
-  // ruleid: bulk-data-read
+  // ruleid: bulk-data-read messageId=countLimit col=3
   countLimit: 1e9,
 };
 

@@ -3,18 +3,18 @@ const ChipChat = require('chipchat');
 const bot = new ChipChat({ token: process.env.TOKEN });
 
 async function nightlyExport(writeRow) {
-  // ruleid: bulk-data-read
+  // ruleid: bulk-data-read messageId=sdkList col=26
   const contacts = await bot.contacts.list();
-  // ruleid: bulk-data-read
+  // ruleid: bulk-data-read messageId=sdkList col=31
   const conversations = await bot.conversations.list({ sort: '-createdAt', populate: 'contact' });
-  // ruleid: bulk-data-read
+  // ruleid: bulk-data-read messageId=sdkList col=23
   const staff = await bot.users.list({ select: 'displayName,email' });
   for (const c of contacts) writeRow('contact', c);
   for (const c of conversations) writeRow('conversation', c);
   for (const u of staff) writeRow('user', u);
 }
 
-// ruleid: bulk-data-read
+// ruleid: bulk-data-read messageId=sdkList col=1
 bot.messages.list((err, messages) => console.log(`${messages.length} messages`));
 
 bot.on('message.create.contact.chat', async (message, conversation) => {

@@ -6,7 +6,7 @@ const bot = new ChipChat({ token: process.env.CHIPCHAT_TOKEN });
 interface Contact { id: string; conversation: string; meta: { apkDate: string; marketingConsent?: boolean } }
 
 export async function remindAll(contacts: Contact[]): Promise<void> {
-  // ruleid: bulk-messaging
+  // ruleid: bulk-messaging messageId=bulk col=41
   await Promise.all(contacts.map((c) => bot.send(c.conversation, { text: `Uw APK verloopt op ${c.meta.apkDate}. Plan nu een afspraak!`, role: 'agent' })));
 }
 
@@ -28,7 +28,7 @@ export async function remindOptedIn(organization: string): Promise<void> {
 
 export async function newsletter(phoneNumbers: string[], organization: string): Promise<void> {
   for (let i = 0; i < phoneNumbers.length; i++) {
-    // ruleid: bulk-messaging
+    // ruleid: bulk-messaging messageId=bulk col=11
     await bot.conversations.create({ type: 'contact', organization, contact: { profile: { telephone: phoneNumbers[i] } }, messages: [{ text: 'Voorjaarsactie: 20% korting op banden!', role: 'agent', touchpoint: 'sms' }] });
   }
 }

@@ -23,7 +23,7 @@ const sendInvitePerSMS = async (organization, ctx) => {
       if (contacts.length > 0) {
         await bot.conversation(contacts[0].conversation).then((conv) => {
           messages.forEach(async (msg) => {
-            // ruleid: bulk-messaging
+            // ruleid: bulk-messaging messageId=bulk col=19
             await conv.say(msg);
           });
         });

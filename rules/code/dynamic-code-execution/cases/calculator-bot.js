@@ -9,13 +9,13 @@ const bot = new ChipChat({ token: process.env.TOKEN, secret: process.env.SECRET 
 // A "quick quote" bot: the agent types a price formula, the bot answers with the result.
 bot.on('message.create.agent.command', (msg, ctx) => {
   const formula = msg.text.replace(/^>calc\s*/, '');
-  // ruleid: dynamic-code-execution
+  // ruleid: dynamic-code-execution messageId=network col=17
   const total = eval(formula);
   ctx.say(`Total: € ${total.toFixed(2)}`);
 });
 
 bot.on('message.create.contact.chat', async (message, conversation) => {
-  // ruleid: dynamic-code-execution
+  // ruleid: dynamic-code-execution messageId=network col=20
   const discount = new Function('price', 'return ' + message.text);
   conversation.say({ text: `With discount: ${discount(100)}`, role: 'agent' });
 });
@@ -23,14 +23,14 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
 async function loadPricingRules(dealerId) {
   const res = await axios.get(`https://pricing.acme-dealertools.nl/rules/${dealerId}`);
   const sandbox = { price: 0, result: 0 };
-  // ruleid: dynamic-code-execution
+  // ruleid: dynamic-code-execution messageId=network col=3
   vm.runInNewContext(res.data.script, sandbox);
   return sandbox.result;
 }
 
 function vatFormula(rate) {
   const body = `return price * ${rate};`;
-  // ruleid: dynamic-code-execution
+  // ruleid: dynamic-code-execution messageId=dynamic col=10
   return new Function('price', body);
 }
 

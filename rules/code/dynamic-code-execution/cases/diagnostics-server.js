@@ -8,7 +8,7 @@ app.use(express.json());
 const run = util.promisify(exec);
 
 app.post('/diagnostics/ping', (req, res) => {
-  // ruleid: dynamic-code-execution
+  // ruleid: dynamic-code-execution messageId=network col=3
   exec(`ping -c 1 ${req.body.host}`, (err, stdout) => res.send(stdout));
 });
 
@@ -25,12 +25,12 @@ async function convertBrochure(input, output) {
 
 async function runMaintenance(task) {
   const command = `npm run maintenance:${task}`;
-  // ruleid: dynamic-code-execution
+  // ruleid: dynamic-code-execution messageId=dynamic col=9
   await run(command);
 }
 
 function runScript(script) {
-  // ruleid: dynamic-code-execution
+  // ruleid: dynamic-code-execution messageId=dynamic col=10
   return spawn('sh', ['-c', script], { stdio: 'inherit' });
 }
 

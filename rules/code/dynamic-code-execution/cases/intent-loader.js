@@ -18,7 +18,7 @@ for (const plugin of config.plugins) {
 }
 
 bot.on('message.create.agent.command', async (msg, ctx) => {
-  // ruleid: dynamic-code-execution
+  // ruleid: dynamic-code-execution messageId=network col=25
   const handler = await import(msg.text.slice(1));
   handler.default(ctx);
 });

@@ -7,7 +7,7 @@ interface Payload { text: string }
 
 bot.on('message.create.agent.command', (msg: Payload, ctx: { say(t: string): void }) => {
   const snippet = msg.text.replace(/^>js\s+/, '');
-  // ruleid: dynamic-code-execution
+  // ruleid: dynamic-code-execution messageId=network col=15
   const out = runInNewContext(snippet, { Math });
   ctx.say(String(out));
 });

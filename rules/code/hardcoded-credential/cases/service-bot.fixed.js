@@ -6,34 +6,34 @@ const jwt = require('jsonwebtoken');
 const Stripe = require('stripe');
 
 const bot = new ChipChat({
-  // ruleid: hardcoded-credential
+  // ruleid: hardcoded-credential messageId=literal col=10
   token: process.env.TOKEN,
-  // ruleid: hardcoded-credential
+  // ruleid: hardcoded-credential messageId=literal col=11
   secret: process.env.SECRET,
 });
 
-// ruleid: hardcoded-credential
+// ruleid: hardcoded-credential messageId=literal col=18
 const MAPS_KEY = process.env.MAPS_KEY;
-// ruleid: hardcoded-credential
+// ruleid: hardcoded-credential messageId=literal col=23
 const stripe = Stripe(process.env.STRIPE_SECRET_KEY);
-// ruleid: hardcoded-credential
+// ruleid: hardcoded-credential messageId=literal col=51
 const refreshToken = process.env.REFRESH_TOKEN;
 
 const dms = axios.create({
   baseURL: 'https://dms.autodealer-sync.nl/api',
   headers: {
-    // ruleid: hardcoded-credential
+    // ruleid: hardcoded-credential messageId=header col=20
     Authorization: `Bearer ${process.env.API_TOKEN}`,
   },
 });
 
 const crm = {
-  // ruleid: hardcoded-credential
+  // ruleid: hardcoded-credential messageId=literal col=13
   password: process.env.PASSWORD,
   user: 'dealer-sync',
 };
 
-// ruleid: hardcoded-credential
+// ruleid: hardcoded-credential messageId=cryptoKey col=29
 const LINK_SIGNING_SECRET = process.env.LINK_SIGNING_SECRET;
 
 function signedLink(conversationId) {
@@ -42,7 +42,7 @@ function signedLink(conversationId) {
 }
 
 function sessionToken(user) {
-  // ruleid: hardcoded-credential
+  // ruleid: hardcoded-credential messageId=cryptoKey col=37
   return jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' });
 }
 

@@ -7,7 +7,7 @@ export function ContactCard({ dealer }) {
       {/* ok: hardcoded-personal-data */}
       <a href="mailto:service@autobedrijf-jansen.nl">Mail de werkplaats</a>
       <p>
-        {/* ruleid: hardcoded-personal-data */}
+        {/* ruleid: hardcoded-personal-data messageId=email col=47 */}
         Vragen over uw lease? Mail Sandra via sandra.dekker@hotmail.com
       </p>
     </aside>

@@ -2,7 +2,7 @@ const nodemailer = require('nodemailer');
 
 const transport = nodemailer.createTransport({ host: 'smtp.sendgrid.net', port: 587 });
 
-// ruleid: hardcoded-personal-data
+// ruleid: hardcoded-personal-data messageId=phone col=23
 const OWNER_MOBILE = '+31 6 23456789';
 // ok: hardcoded-personal-data
 const TEST_NUMBER = '+31600000000';
@@ -17,7 +17,7 @@ async function notifyOwner(subject, text) {
   await transport.sendMail({
     // ok: hardcoded-personal-data
     from: 'Garage Bot <noreply@garagedigital.nl>',
-    // ruleid: hardcoded-personal-data
+    // ruleid: hardcoded-personal-data messageId=email col=10
     to: 'jan.devries@gmail.com',
     // ok: hardcoded-personal-data
     cc: ['sales@autobedrijf-jansen.nl', 'werkplaats.noord@autobedrijf-jansen.nl'],
@@ -36,7 +36,7 @@ const repo = 'git@github.com:garagedigital/bot.git';
 const fixtures = ['jan@garage.test', 'piet@voorbeeld.invalid', 'user@domain.com'];
 
 function footer(name) {
-  // ruleid: hardcoded-personal-data
+  // ruleid: hardcoded-personal-data messageId=email col=60
   return `Groeten, ${name}. Vragen? Mail onze verkoper via p.bakker@outlook.com`;
 }
 

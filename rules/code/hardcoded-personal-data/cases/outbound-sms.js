@@ -9,9 +9,9 @@ const locale = 'en';
 
 // in real life you would get these contacts from CS itself
 const users = [
-    // ruleid: hardcoded-personal-data
+    // ruleid: hardcoded-personal-data messageId=record col=5
     { telephone: '+31612345678', email: 'barack.obama@usa.com', givenName: 'Barack', familyName: 'Obama', address: { 'Zip Code': '', 'City': '' } },
-    // ruleid: hardcoded-personal-data
+    // ruleid: hardcoded-personal-data messageId=record col=5
     { name: 'Michelle Robinson', mobile: '06 23 45 67 89' },
     // ok: hardcoded-personal-data
     { givenName: 'John', familyName: 'Doe', email: 'john.doe@example.com', telephone: '+31600000000' },

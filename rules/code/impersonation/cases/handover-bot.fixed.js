@@ -18,20 +18,20 @@ bot.on('message.create.contact.chat', { role: 'contact' }, async (message, conve
 
 bot.onText(/mens|human/i, async (message, conversation) => {
   await conversation.say({
-    // ruleid: impersonation
+    // ruleid: impersonation messageId=humanClaim col=11
     text: 'Nee hoor, ik ben geen bot! Vraag maar raak.',
     role: 'agent',
   });
-  // ruleid: impersonation
+  // ruleid: impersonation messageId=humanClaim col=26
   await conversation.say("Don't worry, I'm a real person.");
   // ok: impersonation
   await conversation.say('Wilt u met een echt persoon praten? Ik verbind u door.');
 });
 
 bot.onText(/proefrit/i, async (message, conversation) => {
-  // ruleid: impersonation
+  // ruleid: impersonation messageId=staffClaim col=26
   await conversation.say(`Goedemiddag, u spreekt met ${process.env.SALES_NAME}, uw verkoopadviseur bij Jansen.`);
-  // ruleid: impersonation
+  // ruleid: impersonation messageId=staffClaim col=34
   await conversation.say({ text: 'Hi, this is Mark from the sales team. When would you like to come by?', role: 'agent' });
 });
 
@@ -40,7 +40,7 @@ bot.on('conversation.assign', async (payload, conversation) => {
   await bot.send(payload.data.conversation.id, {
     text: 'Ik neem het gesprek over.',
     role: 'agent',
-    // ruleid: impersonation
+    // ruleid: impersonation messageId=otherUser col=5
     user: agent.id,
   });
   // ok: impersonation
@@ -53,7 +53,7 @@ bot.onText(/lead/i, async (message, conversation) => {
     organization: message.organization,
     contact: { profile: { givenName: 'Web lead' } },
     messages: [
-      // ruleid: impersonation
+      // ruleid: impersonation messageId=roleContact col=69
       { text: 'Ik wil graag een proefrit maken met de nieuwe ID.4', role: 'bot' },
       // ok: impersonation
       { text: 'Bedankt voor uw aanvraag!', role: 'agent' },

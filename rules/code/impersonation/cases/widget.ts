@@ -4,10 +4,10 @@ declare const web1on1: (command: string, ...args: unknown[]) => void;
 
 export function teaser(page: string): void {
   if (page === '/occasions') {
-    // ruleid: impersonation
+    // ruleid: impersonation messageId=fakeAgent col=5
     Web1on1Widget.showFakeAgentMessage('Hoi, ik ben Sanne van verkoop. Vragen over deze auto?', 'Sanne');
   } else {
-    // ruleid: impersonation
+    // ruleid: impersonation messageId=fakeAgent col=5
     web1on1('showFakeAgentMessage', { text: 'Kan ik helpen?' });
   }
   // ok: impersonation

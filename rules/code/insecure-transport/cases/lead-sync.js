@@ -5,21 +5,21 @@ const http = require('http');
 
 const bot = new ChipChat({
   token: process.env.TOKEN,
-  // ruleid: insecure-transport
+  // ruleid: insecure-transport messageId=insecure col=9
   host: 'http://api.web1on1.chat',
 });
 
-// ruleid: insecure-transport
+// ruleid: insecure-transport messageId=insecure col=21
 const CRM_API_URL = 'http://crm.autodealer-sync.nl/api/v3';
 
 const dms = axios.create({
-  // ruleid: insecure-transport
+  // ruleid: insecure-transport messageId=insecure col=35
   baseURL: process.env.DMS_URL || 'http://dms.autodealer-sync.nl/api',
 });
 
 async function pushLead(lead) {
   await axios.post(`${CRM_API_URL}/leads`, lead, { headers: { Authorization: `Bearer ${process.env.CRM_TOKEN}` } });
-  // ruleid: insecure-transport
+  // ruleid: insecure-transport messageId=insecure col=20
   await axios.post('http://93.184.12.40/hooks/lead', lead);
   return dms.get(`/vehicles/${lead.kenteken}`);
 }
@@ -29,7 +29,7 @@ async function registerWebhook(organization) {
     organization,
     type: 'webhook',
     webhook: {
-      // ruleid: insecure-transport
+      // ruleid: insecure-transport messageId=insecure col=12
       url: 'http://bots.autodealer-sync.nl/web1on1',
       events: ['message.create.contact.chat'],
     },
@@ -40,20 +40,20 @@ function depositPayment(amount, conversationId) {
   return {
     amount,
     description: 'Aanbetaling werkplaats',
-    // ruleid: insecure-transport
+    // ruleid: insecure-transport messageId=insecure col=18
     redirectUrl: 'http://afspraak.autodealer-sync.nl/bedankt',
-    // ruleid: insecure-transport
+    // ruleid: insecure-transport messageId=insecure col=17
     webhookUrl: `http://afspraak.autodealer-sync.nl/payments/${conversationId}`,
   };
 }
 
 function legacyStock(dealerId) {
-  // ruleid: insecure-transport
+  // ruleid: insecure-transport messageId=insecure col=3
   http.get({ hostname: 'voorraad.autodealer-sync.nl', path: `/dealer/${dealerId}` }, (res) => res.resume());
 }
 
 async function contactCount() {
-  // ruleid: insecure-transport
+  // ruleid: insecure-transport messageId=insecure col=27
   const res = await fetch('http://api.web1on1.chat/v2/contacts?limit=1', { headers: { Authorization: `Bearer ${process.env.TOKEN}` } });
   return res.headers.get('x-total-count');
 }

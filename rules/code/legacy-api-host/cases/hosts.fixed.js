@@ -3,15 +3,15 @@ const axios = require('axios');
 
 const bot = new ChipChat({
   token: process.env.TOKEN,
-  // ruleid: legacy-api-host
+  // ruleid: legacy-api-host messageId=legacy col=18
   host: 'https://api.web1on1.chat',
 });
 
-// ruleid: legacy-api-host
+// ruleid: legacy-api-host messageId=legacy col=50
 const API_BASE = process.env.APIHOST || 'https://api.web1on1.chat/v2';
 
 async function organization(id) {
-  // ruleid: legacy-api-host
+  // ruleid: legacy-api-host messageId=legacy col=45
   const { data } = await axios.get(`https://api.web1on1.chat/v2/organizations/${id}`, {
     headers: { Authorization: `Bearer ${process.env.TOKEN}` },
   });

@@ -3,15 +3,15 @@ const axios = require('axios');
 
 const bot = new ChipChat({
   token: process.env.TOKEN,
-  // ruleid: legacy-api-host
+  // ruleid: legacy-api-host messageId=legacy col=18
   host: 'https://api.chatshipper.com',
 });
 
-// ruleid: legacy-api-host
+// ruleid: legacy-api-host messageId=legacy col=50
 const API_BASE = process.env.APIHOST || 'https://api.chatshipper.com/v2';
 
 async function organization(id) {
-  // ruleid: legacy-api-host
+  // ruleid: legacy-api-host messageId=legacy col=45
   const { data } = await axios.get(`https://api.chatshipper.com/v2/organizations/${id}`, {
     headers: { Authorization: `Bearer ${process.env.TOKEN}` },
   });

@@ -11,7 +11,7 @@ const REPLIES = {
   paint: 'Een kras op de bumper laten we spuiten in de kleur van uw auto.',
   // ok: offensive-language
   tradeIn: 'De inruilwaarde mogen we van de prijs aftrekken.',
-  // ruleid: offensive-language
+  // ruleid: offensive-language messageId=vulgar col=10
   angry: 'Shit, dat is balen! We bellen u vandaag nog terug.',
 };
 
@@ -25,7 +25,7 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
         { type: 'reply', text: 'Kleine beurt', payload: 'SMALL' },
         // ok: offensive-language
         { type: 'reply', text: 'Grote beurt', payload: 'LARGE' },
-        // ruleid: offensive-language
+        // ruleid: offensive-language messageId=vulgar col=32
         { type: 'reply', text: 'Rot op met je beurt, kut', payload: 'NONE' },
       ],
     });
@@ -45,7 +45,7 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
 bot.on('message.create.contact.chat', (message, conversation) => {
   if (message.text === '!stats') {
     conversation.say({
-      // ruleid: offensive-language
+      // ruleid: offensive-language messageId=vulgar col=13
       text: `Weer zo'n fucking lastige klant in ${message.conversation}`,
       isBackchannel: true,
     });
@@ -56,7 +56,7 @@ bot.onText(/sale/i, (message, conversation) => {
   conversation.say([
     // ok: offensive-language
     { text: 'This sexy new coupé is big black and beautiful.', role: 'agent' },
-    // ruleid: offensive-language
+    // ruleid: offensive-language messageId=vulgar col=13
     { text: 'Our prices are so low, it is bullshit how cheap they are.', role: 'agent' },
   ]);
 });
@@ -68,7 +68,7 @@ bot.onText(/aanbod/i, (message, conversation) => {
     items: [
       // ok: offensive-language
       { title: 'Ford Escort 1.6 Ghia', text: 'Net een grote beurt gehad', mediaUrl: 'https://cdn.autobedrijf-jansen.nl/escort.jpg' },
-      // ruleid: offensive-language
+      // ruleid: offensive-language messageId=vulgar col=45
       { title: 'Volkswagen Golf GTI', text: 'No bullshit pricing on this hot hatch' },
     ],
   });
@@ -80,7 +80,7 @@ const feedbackForm = {
   fields: [
     // ok: offensive-language
     { name: 'Hoe was de beurt?', key: 'service' },
-    // ruleid: offensive-language
+    // ruleid: offensive-language messageId=vulgar col=14
     { label: 'Wat was er zo kut aan?', key: 'complaint' },
   ],
 };

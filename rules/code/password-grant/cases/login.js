@@ -6,7 +6,7 @@ const got = require('got');
 const API = 'https://api.web1on1.chat/v2';
 
 async function adminToken() {
-  // ruleid: password-grant
+  // ruleid: password-grant messageId=passwordGrant col=26
   const { data } = await axios.post('https://api.web1on1.chat/v2/auth/token', {
     email: process.env.W1_ADMIN_EMAIL,
     password: process.env.W1_ADMIN_PASSWORD,
@@ -15,7 +15,7 @@ async function adminToken() {
 }
 
 async function loginWithFetch(email, password) {
-  // ruleid: password-grant
+  // ruleid: password-grant messageId=passwordGrant col=21
   const res = await fetch(`${API}/auth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -25,7 +25,7 @@ async function loginWithFetch(email, password) {
 }
 
 async function loginWithGot(username, password) {
-  // ruleid: password-grant
+  // ruleid: password-grant messageId=passwordGrant col=10
   return got.post('v2/auth/token', {
     prefixUrl: process.env.APIHOST,
     json: { grant_type: 'password', username, password },
@@ -34,7 +34,7 @@ async function loginWithGot(username, password) {
 
 async function loginThroughSdk() {
   const bot = new ChipChat({ email: process.env.W1_ADMIN_EMAIL });
-  // ruleid: password-grant
+  // ruleid: password-grant messageId=passwordGrant col=24
   const tokens = await bot._request('POST', 'auth/token', { email: process.env.W1_ADMIN_EMAIL, password: process.env.W1_ADMIN_PASSWORD });
   return new ChipChat({ token: tokens.token, refreshToken: tokens.refreshToken });
 }

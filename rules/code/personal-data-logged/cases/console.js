@@ -16,7 +16,7 @@ bot.on('error', (err) => {
 });
 
 bot.on('message', (payload, ctx) => {
-  // ruleid: personal-data-logged
+  // ruleid: personal-data-logged messageId=logged col=29
   console.log('on.message', payload.text);
   // ok: personal-data-logged
   console.log('conversation', payload.conversation, 'type', payload.type);
@@ -37,7 +37,7 @@ bot.contacts.list({ limit: 5, sort: '-createdAt' })
     return contacts[0] ? bot.contacts.get(contacts[0].id) : null;
   })
   .then((contact) => {
-    // ruleid: personal-data-logged
+    // ruleid: personal-data-logged messageId=logged col=28
     console.log('contact', contact);
     // ok: personal-data-logged
     console.log('contact id', contact.id);
@@ -49,7 +49,7 @@ async function notifyLead(lead) {
   try {
     await sendMail(lead);
   } catch (e) {
-    // ruleid: personal-data-logged
+    // ruleid: personal-data-logged messageId=logged col=19
     console.error(`Could not mail ${lead.email}:`, e.message);
     // ok: personal-data-logged
     console.warn('Mail sender is', config.email, process.env.SMTP_FROM);
@@ -58,7 +58,7 @@ async function notifyLead(lead) {
 
 const log = console.log.bind(console);
 bot.on('contact.update', (payload) => {
-  // ruleid: personal-data-logged
+  // ruleid: personal-data-logged messageId=logged col=18
   log('updated', payload.data.contact.profile);
 });
 
@@ -79,6 +79,6 @@ bot.on('assign', async (m, c) => {
 });
 
 bot.on('message.create.contact.chat', (message) => {
-  // ruleid: personal-data-logged
+  // ruleid: personal-data-logged messageId=logged col=16
   console.info(`[${message.conversation}] ${message.text}`);
 });

@@ -8,7 +8,7 @@ const bot = new Api({ token: process.env.TOKEN });
 
 async function invite(phone, organization) {
   await bot.contacts.list({ 'profile.telephone': phone, organization }).then(async (contacts) => {
-    // ruleid: personal-data-logged
+    // ruleid: personal-data-logged messageId=debugLogged col=32
     log('contactList: %j, %j', contacts);
     // ok: personal-data-logged
     log('contact already exists, reinviting %j', contacts.length);
@@ -16,7 +16,7 @@ async function invite(phone, organization) {
 }
 
 bot.on('message.create.contact.chat', (m) => {
-  // ruleid: personal-data-logged
+  // ruleid: personal-data-logged messageId=debugLogged col=21
   trace('incoming', m);
   // ok: personal-data-logged
   trace('incoming in %s', m.conversation);

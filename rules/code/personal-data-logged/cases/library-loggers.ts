@@ -9,13 +9,13 @@ const audit = createLogger({ format: format.json(), transports: [new transports.
 
 bot.on('message.create.contact.chat', async (message: any, ctx: any) => {
   const contact = await bot.contacts.get(message.contact);
-  // ruleid: personal-data-logged
+  // ruleid: personal-data-logged messageId=logged col=12
   log.info({ contact }, 'new lead');
   // ok: personal-data-logged
   log.info({ conversation: message.conversation, contactId: contact.id }, 'new lead');
-  // ruleid: personal-data-logged
+  // ruleid: personal-data-logged messageId=logged col=22
   audit.info('lead', { email: contact.profile.email, phone: contact.profile.telephone });
-  // ruleid: personal-data-logged
+  // ruleid: personal-data-logged messageId=logged col=16
   logger.debug(`question from ${contact.profile.givenName}: ${message.text}`);
   // ok: personal-data-logged
   logger.info('answered in %d ms', Date.now() - message.createdAt);
@@ -28,7 +28,7 @@ export class LeadService {
   constructor(private readonly logger: { warn: (...a: unknown[]) => void }) {}
 
   remember(lead: { email: string; name: string }): void {
-    // ruleid: personal-data-logged
+    // ruleid: personal-data-logged messageId=logged col=40
     this.logger.warn('duplicate lead', lead.email);
   }
 }

@@ -7,12 +7,12 @@ const ZAP = 'https://hooks.zapier.com/hooks/catch/123456/abcdef/';
 
 bot.on('contact.create', async (payload) => {
   const lead = payload.data.contact;
-  // ruleid: personal-data-to-third-party
+  // ruleid: personal-data-to-third-party messageId=noManifest col=9
   await axios.post(ZAP, { name: lead.profile.name, phone: lead.profile.telephone, source: 'web1on1' });
 });
 
 bot.on('message.create.contact.chat', async (message, ctx) => {
-  // ruleid: personal-data-to-third-party
+  // ruleid: personal-data-to-third-party messageId=noManifest col=26
   const { data } = await axios.post('https://translation.googleapis.com/language/translate/v2', { q: message.text, target: 'nl' });
 
   // ok: personal-data-to-third-party

@@ -1,7 +1,7 @@
 const https = require('https');
 const axios = require('axios');
 
-// ruleid: security-control-disabled
+// ruleid: security-control-disabled messageId=rejectUnauthorized col=33
 const agent = new https.Agent({ rejectUnauthorized: false });
 
 async function fetchDealer(url) {
@@ -10,7 +10,7 @@ async function fetchDealer(url) {
   return axios.get(url, { httpsAgent: strict });
 }
 
-// ruleid: security-control-disabled
+// ruleid: security-control-disabled messageId=envTls col=1
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 
 // ok: security-control-disabled

@@ -12,9 +12,9 @@ async function setupForms(organization) {
       { name: 'Naam', key: 'name' },
       // ok: sensitive-data-request
       { name: 'Kenteken inruilauto', key: 'plate' },
-      // ruleid: sensitive-data-request
+      // ruleid: sensitive-data-request messageId=field col=15
       { name: 'Creditcardnummer', key: 'cc' },
-      // ruleid: sensitive-data-request
+      // ruleid: sensitive-data-request messageId=field col=36
       { label: 'Card holder', key: 'cardNumber' },
       // ok: sensitive-data-request
       { name: 'IBAN voor terugbetaling borg', key: 'refund' },
@@ -24,7 +24,7 @@ async function setupForms(organization) {
 
 const fieldMessage = {
   type: 'field',
-  // ruleid: sensitive-data-request
+  // ruleid: sensitive-data-request messageId=field col=9
   name: 'wachtwoord',
   text: '',
 };

@@ -4,7 +4,7 @@ const ChipChat = require('chipchat');
 const bot = new ChipChat({ token: process.env.CHIPCHAT_TOKEN });
 
 const PROMPTS = {
-  // ruleid: sensitive-data-request
+  // ruleid: sensitive-data-request messageId=message col=9
   card: 'Om de auto te reserveren: betaal via de beveiligde betaallink die wij u sturen; deel geen kaartgegevens in deze chat.',
   // ok: sensitive-data-request
   desk: 'U kunt de aanbetaling ook aan de balie pinnen.',
@@ -17,7 +17,7 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
   }
   if (/deposit/i.test(message.text)) {
     return conversation.say({
-      // ruleid: sensitive-data-request
+      // ruleid: sensitive-data-request messageId=message col=13
       text: 'Please pay through the secure payment link we send you; do not share card details in this chat.',
       role: 'agent',
     });
@@ -38,7 +38,7 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
 });
 
 bot.onText(/pin/i, (message, conversation) => {
-  // ruleid: sensitive-data-request
+  // ruleid: sensitive-data-request messageId=message col=20
   conversation.ask(`Hoi ${message.contact.name}, geef uw pincode even door, dan zetten we de betaling klaar.`, (answer) => {
     conversation.say({ text: 'Bedankt!', role: 'agent' });
   });
@@ -54,15 +54,15 @@ bot.onText(/refund/i, (message, conversation) => {
 bot.onText(/lease/i, (message, conversation) => {
   conversation.say([
     { text: 'Voor de leaseaanvraag hebben we een paar gegevens nodig.', role: 'agent' },
-    // ruleid: sensitive-data-request
+    // ruleid: sensitive-data-request messageId=message col=13
     { text: 'Wat is uw burgerservicenummer?', role: 'agent' },
-    // ruleid: sensitive-data-request
+    // ruleid: sensitive-data-request messageId=message col=13
     { text: 'And what is your bank account number?', role: 'agent' },
   ]);
 });
 
 bot.onText(/portal/i, (message, conversation) => {
-  // ruleid: sensitive-data-request
+  // ruleid: sensitive-data-request messageId=message col=28
   conversation.say({ text: 'Could you share your login details for the lease company, so I can check the contract?', isBackchannel: true });
 });
 

@@ -11,7 +11,7 @@ const CARD_RE = /\b(?:\d[ -]?){13,19}\b/;
 
 bot.onText(/aanbetaling/i, (message, conversation) => {
   conversation.ask('Wat is uw creditcardnummer?', async (answer) => {
-    // ruleid: sensitive-data-stored
+    // ruleid: sensitive-data-stored messageId=kept col=11
     await payments.insertOne({ conversation: message.conversation, card: answer.text });
     // ok: sensitive-data-stored
     await payments.insertOne({ conversation: message.conversation, status: 'pending' });
@@ -22,13 +22,13 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
   const match = message.text.match(CARD_RE);
   if (match) {
     const cardNumber = match[0].replace(/\D/g, '');
-    // ruleid: sensitive-data-stored
+    // ruleid: sensitive-data-stored messageId=kept col=5
     console.log('card received', cardNumber);
-    // ruleid: sensitive-data-stored
+    // ruleid: sensitive-data-stored messageId=kept col=11
     await axios.post('https://psp.acme-payments.nl/charge', { cardNumber, amount: 500 });
   }
   if (luhn.validate(message.text)) {
-    // ruleid: sensitive-data-stored
+    // ruleid: sensitive-data-stored messageId=kept col=11
     await conversation.say({ text: `We hebben uw kaart ${message.text} ontvangen`, isBackchannel: true });
   }
   // ok: sensitive-data-stored
@@ -37,13 +37,13 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
 
 bot.onText(/portaal/i, async (message, conversation) => {
   const { text } = await conversation.ask('Wat is uw wachtwoord van het klantportaal? Stuur het hier.');
-  // ruleid: sensitive-data-stored
+  // ruleid: sensitive-data-stored messageId=kept col=3
   conversation.set('portalPassword', text);
 });
 
 bot.onText(/login/i, async (message, conversation) => {
   const password = message.text.trim();
-  // ruleid: sensitive-data-stored
+  // ruleid: sensitive-data-stored messageId=kept col=9
   await payments.updateOne({ conversation: message.conversation }, { $set: { password } });
   // ok: sensitive-data-stored
   const dbPassword = process.env.DB_PASSWORD;

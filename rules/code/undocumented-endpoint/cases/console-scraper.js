@@ -5,7 +5,7 @@ const ChipChat = require('chipchat');
 const bot = new ChipChat({ token: process.env.TOKEN });
 
 async function agentAvailability(cookie) {
-  // ruleid: undocumented-endpoint
+  // ruleid: undocumented-endpoint messageId=scrape col=22
   const html = await fetch('https://app.web1on1.chat/team/availability', { headers: { cookie } }).then((r) => r.text());
   const $ = cheerio.load(html);
   return $('.agent.online').map((i, el) => $(el).text()).get();
@@ -14,7 +14,7 @@ async function agentAvailability(cookie) {
 async function exportTranscripts(email, password) {
   const browser = await puppeteer.launch();
   const page = await browser.newPage();
-  // ruleid: undocumented-endpoint
+  // ruleid: undocumented-endpoint messageId=browser col=9
   await page.goto('https://app.web1on1.chat/login');
   await page.type('#email', email);
   await page.type('#password', password);

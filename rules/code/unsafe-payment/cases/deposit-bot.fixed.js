@@ -4,7 +4,7 @@ const axios = require('axios');
 
 const bot = new ChipChat({ token: process.env.CHIPCHAT_TOKEN });
 
-// ruleid: unsafe-payment
+// ruleid: unsafe-payment messageId=insecure col=25
 const LEGACY_PAY_PAGE = 'https://betalen.autobedrijf-jansen.nl/aanbetaling';
 // ok: unsafe-payment
 const MOLLIE_API = 'https://api.mollie.com/v2/payments';
@@ -27,7 +27,7 @@ bot.onText(/reserveren/i, async (message, conversation) => {
     actions: [
       // ok: unsafe-payment
       { type: 'link', text: 'Betalen met iDEAL', payload: link },
-      // ruleid: unsafe-payment
+      // ruleid: unsafe-payment messageId=unapproved col=60
       { type: 'link', text: 'Andere betaalwijze', payload: 'https://quickpay-deals.biz/checkout?ref=jansen' },
     ],
   });
@@ -36,7 +36,7 @@ bot.onText(/reserveren/i, async (message, conversation) => {
 bot.onText(/tikkie/i, (message, conversation) => {
   // ok: unsafe-payment
   conversation.say('Liever een Tikkie? Betaal hier: https://tikkie.me/pay/Jansen/8jh2k');
-  // ruleid: unsafe-payment
+  // ruleid: unsafe-payment messageId=insecure col=20
   conversation.say(`Of betaal via onze oude pagina: https://www.autobedrijf-jansen.nl/betalen?order=${message.conversation}`);
   // ok: unsafe-payment
   conversation.say('Meer over onze occasions: http://www.autobedrijf-jansen.nl/occasions');

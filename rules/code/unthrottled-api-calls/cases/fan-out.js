@@ -5,14 +5,14 @@ const bot = new ChipChat({ token: process.env.TOKEN });
 const limit = pLimit(5);
 
 async function tagContacts(contactIds, tag) {
-  // ruleid: unthrottled-api-calls
+  // ruleid: unthrottled-api-calls messageId=fanOut col=9
   await Promise.all(contactIds.map(async (id) => {
     await bot.contacts.update(id, { tags: [tag] });
   }));
 }
 
 function closeStale(conversations) {
-  // ruleid: unthrottled-api-calls
+  // ruleid: unthrottled-api-calls messageId=fanOut col=3
   conversations.forEach(async (conversation) => {
     await bot.conversations.update(conversation.id, { status: 'closed' });
   });
@@ -23,7 +23,7 @@ async function fetchProfile(id) {
 }
 
 async function profiles(ids) {
-  // ruleid: unthrottled-api-calls
+  // ruleid: unthrottled-api-calls messageId=fanOut col=19
   const pending = ids.map(fetchProfile);
   return Promise.all(pending);
 }

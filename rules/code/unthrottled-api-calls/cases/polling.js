@@ -6,7 +6,7 @@ const api = axios.create({ baseURL: 'https://api.web1on1.chat/v2', headers: { Au
 
 const POLL_SECONDS = 10;
 
-// ruleid: unthrottled-api-calls
+// ruleid: unthrottled-api-calls messageId=polling col=1
 setInterval(async () => {
   const open = await bot.conversations.list({ status: 'open', limit: 50 });
   console.log(`${open.length} open conversations`);
@@ -17,20 +17,20 @@ async function checkUnassigned() {
   return data.length;
 }
 
-// ruleid: unthrottled-api-calls
+// ruleid: unthrottled-api-calls messageId=polling col=1
 setInterval(checkUnassigned, Number(process.env.POLL_MS) || 5000);
 
 async function pollQueue() {
   const { data } = await api.get('/conversations', { params: { status: 'queued', limit: 20 } });
   console.log(data.length);
-  // ruleid: unthrottled-api-calls
+  // ruleid: unthrottled-api-calls messageId=polling col=3
   setTimeout(pollQueue, 15000);
 }
 pollQueue();
 
 class Dashboard {
   start() {
-    // ruleid: unthrottled-api-calls
+    // ruleid: unthrottled-api-calls messageId=polling col=18
     this.timer = setInterval(() => this.refresh(), 30 * 1000);
   }
 

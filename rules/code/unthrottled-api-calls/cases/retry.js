@@ -4,7 +4,7 @@ const bot = new ChipChat({ token: process.env.TOKEN });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function sendWithRetry(conversation, message) {
-  // ruleid: unthrottled-api-calls
+  // ruleid: unthrottled-api-calls messageId=retry col=3
   while (true) {
     try {
       return await bot.send(conversation, message);
@@ -17,7 +17,7 @@ async function sendWithRetry(conversation, message) {
 async function updateWithRetry(id, patch) {
   let done = false;
   let attempts = 0;
-  // ruleid: unthrottled-api-calls
+  // ruleid: unthrottled-api-calls messageId=retry col=3
   while (!done && attempts < 5) {
     attempts++;
     try {

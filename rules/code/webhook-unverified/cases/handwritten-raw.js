@@ -3,7 +3,7 @@ const bot = require('./bot');
 
 const app = express();
 
-// ruleid: webhook-unverified
+// ruleid: webhook-unverified messageId=route col=1
 app.post('/webhook', express.json(), (req, res) => {
   bot.ingest(req.body);
   res.end();

@@ -7,7 +7,7 @@ app.use(express.json());
 
 const api = axios.create({ baseURL: 'https://api.web1on1.chat/v2', headers: { Authorization: `Bearer ${process.env.TOKEN}` } });
 
-// ruleid: webhook-unverified
+// ruleid: webhook-unverified messageId=route col=1
 app.post('/web1on1/webhook', async (req, res) => {
   const { event, data } = req.body;
   if (event === 'message.create.contact.chat') {
@@ -16,7 +16,7 @@ app.post('/web1on1/webhook', async (req, res) => {
   res.sendStatus(200);
 });
 
-// ruleid: webhook-unverified
+// ruleid: webhook-unverified messageId=route col=1
 app.post('/hooks/leads', (req, res) => {
   const payload = req.body;
   if (payload.event === 'contact.create') console.log('new lead', payload.data.contact.id);

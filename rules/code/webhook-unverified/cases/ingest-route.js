@@ -7,7 +7,7 @@ const bot = new ChipChat({ token: process.env.TOKEN, secret: SECRET });
 const app = express();
 
 app.post('/webhook', express.json(), (req, res) => {
-  // ruleid: webhook-unverified
+  // ruleid: webhook-unverified messageId=ingest col=3
   bot.ingest(req.body, req.get('x-hub-signature'));
   res.sendStatus(200);
 });

@@ -4,12 +4,12 @@ const ChipChat = require('chipchat');
 const bot = new ChipChat({ token: process.env.TOKEN, secret: process.env.WEBHOOK_SECRET });
 const app = express();
 
-// ruleid: webhook-unverified
+// ruleid: webhook-unverified messageId=sdkServer col=27
 app.post('/hooks/web1on1', verifyWebhookSignature(bot.secret));
 app.use('/hooks/web1on1', bot.router());
 
 const admin = express.Router();
-// ruleid: webhook-unverified
+// ruleid: webhook-unverified messageId=sdkServer col=16
 const routes = bot.router({ pathPrefix: 'events', async: true });
 admin.use(routes);
 app.use('/admin', admin);

@@ -6,7 +6,7 @@ const app = express();
 
 app.get('/health', (req, res) => res.json({ ok: true }));
 
-// ruleid: webhook-unverified
+// ruleid: webhook-unverified messageId=sdkServer col=1
 bot.router('/web1on1', app);
 
 bot.on('message.create.contact.chat', (message, conversation) => {

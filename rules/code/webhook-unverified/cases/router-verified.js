@@ -23,7 +23,7 @@ partnerApp.post('/hooks/web1on1', verifyWebhook(process.env.WEBHOOK_SECRET));
 bot.router('/hooks/web1on1', partnerApp);
 
 const lateApp = express();
-// ruleid: webhook-unverified
+// ruleid: webhook-unverified messageId=sdkServer col=1
 bot.router('/late', lateApp);
 lateApp.use(verifyWebhook(process.env.WEBHOOK_SECRET));
 

@@ -10,7 +10,7 @@ bot.on('message.create.contact.chat', (message, conversation) => {
 
 bot.on('notify', (msg, ctx) => ctx.accept());
 
-// ruleid: webhook-unverified
+// ruleid: webhook-unverified messageId=sdkServer col=1
 const webhookApp = require('express')();
 webhookApp.post(bot.webhook, verifyWebhookSignature(bot.secret));
 bot.router({ pathPrefix: bot.webhook, app: webhookApp, async: true });

@@ -10,5 +10,5 @@ bot.on('message.create.contact.chat', (message, conversation) => {
 
 bot.on('notify', (msg, ctx) => ctx.accept());
 
-// ruleid: webhook-unverified
+// ruleid: webhook-unverified messageId=sdkServer col=1
 bot.start(process.env.PORT);

@@ -10,7 +10,7 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
   await db.leads.insertOne({ conversation: conversation.id, text: message.text });
 });
 
-// ruleid: data-rights-hint
+// ruleid: data-rights-hint messageId=erasure col=1
 bot.on('contact.delete', async (payload) => {
   await db.leads.deleteMany({ contact: payload.data.contact.id });
 });
@@ -22,7 +22,7 @@ bot.on('conversation.delete', async (payload) => {
 // ok: data-rights-hint
 bot.on('contact.*', (payload) => db.audit.insertOne({ event: payload.event, at: new Date() }));
 
-// ruleid: data-rights-hint
+// ruleid: data-rights-hint messageId=export col=1
 app.get('/contacts/:id/export', async (req, res) => {
   res.json(await db.leads.find({ contact: req.params.id }).toArray());
 });

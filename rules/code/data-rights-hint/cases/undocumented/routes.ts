@@ -8,7 +8,7 @@ async function forget(req: Request, res: Response) {
   res.sendStatus(204);
 }
 
-// ruleid: data-rights-hint
+// ruleid: data-rights-hint messageId=erasure col=1
 gdpr.post('/forget-me', forget);
 
 export function onWebhook(req: Request, res: Response) {

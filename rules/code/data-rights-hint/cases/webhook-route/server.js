@@ -10,7 +10,7 @@ app.post('/web1on1', (req, res) => {
     case 'message.create.contact.chat':
       quotes.save(data.conversation.id, data.message.text);
       break;
-    // ruleid: data-rights-hint
+    // ruleid: data-rights-hint messageId=erasure col=10
     case 'conversation.delete':
       quotes.remove(data.conversation.id);
       break;

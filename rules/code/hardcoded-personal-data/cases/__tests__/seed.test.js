@@ -1,7 +1,7 @@
 const { sendInvitePerSMS } = require('../outbound-sms');
 
 const seed = [
-  // ruleid: hardcoded-personal-data
+  // ruleid: hardcoded-personal-data messageId=record col=3
   { givenName: 'Anna', familyName: 'de Boer', email: 'anna.deboer@ziggo.nl' },
 ];
 

@@ -2,7 +2,7 @@
 const escalation = [
   // ok: hardcoded-personal-data
   { name: 'Jan Jansen', email: 'jan.jansen@garagedigital.nl' },
-  // ruleid: hardcoded-personal-data
+  // ruleid: hardcoded-personal-data messageId=record col=3
   { name: 'Piet Pietersen', email: 'piet.pietersen@hotmail.com' },
 ];
 

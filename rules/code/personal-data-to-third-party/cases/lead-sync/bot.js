@@ -11,22 +11,22 @@ bot.on('message.create.contact.chat', async (message, ctx) => {
   const contact = await bot.contacts.get(message.contact);
   const { email, telephone } = contact.profile;
 
-  // ruleid: personal-data-to-third-party
+  // ruleid: personal-data-to-third-party messageId=undeclared col=9
   await axios.post(HUBSPOT, {
     properties: { email, phone: telephone, firstname: contact.profile.givenName },
   }, { headers: { Authorization: `Bearer ${process.env.HUBSPOT_TOKEN}` } });
 
-  // ruleid: personal-data-to-third-party
+  // ruleid: personal-data-to-third-party messageId=undeclared col=24
   const answer = await fetch('https://api.openai.com/v1/chat/completions', {
     method: 'POST',
     headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: message.text }] }),
   }).then((r) => r.json());
 
-  // ruleid: personal-data-to-third-party
+  // ruleid: personal-data-to-third-party messageId=undeclared col=23
   const check = await axios.get(`https://api.hunter.io/v2/email-verifier?email=${encodeURIComponent(email)}`);
 
-  // ruleid: personal-data-to-third-party
+  // ruleid: personal-data-to-third-party messageId=undeclared col=9
   await axios.get('https://api.hunter.io/v2/email-finder', { params: { full_name: contact.profile.name, email: contact.profile.email } });
 
   // ok: personal-data-to-third-party

@@ -5,7 +5,7 @@ const bot = new ChipChat({ token: process.env.CHIPCHAT_TOKEN });
 bot.onText(/akkoord/i, (message, conversation) => {
   // ok: sensitive-data-request
   conversation.ask('Top! Op welk rekeningnummer mogen we het bedrag storten? Stuur uw IBAN hier.');
-  // ruleid: sensitive-data-request
+  // ruleid: sensitive-data-request messageId=message col=20
   conversation.ask('Wat is uw BSN? Dat hebben we nodig voor de RDW-overschrijving.');
 });
 

@@ -9,9 +9,9 @@ export async function sendInvoice(conversationId: string, invoice: { id: string;
   const partner = `https://www.betaalpartner.nl/checkout/${invoice.id}`;
   // ok: unsafe-payment
   const bank = 'https://www.ing.nl/ideal/betalen';
-  // ruleid: unsafe-payment
+  // ruleid: unsafe-payment messageId=unapproved col=17
   const other = 'https://www.ing.nl/betalen/overboeken';
-  // ruleid: unsafe-payment
+  // ruleid: unsafe-payment messageId=unapproved col=18
   const stripe = 'https://buy.stripe.com/test_4gw5lQ';
   await bot.send(conversationId, {
     text: `Uw factuur van € ${invoice.total} staat klaar.`,

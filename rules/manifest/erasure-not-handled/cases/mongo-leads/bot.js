@@ -6,7 +6,7 @@ const bot = new ChipChat({ token: process.env.TOKEN, secret: process.env.WEBHOOK
 
 bot.on('message.create.contact.chat', async (message, ctx) => {
   const contact = await bot.contacts.get(message.contact);
-  // ruleid: erasure-not-handled
+  // ruleid: erasure-not-handled messageId=notHandled col=9
   await Lead.create({
     conversation: message.conversation,
     name: contact.profile.name,

@@ -6,7 +6,7 @@ const bot = new ChipChat({ token: process.env.TOKEN });
 
 async function profileOf(contactId) {
   const contact = await bot.contacts.get(contactId);
-  // ruleid: erasure-not-handled
+  // ruleid: erasure-not-handled messageId=notHandled col=9
   await cache.set(`profile:${contactId}`, JSON.stringify(contact.profile), { EX: 86400 * 365 });
   return contact.profile;
 }

@@ -8,6 +8,6 @@ const bot = new ChipChat({ token: process.env.TOKEN as string });
 
 bot.on('contact.create', async (payload: any) => {
   const { profile } = payload.data.contact;
-  // ruleid: update-not-handled
+  // ruleid: update-not-handled messageId=notHandled col=9
   await customers.save({ name: profile.name, email: profile.email, phone: profile.telephone });
 });

@@ -2,7 +2,7 @@
 const assert = require('node:assert');
 const ChipChat = require('chipchat');
 
-// ruleid: hardcoded-credential
+// ruleid: hardcoded-credential messageId=literal col=20
 const TEST_TOKEN = process.env.TEST_TOKEN;
 
 // ok: hardcoded-credential

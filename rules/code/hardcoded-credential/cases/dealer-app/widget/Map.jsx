@@ -5,7 +5,7 @@ import { GoogleMap } from './google-map';
 export function Showroom({ location }) {
   return (
     <GoogleMap
-      // ruleid: hardcoded-credential
+      // ruleid: hardcoded-credential messageId=literal col=14
       apiKey="AIzaRQJr71PNbv6ZE_6qagNQ946JBLpD4JG5Y9G"
       // ok: hardcoded-credential
       center={location}

@@ -1,6 +1,6 @@
 module.exports = (bot, { app }) => {
   app.get('/webhook/ping', (req, res) => res.send('pong'));
-  // ruleid: webhook-unverified
+  // ruleid: webhook-unverified messageId=sdkServer col=3
   app.post('/webhook', verifyWebhookSignature(bot.secret));
   bot.router('/webhook', app);
 };

@@ -3,7 +3,7 @@
 import { relativePath } from '../../rules/src/node/load-project';
 import { buildComplianceReport } from '../../rules/src/report/compliance';
 import { renderHtml, renderMarkdown } from '../../rules/src/report/render';
-import { runEngine } from './check';
+import { runEngine } from './run-engine';
 import { TOOL_VERSION } from './version';
 
 export interface ReportTextOptions {

@@ -1,9 +1,9 @@
 // Expressions that evaluate to a live credential: secret environment variables and the chipchat SDK's
 // auth state. Shared by the B.2 rules that follow credentials into URLs and logs.
-import { ts } from '../../src/ts';
-import type { FileModel } from '../../src/model/file-model';
-import { accessChain, calleeName, unwrap } from '../../src/model/syntax';
-import { envVarName } from '../../src/model/values';
+import { ts } from '../../ts';
+import type { FileModel } from '../../model/file-model';
+import { accessChain, calleeName, unwrap } from '../../model/syntax';
+import { envVarName } from '../../model/values';
 
 const SECRET_ENV_PARTS = new Set(['TOKEN', 'SECRET', 'PASSWORD', 'PASSWD', 'PWD', 'PASS', 'KEY', 'APIKEY', 'CREDENTIALS', 'PASSPHRASE']);
 const NOT_SECRET_ENV_LAST = new Set(['ID', 'NAME', 'URL', 'URI', 'PATH', 'FILE', 'HOST', 'TYPE', 'LENGTH', 'HEADER', 'FIELD', 'EXPIRY', 'EXPIRES', 'TTL', 'ENABLED', 'PREFIX', 'VERSION']);

@@ -1,8 +1,8 @@
 // What makes a string a credential: a known provider format, a JWT, or (for values a credential-named key
 // holds) enough length and randomness. Shared by the B.2 rules; every check runs on one literal string.
-import patterns from '../../data/secret-patterns.json';
-import { identifierWords } from '../../src/lexicon/tokens';
-import { memoByText } from '../../src/text-memo';
+import patterns from '../../../data/secret-patterns.json';
+import { identifierWords } from '../tokens';
+import { memoByText } from '../../text-memo';
 
 /** Literals and names of a few files' worth: a few hundred KiB at most. */
 const MEMO = { maxChars: 256 * 1024, maxText: 512 };
