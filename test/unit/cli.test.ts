@@ -127,6 +127,22 @@ describe('policy-lens CLI', () => {
     assert.ok(!out.findings.some((f: { ruleId: string }) => f.ruleId === 'security-control-disabled'));
   });
 
+  it('never echoes a secret: every format shows at most a masked prefix of a hard-coded token and of a logged one', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJib3QtNDIiLCJvcmciOiJnYXJhZ2UifQ.c2lnbmF0dXJlLW9mLXRoZS1ib3QtdG9rZW4';
+    const key = 'sk_live_4eC39HqLyjWDarjtT1zdp7dcQx9Yk2Lm';
+    const bot = `const ChipChat = require('chipchat');\nconst bot = new ChipChat({ token: '${jwt}' });\nconst stripeKey = '${key}';\nconsole.log('key', '${key}');\nmodule.exports = { bot, stripeKey };\n`;
+    const dir = app('secrets', { 'web1on1-app.json': MANIFEST, 'package.json': '{ "name": "s", "dependencies": { "chipchat": "^0.7.4" } }\n', 'src/bot.js': bot });
+    const outputs = ['text', 'json', 'sarif', 'gitlab', 'markdown', 'html'].map((format) => run(['check', '.', '--format', format, '--summary', 'summary.md'], dir));
+    outputs.push(run(['report', '.', '--now', '2026-12-07'], dir));
+    const all = outputs.map((r) => r.stdout + r.stderr).join('\n') + readFileSync(join(dir, 'summary.md'), 'utf8');
+    assert.match(all, /hardcoded-credential/, 'the token is found');
+    // the parts that identify these secrets (every HS256 JWT starts with the same header, which rule docs show)
+    const [, payload, signature] = jwt.split('.');
+    for (const part of [payload!.slice(0, 12), signature!.slice(-12), key.slice(8, 20), key.slice(-12)]) {
+      assert.ok(!all.includes(part), `"${part}" of a secret was echoed`);
+    }
+  });
+
   it('--fix applies only safe fixes; --fix-unsafe also the ones that change behaviour', () => {
     // http to a host not known to serve https: "Use https://" exists but is not safe, so --fix leaves it
     const CRM = `const axios = require('axios');\n\nmodule.exports = (lead) => axios.post('http://crm.example-dealer-tools.nl/leads', { id: lead.id });\n`;
