@@ -31,7 +31,8 @@ export class ServerUnderTest {
   onPush: (p: PublishDiagnosticsParams) => void = () => undefined;
 
   constructor(public name: 'fuzzed' | 'cold', readonly mode: Mode, nodeArgs: string[] = []) {
-    this.client = new LspClient(nodeArgs);
+    // POLICY_LENS_FUZZ_SERVER: another build of dist/server.js (e.g. an older commit's, to compare memory)
+    this.client = new LspClient(nodeArgs, process.env, process.env['POLICY_LENS_FUZZ_SERVER'] || undefined);
     this.client.proc.stdout!.on('data', (chunk: Buffer) => {
       this.lastMessageAt = Date.now();
       // one header per message (chunks split and join messages at will)
