@@ -126,7 +126,7 @@ function createListeners(
  * Each rule in turn walks the collected nodes of its kinds in document order, then ends: its time is
  * its own, so a rule over its budget is stopped at its next node and only its findings here are lost.
  */
-function runListeners(result: FileResult, listeners: readonly Listener[], model: FileModel, fileStart: number, budget: ReturnType<typeof budgetFor>, clock: () => number): void {
+function runListeners(result: FileResult, listeners: readonly Listener[], model: FileModel, fileStart: number, budget: AnalysisBudget, clock: () => number): void {
   const fileDeadline = fileStart + budget.fileMs;
   for (const { rule, listener } of listeners) {
     const started = clock();
