@@ -2,7 +2,7 @@
 // bound to its nearest manifest, and files outside every app pulled in by an app's relative imports.
 import { AppInfo, MANIFEST_NAME } from './app';
 import { API } from './data';
-import type { Binding, ProjectInput } from './engine';
+import type { Binding, ProjectInput } from './engine/types';
 import { isCodeFile } from './parse';
 
 /** Builds an app; the engine passes one that reuses the AppInfo of an unchanged manifest between runs. */

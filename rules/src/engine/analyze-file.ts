@@ -1,0 +1,206 @@
+// One code file's analysis: parse (incrementally from a kept tree), model, facts, suppression comments, then
+// each code rule in turn over the nodes of its kinds, within its time budget and the file's.
+import { Minimatch } from 'minimatch';
+import type { AppInfo } from '../app';
+import { budgetFor, OverBudget, VISITS_PER_CLOCK_CHECK, type AnalysisBudget } from '../budget';
+import { ruleSetting, type ResolvedConfig } from '../config';
+import { collectFacts } from '../model/facts';
+import { FileModel, type FileHints } from '../model/file-model';
+import { PersonalDataModel } from '../model/personal-data';
+import { parseCode, reparseCode, uncheckableContent } from '../parse';
+import { findSuppressions } from '../suppressions';
+import type { CodeRule } from '../rule';
+import { ts } from '../ts';
+import type { CodeRuleListener, NodeVisitor, ReportDescriptor } from '../types';
+import { codeFinding } from './findings';
+import type { ContextKey, EnvExample, FileResult } from './types';
+
+/** Where a file is analysed: everything its result depends on besides its text. */
+export interface FileContext {
+  app: AppInfo | undefined;
+  config: ResolvedConfig;
+  hints: FileHints;
+  today: string;
+  envExample: EnvExample;
+}
+
+/** The engine's side of an analysis: its rules and its (replaceable) budget, clock and tree policy. */
+export interface AnalysisSettings {
+  codeRules: readonly CodeRule[];
+  ruleIds: ReadonlySet<string>;
+  budget: AnalysisBudget;
+  clock: () => number;
+  keepTreeFor: (path: string) => boolean;
+  /** Node kinds any code rule listens to. */
+  nodeKinds: () => ts.SyntaxKind[];
+}
+
+type Listener = { rule: CodeRule; listener: CodeRuleListener };
+
+export function contextKey(ctx: FileContext): ContextKey {
+  const { hints, app, config, today, envExample } = ctx;
+  return [JSON.stringify(hints), app?.manifestPath ?? '\u0002', app?.manifest?.text ?? '', config.path ?? '', config.text ?? '', today, envExample.path, envExample.text ?? '\u0002'];
+}
+
+/**
+ * Fills `result` (already cached under its text and key) with the file's analysis. `previousTree` is an
+ * earlier version's syntax tree to re-parse from incrementally.
+ */
+export function analyzeInto(result: FileResult, file: string, previousTree: { sourceFile: ts.SourceFile; text: string } | undefined, ctx: FileContext, settings: AnalysisSettings): void {
+  const { text, lines } = result;
+  const { app, config, hints, today } = ctx;
+  const why = uncheckableContent(text, config.maxFileBytes);
+  if (why) {
+    result.notice = { file, kind: 'not-checked', message: `Not checked: ${why}` };
+    return;
+  }
+  const parsed = previousTree ? reparseCode(file, previousTree.sourceFile, previousTree.text, text) : parseCode(file, text);
+  if (!parsed.ok) {
+    result.notice = { file, kind: 'not-checked', message: `Not checked: ${parsed.reason}` };
+    return;
+  }
+  let model: FileModel;
+  let pd: PersonalDataModel;
+  const { clock } = settings;
+  const fileStart = clock();
+  const budget = budgetFor(settings.budget, text.length);
+  const modelMs = budget.modelMs;
+  try {
+    model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs, now: clock } }, settings.nodeKinds());
+    if (settings.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
+    pd = new PersonalDataModel(model);
+    result.facts = collectFacts(model, pd);
+    if (clock() - fileStart > modelMs) throw new OverBudget(modelMs);
+  } catch (e) {
+    result.facts = undefined;
+    const why = e instanceof OverBudget ? `analysing it ${e.message}` : `the analysis failed (${(e as Error).message})`;
+    result.notice = { file, kind: 'not-checked', message: `Not checked: ${why}` };
+    return;
+  }
+  result.suppressions = findSuppressions(text, lines, settings.ruleIds, today);
+  // globs are relative to the config's folder, else to the app (a checkout under /home/me/test/ is not a test)
+  const rel = config.path ? relativeTo(config, file) : app && file.startsWith(app.root + '/') ? file.slice(app.root.length + 1) : file.slice(file.lastIndexOf('/') + 1);
+  const globs = compiledGlobs(config);
+  const isTestFile = globs.tests.some((m) => m.match(rel));
+  const excluded = globs.excludes.some((m) => m.match(relativeTo(config, file)));
+  if (excluded) return;
+
+  const listeners = createListeners(result, file, { ...ctx, sourceFile: parsed.sourceFile, model, personalData: pd, isTestFile }, settings);
+  runListeners(result, listeners, model, fileStart, budget, settings.clock);
+}
+
+/** Each enabled code rule's listener for the file; a rule that fails to create one is a rule error. */
+function createListeners(
+  result: FileResult,
+  file: string,
+  ctx: FileContext & { sourceFile: ts.SourceFile; model: FileModel; personalData: PersonalDataModel; isTestFile: boolean },
+  settings: AnalysisSettings,
+): Listener[] {
+  const listeners: Listener[] = [];
+  for (const rule of settings.codeRules) {
+    const setting = ruleSetting(ctx.config, rule.meta.id, { severity: rule.meta.severity, options: rule.meta.defaultOptions });
+    if (setting.severity === 'off') continue;
+    const severity = setting.severity;
+    try {
+      const listener = rule.create({
+        file,
+        text: result.text,
+        sourceFile: ctx.sourceFile,
+        model: ctx.model,
+        personalData: ctx.personalData,
+        app: ctx.app,
+        options: setting.options,
+        isTestFile: ctx.isTestFile,
+        envExample: ctx.envExample,
+        report: (d: ReportDescriptor) => result.findings.push(codeFinding(rule, severity, file, result.lines, d)),
+      });
+      listeners.push({ rule, listener });
+    } catch (e) {
+      result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
+    }
+  }
+  return listeners;
+}
+
+/**
+ * Each rule in turn walks the collected nodes of its kinds in document order, then ends: its time is
+ * its own, so a rule over its budget is stopped at its next node and only its findings here are lost.
+ */
+function runListeners(result: FileResult, listeners: readonly Listener[], model: FileModel, fileStart: number, budget: AnalysisBudget, clock: () => number): void {
+  const fileDeadline = fileStart + budget.fileMs;
+  for (const { rule, listener } of listeners) {
+    const started = clock();
+    if (started > fileDeadline) {
+      result.errors.push({ ruleId: rule.meta.id, message: `not run: the file ${new OverBudget(budget.fileMs).message}`, overBudget: true });
+      continue;
+    }
+    const firstFinding = result.findings.length;
+    const deadline = Math.min(started + budget.ruleMs, fileDeadline);
+    try {
+      dispatch(model.dispatchOrder, listener, deadline, budget.ruleMs, clock);
+      listener.onEnd?.();
+      // onEnd cannot be stopped midway: one that ran long still loses its findings
+      if (clock() > deadline) throw new OverBudget(budget.ruleMs);
+    } catch (e) {
+      const overBudget = e instanceof OverBudget;
+      if (overBudget) result.findings.length = firstFinding;
+      result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message, overBudget });
+    }
+  }
+}
+
+/**
+ * Calls a listener's visitors on the nodes of their kinds, in document order, looking at the clock every
+ * few visits: past `deadline` it throws OverBudget, at the next node.
+ */
+function dispatch(order: readonly ts.Node[], listener: CodeRuleListener, deadline: number, budgetMs: number, now: () => number): void {
+  const visitors: (NodeVisitor | undefined)[] = [];
+  for (const k of Object.keys(listener)) {
+    const kind = Number(k);
+    if (Number.isInteger(kind)) visitors[kind] = listener[kind];
+  }
+  let untilClockCheck = VISITS_PER_CLOCK_CHECK;
+  for (const node of order) {
+    const visit = visitors[node.kind];
+    if (visit === undefined) continue;
+    visit(node);
+    if (--untilClockCheck === 0) {
+      untilClockCheck = VISITS_PER_CLOCK_CHECK;
+      if (now() > deadline) throw new OverBudget(budgetMs);
+    }
+  }
+}
+
+/** Node kinds any of `codeRules` listens to (found by asking each rule's listener once). */
+export function listenedKinds(codeRules: readonly CodeRule[]): ts.SyntaxKind[] {
+  const kinds = new Set<ts.SyntaxKind>();
+  const sf = ts.createSourceFile('probe.js', '', ts.ScriptTarget.Latest, true);
+  const probe = new FileModel('probe.js', '', sf, { sdkModules: [] }, []);
+  for (const rule of codeRules) {
+    try {
+      const l = rule.create({ file: 'probe.js', text: '', sourceFile: sf, model: probe, personalData: new PersonalDataModel(probe), app: undefined, options: rule.meta.defaultOptions ?? {}, isTestFile: false, envExample: { path: 'probe/.env.example', text: undefined }, report: () => undefined });
+      for (const k of Object.keys(l)) if (/^\d+$/.test(k)) kinds.add(Number(k));
+    } catch {
+      // a rule that cannot even be created fails again per file and is reported there
+    }
+  }
+  return [...kinds];
+}
+
+const globCache = new WeakMap<ResolvedConfig, { tests: Minimatch[]; excludes: Minimatch[] }>();
+/** Test and exclude globs compiled once per config (minimatch() compiles on every call). */
+function compiledGlobs(config: ResolvedConfig): { tests: Minimatch[]; excludes: Minimatch[] } {
+  let g = globCache.get(config);
+  if (!g) {
+    const excludes = (config.raw.exclude ?? []).flatMap((ex) => (typeof ex !== 'string' && ex.reason?.trim() ? [new Minimatch(ex.glob, { dot: true })] : []));
+    g = { tests: config.testGlobs.map((t) => new Minimatch(t, { dot: true })), excludes };
+    globCache.set(config, g);
+  }
+  return g;
+}
+
+function relativeTo(config: ResolvedConfig, file: string): string {
+  if (!config.path) return file;
+  const dir = config.path.slice(0, config.path.lastIndexOf('/'));
+  return file.startsWith(dir + '/') ? file.slice(dir.length + 1) : file;
+}

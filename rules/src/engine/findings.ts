@@ -1,0 +1,59 @@
+// Findings as the engine reports them: a rule's report turned into a located, fingerprinted Finding.
+import type { AppInfo } from '../app';
+import type { LineIndex } from '../positions';
+import { formatMessage, type AppReport, type AppRule, type CodeRule } from '../rule';
+import type { Finding, ReportDescriptor, Severity } from '../types';
+import { fingerprint } from './fingerprint';
+
+export function finding(ruleId: string, clauses: string[], severity: Severity, message: string, file: string, lines: LineIndex, start: number, end: number): Finding {
+  const range = lines.range(start, Math.max(start, end));
+  return { ruleId, clauses, severity, message, file, range, startOffset: start, endOffset: Math.max(start, end), fixes: [], fingerprint: fingerprint(lines, range.start.line, ruleId, message) };
+}
+
+export function codeFinding(rule: CodeRule, severity: Severity, file: string, lines: LineIndex, d: ReportDescriptor): Finding {
+  const text = formatMessage(rule.meta.messages[d.messageId] ?? d.messageId, d.data);
+  const f = finding(rule.meta.id, rule.meta.clauses, d.severity ?? severity, withClauses(rule.meta.clauses, text), file, lines, d.start, d.end);
+  f.fixes = d.fixes ?? [];
+  f.related = d.related;
+  f.unnecessary = d.unnecessary;
+  return f;
+}
+
+/** An app rule's report; one at a manifest pointer lands on package.json's "name" when the app has no manifest. */
+export function appFinding(rule: AppRule, severity: Severity, app: AppInfo, d: AppReport, lineIndex: (f: string) => LineIndex, files: ReadonlyMap<string, string>): Finding | undefined {
+  const text = formatMessage(rule.meta.messages[d.messageId] ?? d.messageId, d.data);
+  const message = withClauses(rule.meta.clauses, text);
+  let file = d.file;
+  let start = d.start ?? 0;
+  let end = d.end ?? start;
+  let pointer: string | undefined;
+  if (d.pointer !== undefined && !d.file) {
+    if (app.manifest) {
+      const r = app.manifest.rangeOf(d.pointer);
+      file = app.manifestPath;
+      start = r.start;
+      end = r.end;
+      pointer = d.pointer;
+    } else {
+      // no manifest: report on package.json's "name", else at the top of the app folder's first file
+      const pkg = app.root + '/package.json';
+      const pkgText = files.get(pkg);
+      file = pkgText !== undefined ? pkg : app.manifestPath;
+      const at = pkgText ? pkgText.indexOf('"name"') : -1;
+      start = Math.max(0, at);
+      end = at >= 0 ? at + 6 : 0;
+    }
+  }
+  if (!file) return undefined;
+  const f = finding(rule.meta.id, rule.meta.clauses, d.severity ?? severity, message, file, lineIndex(file), start, end);
+  f.pointer = pointer;
+  f.fixes = d.fixes ?? [];
+  f.related = d.related;
+  f.unnecessary = d.unnecessary;
+  return f;
+}
+
+/** `[B.6, C.5] message`; purely structural findings (no clause) carry no prefix. */
+function withClauses(clauses: readonly string[], text: string): string {
+  return clauses.length ? `[${clauses.join(', ')}] ${text}` : text;
+}
