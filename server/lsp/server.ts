@@ -19,19 +19,19 @@ import { CLAUSES } from '../../rules/src/clauses';
 import type * as Core from './core';
 import type { Overlay, Project, Snapshot } from './project';
 import {
-  CHECK_WORKSPACE_REQUEST,
+  CheckWorkspaceRequest,
   CLIENT_COMMANDS,
-  EXPORT_REPORT_REQUEST,
+  ExportReportRequest,
   FIX_ALL_KIND,
-  INITIAL_MANIFEST_REQUEST,
-  LISTING_REQUEST,
-  MANIFEST_STATE_REQUEST,
-  MEMORY_REQUEST,
-  REPORT_REQUEST,
-  RULE_INFO_REQUEST,
-  RULE_LIST_REQUEST,
+  InitialManifestRequest,
+  ListingRequest,
+  ManifestStateRequest,
+  MemoryRequest,
+  ReportRequest,
+  RuleInfoRequest,
+  RuleListRequest,
   SERVER_COMMANDS,
-  STATUS_NOTIFICATION,
+  StatusNotification,
   type CheckWorkspaceResult,
   type ExportReportParams,
   type ExportReportResult,
@@ -449,7 +449,7 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     if (workspace().all().some((p) => p.isIndexing)) Object.assign(s, { state: 'checking', message: 'Indexing the workspace…' });
     if (errors.length) Object.assign(s, { state: 'error', message: errors.join('\n') });
     s.lastCheck = last?.toISOString();
-    void connection.sendNotification(STATUS_NOTIFICATION, s);
+    void connection.sendNotification(StatusNotification, s);
   }
 
   /**
@@ -583,7 +583,7 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     }
   }
 
-  connection.onRequest(CHECK_WORKSPACE_REQUEST, async (...args: unknown[]): Promise<CheckWorkspaceResult> => {
+  connection.onRequest(CheckWorkspaceRequest, async (...args: unknown[]): Promise<CheckWorkspaceResult> => {
     // vscode-jsonrpc hands a request sent without params the token alone, as its first argument
     const token = args.find((a): a is CancellationToken => CancellationToken.is(a)) ?? CancellationToken.None;
     const t0 = Date.now();
@@ -607,7 +607,7 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     return { ...c, findings: c.errors + c.warnings + c.infos, durationMs: Date.now() - t0 };
   });
 
-  connection.onRequest(INITIAL_MANIFEST_REQUEST, async (p: InitialManifestParams): Promise<InitialManifestResult> => {
+  connection.onRequest(InitialManifestRequest, async (p: InitialManifestParams): Promise<InitialManifestResult> => {
     const dir = uriToPath(p.folder);
     if (!dir) return { ok: false, message: `Policy Lens can create a manifest only in a folder on disk, not in ${p.folder}.` };
     const project = workspace().projectFor(dir);
@@ -625,16 +625,16 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     return { ok: true, uri: pathToUri(`${root}/web1on1-app.json`), text, scopes: (text.match(/"scope":/g) ?? []).length };
   });
 
-  connection.onRequest(RULE_INFO_REQUEST, (p: RuleInfoParams) => engine().ruleInfo(p.id, docsBaseFor(undefined)) ?? null);
-  connection.onRequest(RULE_LIST_REQUEST, (): RuleSummary[] => engine().allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, clauses: r.meta.clauses })));
-  connection.onRequest(REPORT_REQUEST, async (p: ReportParams): Promise<ReportResult> => {
+  connection.onRequest(RuleInfoRequest, (p: RuleInfoParams) => engine().ruleInfo(p.id, docsBaseFor(undefined)) ?? null);
+  connection.onRequest(RuleListRequest, (): RuleSummary[] => engine().allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, clauses: r.meta.clauses })));
+  connection.onRequest(ReportRequest, async (p: ReportParams): Promise<ReportResult> => {
     const project = projectOf(p.uri);
     await project?.whenIndexed();
     if (!project) return { markdown: '# Policy Lens\n\nOpen a folder with a Web1on1 app to get its compliance report.\n' };
     return { markdown: engine().complianceMarkdown(settled(project), project.root) };
   });
 
-  connection.onRequest(EXPORT_REPORT_REQUEST, (p: ExportReportParams): ExportReportResult => {
+  connection.onRequest(ExportReportRequest, (p: ExportReportParams): ExportReportResult => {
     const project = projectOf(p.uri);
     if (!project) return { ok: false, message: 'Open a folder with a Web1on1 app to export its compliance report.' };
     const now = p.now === undefined ? new Date() : engine().runDate(p.now);
@@ -649,7 +649,7 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     }
   });
 
-  connection.onRequest(LISTING_REQUEST, async (p: ListingParams): Promise<ListingResult> => {
+  connection.onRequest(ListingRequest, async (p: ListingParams): Promise<ListingResult> => {
     await indexedProjects();
     return engine().listing(p, (path) => {
       const project = workspace().projectFor(path);
@@ -657,13 +657,13 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
     });
   });
 
-  connection.onRequest(MANIFEST_STATE_REQUEST, async (p: ManifestStateParams): Promise<ManifestStateResult> => {
+  connection.onRequest(ManifestStateRequest, async (p: ManifestStateParams): Promise<ManifestStateResult> => {
     await indexed(p.uri);
     const s = snapshotFor(p.uri, true);
     return s ? engine().manifestState(s.path, s.snap) : { version: null, findings: [], callSites: {}, missingScopes: [] };
   });
 
-  connection.onRequest(MEMORY_REQUEST, async (): Promise<MemoryResult> => {
+  connection.onRequest(MemoryRequest, async (): Promise<MemoryResult> => {
     // measured once the index is in and checked, as a user's idle server holds it
     await indexedProjects();
     for (const p of workspace().all()) settled(p);
