@@ -1,15 +1,12 @@
 // Every command in one table: id → handler. package.json `contributes.commands` lists the same ids.
 import * as vscode from 'vscode';
 import {
-  CHECK_WORKSPACE_REQUEST,
+  CheckWorkspaceRequest,
   CLIENT_COMMANDS,
-  REPORT_REQUEST,
-  RULE_INFO_REQUEST,
-  RULE_LIST_REQUEST,
-  type CheckWorkspaceResult,
-  type ReportResult,
+  ReportRequest,
+  RuleInfoRequest,
+  RuleListRequest,
   type RuleInfo,
-  type RuleSummary,
 } from '../../server/lsp/protocol';
 import { ENABLED_HERE_KEY } from './activation/probe';
 import { createManifest } from './create-manifest';
@@ -26,7 +23,7 @@ export function createCommands(ctx: Ctx, docs: VirtualDocs, listing: ListingPrev
   return {
     'policyLens.checkWorkspace': async () => {
       const client = await ctx.ready();
-      const r = await client.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {});
+      const r = await client.sendRequest(CheckWorkspaceRequest);
       // the counts are those of the diagnostics in the Problems panel (and the status bar)
       const counts = [plural(r.errors, 'error'), plural(r.warnings, 'warning'), plural(r.infos, 'info')].join(', ');
       ctx.output.appendLine(`Check Workspace: ${r.files} code file(s) in ${r.durationMs} ms; ${counts}`);
@@ -39,7 +36,7 @@ export function createCommands(ctx: Ctx, docs: VirtualDocs, listing: ListingPrev
       const client = await ctx.ready();
       let id = ruleId;
       if (!id) {
-        const rules = await client.sendRequest<RuleSummary[]>(RULE_LIST_REQUEST, {});
+        const rules = await client.sendRequest(RuleListRequest);
         const pick = await vscode.window.showQuickPick(
           rules.map((r) => ({ label: r.id, description: r.clauses.join(', '), detail: r.description })),
           { placeHolder: 'Which rule?', matchOnDetail: true },
@@ -47,7 +44,7 @@ export function createCommands(ctx: Ctx, docs: VirtualDocs, listing: ListingPrev
         id = pick?.label;
       }
       if (!id) return;
-      const info = await client.sendRequest<RuleInfo | null>(RULE_INFO_REQUEST, { id });
+      const info = await client.sendRequest(RuleInfoRequest, { id });
       if (!info) return void vscode.window.showWarningMessage(`Policy Lens has no rule "${id}".`);
       await docs.show(`/rules/${id}.md`, ruleMarkdown(info));
     },
@@ -55,7 +52,7 @@ export function createCommands(ctx: Ctx, docs: VirtualDocs, listing: ListingPrev
     'policyLens.openReport': async () => {
       const client = await ctx.ready();
       const uri = vscode.window.activeTextEditor?.document.uri.toString();
-      const r = await client.sendRequest<ReportResult>(REPORT_REQUEST, { uri });
+      const r = await client.sendRequest(ReportRequest, { uri });
       await docs.show('/compliance-report.md', r.markdown);
     },
 

@@ -1,7 +1,7 @@
 // "Policy Lens: Create Manifest": the first web1on1-app.json from what the code uses (the server builds it
 // exactly as `policy-lens init` does), written only where the user chose, then opened in the form.
 import * as vscode from 'vscode';
-import { INITIAL_MANIFEST_REQUEST, type InitialManifestResult } from '../../server/lsp/protocol';
+import { InitialManifestRequest } from '../../server/lsp/protocol';
 import type { Ctx } from './ctx';
 import { MANIFEST_EDITOR_VIEW_TYPE } from './manifest-editor/provider';
 
@@ -9,7 +9,7 @@ export async function createManifest(ctx: Ctx, target?: unknown): Promise<void> 
   let folder = target instanceof vscode.Uri ? target : await pickFolder();
   if (!folder) return;
   const client = await ctx.ready();
-  let r = await client.sendRequest<InitialManifestResult>(INITIAL_MANIFEST_REQUEST, { folder: folder.toString() });
+  let r = await client.sendRequest(InitialManifestRequest, { folder: folder.toString() });
   if (!r.ok && r.choices?.length) {
     const pick = await vscode.window.showQuickPick(
       r.choices.map((c) => ({ label: vscode.workspace.asRelativePath(vscode.Uri.parse(c), true), uri: vscode.Uri.parse(c) })),
@@ -17,7 +17,7 @@ export async function createManifest(ctx: Ctx, target?: unknown): Promise<void> 
     );
     if (!pick) return;
     folder = pick.uri;
-    r = await client.sendRequest<InitialManifestResult>(INITIAL_MANIFEST_REQUEST, { folder: folder.toString() });
+    r = await client.sendRequest(InitialManifestRequest, { folder: folder.toString() });
   }
   if (!r.ok) {
     if (r.existing) {

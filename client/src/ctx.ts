@@ -2,7 +2,7 @@
 // disposable, so restart and deactivate are one call each.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type InitOptions, type StatusParams } from '../../server/lsp/protocol';
+import { CLIENT_COMMANDS, StatusNotification, type InitOptions, type StatusParams } from '../../server/lsp/protocol';
 import { Status } from './status';
 import { StatusBar } from './status-bar';
 
@@ -59,7 +59,7 @@ export class Ctx implements vscode.Disposable {
     };
     // The id makes the client read `policyLens.trace.server` itself.
     const client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
-    client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
+    client.onNotification(StatusNotification, (s) => {
       this.status?.update(s);
       this.statusBar.update(s);
       this.checked.fire(s);

@@ -3,7 +3,7 @@
 // argument (tests, keybindings) no dialog shows; the target must still lie inside the workspace.
 import { isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
-import { EXPORT_REPORT_REQUEST, type ExportReportParams, type ExportReportResult } from '../../server/lsp/protocol';
+import { ExportReportRequest, type ExportReportParams } from '../../server/lsp/protocol';
 import type { Ctx } from './ctx';
 import { formatOfName, parseExportArgs } from './report-args';
 
@@ -39,7 +39,7 @@ export async function exportReport(ctx: Ctx, arg?: unknown): Promise<vscode.Uri 
   const params: ExportReportParams = { uri: folder.uri.toString(), format, now: args.now };
   const client = await ctx.ready();
   const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Policy Lens: building the compliance report…' }, () =>
-    client.sendRequest<ExportReportResult>(EXPORT_REPORT_REQUEST, params),
+    client.sendRequest(ExportReportRequest, params),
   );
   if (!r.ok) {
     void vscode.window.showErrorMessage(`Policy Lens: ${r.message}`);

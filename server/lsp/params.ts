@@ -14,7 +14,7 @@ import {
   type Connection,
   type DidChangeTextDocumentParams,
 } from 'vscode-languageserver';
-import { EXPORT_REPORT_REQUEST, LISTING_REQUEST, MANIFEST_STATE_REQUEST, REPORT_REQUEST, RULE_INFO_REQUEST } from './protocol';
+import { ExportReportRequest, ListingRequest, ManifestStateRequest, ReportRequest, RuleInfoRequest } from './protocol';
 
 /** What is wrong with a message's params, in words; undefined when nothing is. */
 type Check = (params: unknown) => string | undefined;
@@ -68,11 +68,11 @@ const REQUESTS: Record<string, Check> = {
   'textDocument/codeLens': textDocument,
   'textDocument/diagnostic': textDocument,
   'workspace/executeCommand': stringField('command'),
-  [RULE_INFO_REQUEST]: stringField('id'),
-  [REPORT_REQUEST]: all(object, stringField('uri', true)),
-  [EXPORT_REPORT_REQUEST]: all(object, stringField('uri', true)),
-  [LISTING_REQUEST]: stringField('uri'),
-  [MANIFEST_STATE_REQUEST]: stringField('uri'),
+  [RuleInfoRequest.method]: stringField('id'),
+  [ReportRequest.method]: all(object, stringField('uri', true)),
+  [ExportReportRequest.method]: all(object, stringField('uri', true)),
+  [ListingRequest.method]: stringField('uri'),
+  [ManifestStateRequest.method]: stringField('uri'),
 };
 
 /**
@@ -127,7 +127,8 @@ export function checkedConnection(connection: Connection, openDocument: (uri: st
     onCodeAction: (c) => (h: Handler) => c.onCodeAction(request('textDocument/codeAction', h) as never),
     onCodeLens: (c) => (h: Handler) => c.onCodeLens(request('textDocument/codeLens', h) as never),
     onExecuteCommand: (c) => (h: Handler) => c.onExecuteCommand(request('workspace/executeCommand', h) as never),
-    onRequest: (c) => (method: unknown, h: Handler) => c.onRequest(method as never, (typeof method === 'string' ? request(method, h) : h) as never),
+    // registered by name or by a typed RequestType object (protocol.ts)
+    onRequest: (c) => (type: unknown, h: Handler) => c.onRequest(type as never, request(typeof type === 'string' ? type : (type as { method: string }).method, h) as never),
     languages: (c) => {
       const diagnostics = new Proxy(c.languages.diagnostics, {
         get: (t, prop) => (prop === 'on' ? (h: Handler) => t.on(request('textDocument/diagnostic', h) as never) : Reflect.get(t, prop, t)),

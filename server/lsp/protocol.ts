@@ -1,5 +1,8 @@
-// The contract between the VS Code client and the language server: method names, command ids and
-// payload shapes. Plain strings and interfaces only, so the client bundle imports no server code.
+// The contract between the VS Code client and the language server: typed request and notification objects,
+// command ids and payload shapes. Both sides register and send through the objects, so a client's request is
+// checked against the server's handler. The only runtime import is vscode-languageserver-protocol, which the
+// client bundle has anyway (vscode-languageclient is built on it): the client bundle imports no server code.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** Settings under `policyLens.*`, pulled per resource with workspace/configuration. */
 export interface PolicyLensSettings {
@@ -21,7 +24,6 @@ export interface InitOptions {
 }
 
 /** Server → client notification after every check. */
-export const STATUS_NOTIFICATION = 'policyLens/status';
 export interface StatusParams {
   state: 'idle' | 'checking' | 'error';
   errors: number;
@@ -32,19 +34,19 @@ export interface StatusParams {
   lastCheck?: string;
   message?: string;
 }
+export const StatusNotification = new NotificationType<StatusParams>('policyLens/status');
 
 /**
  * Client → server: re-read and check every file of every workspace folder. The counts are those of the
  * diagnostics the server publishes (the Problems panel), the same the status notification carries.
  */
-export const CHECK_WORKSPACE_REQUEST = 'policyLens/checkWorkspace';
 export interface CheckWorkspaceResult { files: number; findings: number; errors: number; warnings: number; infos: number; durationMs: number }
+export const CheckWorkspaceRequest = new RequestType0<CheckWorkspaceResult, void>('policyLens/checkWorkspace');
 
 /**
  * Client → server: the text of a first web1on1-app.json for the app in `folder` (what `policy-lens init`
  * writes: the scopes the code needs, reasons to fill in). The client writes the file; the server writes nothing.
  */
-export const INITIAL_MANIFEST_REQUEST = 'policyLens/initialManifest';
 export interface InitialManifestParams {
   /** A workspace folder or an app folder inside one (file: URI). */
   folder: string;
@@ -53,9 +55,9 @@ export type InitialManifestResult =
   | { ok: true; uri: string; text: string; scopes: number }
   /** `existing`: the app already has a manifest (its URI). `choices`: several apps in the folder lack one (their folder URIs). */
   | { ok: false; message: string; existing?: string; choices?: string[] };
+export const InitialManifestRequest = new RequestType<InitialManifestParams, InitialManifestResult, void>('policyLens/initialManifest');
 
 /** Client → server: everything needed to explain a rule offline. */
-export const RULE_INFO_REQUEST = 'policyLens/ruleInfo';
 export interface RuleInfoParams { id: string }
 export interface RuleInfo {
   id: string;
@@ -66,19 +68,19 @@ export interface RuleInfo {
   /** The rule's markdown doc when shipped. */
   doc?: string;
 }
-export const RULE_LIST_REQUEST = 'policyLens/rules';
+export const RuleInfoRequest = new RequestType<RuleInfoParams, RuleInfo | null, void>('policyLens/ruleInfo');
 export interface RuleSummary { id: string; description: string; clauses: string[] }
+export const RuleListRequest = new RequestType0<RuleSummary[], void>('policyLens/rules');
 
 /** Client → server: the compliance report (Markdown) for the workspace folder containing `uri` (or the first). */
-export const REPORT_REQUEST = 'policyLens/report';
 export interface ReportParams { uri?: string }
 export interface ReportResult { markdown: string }
+export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('policyLens/report');
 
 /**
  * Client → server: the compliance report as a file's content (Markdown or HTML), from the same function
  * `policy-lens report` runs, so an export and the CLI's output are byte-identical for the same files.
  */
-export const EXPORT_REPORT_REQUEST = 'policyLens/exportReport';
 export interface ExportReportParams {
   /** A file or folder in the project to report on (the first workspace folder when absent). */
   uri?: string;
@@ -87,9 +89,9 @@ export interface ExportReportParams {
   now?: string;
 }
 export type ExportReportResult = { ok: true; text: string; root: string } | { ok: false; message: string };
+export const ExportReportRequest = new RequestType<ExportReportParams, ExportReportResult, void>('policyLens/exportReport');
 
 /** Client → server: how the listing of the manifest at `uri` reads to a dealer ("Preview listing"). */
-export const LISTING_REQUEST = 'policyLens/listing';
 export interface ListingParams {
   /** The manifest (web1on1-app.json). */
   uri: string;
@@ -175,13 +177,13 @@ export interface ListingModel {
   checkedAt: string;
 }
 export type ListingResult = { ok: true; model: ListingModel } | { ok: false; message: string };
+export const ListingRequest = new RequestType<ListingParams, ListingResult, void>('policyLens/listing');
 
 /**
  * Client → server: what the manifest form shows beside its fields, from the same run as the diagnostics:
  * the manifest's findings by JSON pointer, the call sites that need each scope, and the scopes the code
  * needs but the manifest does not declare.
  */
-export const MANIFEST_STATE_REQUEST = 'policyLens/manifestState';
 export interface ManifestStateParams { uri: string }
 export interface ManifestFinding {
   /** JSON pointer of the field (an absent field's own pointer); '' for the file as a whole. */
@@ -205,6 +207,9 @@ export interface ManifestStateResult {
   /** Scopes call sites need that the manifest does not declare (the scope-missing findings), covering ones only. */
   missingScopes: { scope: string; ruleId: string; clauses: string[] }[];
 }
+export const ManifestStateRequest = new RequestType<ManifestStateParams, ManifestStateResult, void>('policyLens/manifestState');
+/** The method name alone, for tests that speak raw JSON-RPC. */
+export const MANIFEST_STATE_REQUEST = ManifestStateRequest.method;
 
 /** Client commands the server may reference in code actions and code lenses. */
 export const CLIENT_COMMANDS = {
@@ -228,5 +233,5 @@ export interface DiagnosticData { key: string; version: number | null }
 export const FIX_ALL_KIND = 'source.fixAll.policyLens';
 
 /** Benchmarks only: the server's memory after an optional GC (node --expose-gc). */
-export const MEMORY_REQUEST = 'policyLens/memory';
 export interface MemoryResult { heapUsed: number; rss: number; files: number }
+export const MemoryRequest = new RequestType0<MemoryResult, void>('policyLens/memory');

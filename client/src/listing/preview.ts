@@ -4,7 +4,7 @@
 // manifest or code changes, and the few validated actions the page may ask for.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { LISTING_REQUEST, type ListingModel, type ListingParams, type ListingResult } from '../../../server/lsp/protocol';
+import { ListingRequest, type ListingModel, type ListingParams } from '../../../server/lsp/protocol';
 import type { Ctx } from '../ctx';
 import { nonce } from '../webview-nonce';
 import { listingHtml } from './html';
@@ -115,7 +115,7 @@ export class ListingPreview implements vscode.Disposable {
       compareRef: vscode.workspace.getConfiguration('policyLens.listing', manifest).get<string>('compareRef', ''),
       trusted: vscode.workspace.isTrusted,
     };
-    const r = await client.sendRequest<ListingResult>(LISTING_REQUEST, params);
+    const r = await client.sendRequest(ListingRequest, params);
     if (seq !== this.seq || !this.panel) return;
     this.panel.title = r.ok && r.model.name ? `Preview listing: ${r.model.name}` : 'Preview listing';
     if (!r.ok) return this.post({ manifestUri: params.uri, type: 'message', text: r.message });

@@ -2,7 +2,7 @@
 // the same rules the CLI runs, on the text the editor has. Asked again after every change of the manifest
 // and after every check the server finishes (code edits move call sites), debounced.
 import * as vscode from 'vscode';
-import { MANIFEST_STATE_REQUEST, type ManifestStateResult } from '../../../server/lsp/protocol';
+import { ManifestStateRequest, type ManifestStateResult } from '../../../server/lsp/protocol';
 import type { Ctx } from '../ctx';
 import type { LintState } from './messages';
 
@@ -28,7 +28,7 @@ export class LintSource implements vscode.Disposable {
     let r: ManifestStateResult;
     try {
       const client = await this.ctx.ready();
-      r = await client.sendRequest<ManifestStateResult>(MANIFEST_STATE_REQUEST, { uri: this.doc.uri.toString() });
+      r = await client.sendRequest(ManifestStateRequest, { uri: this.doc.uri.toString() });
     } catch (e) {
       if (!this.disposed) this.post({ version: null, findings: [], callSites: {}, missing: [], unavailable: `The Policy Lens server did not answer (${(e as Error).message}).` });
       return;
