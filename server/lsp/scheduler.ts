@@ -40,11 +40,15 @@ export class Scheduler {
     clearTimeout(this.timers.get(project));
     this.timers.set(project, setTimeout(() => {
       this.timers.delete(project);
-      this.runAndPublish(project).catch((e: Error) => {
-        // a run stopped by a reload is followed by the reload's own; any other failure must not take the server down
-        if (!(e instanceof this.session.engine().RunCancelled)) this.session.connection.console.error(`Policy Lens: checking ${project.root} failed: ${e.stack ?? e.message}`);
-      });
+      this.runAndPublishSafely(project);
     }, delay));
+  }
+
+  /** A full run now, whose failure is logged: a run stopped by a reload is followed by the reload's own, and no failure takes the server down. */
+  runAndPublishSafely(project: Project): void {
+    this.runAndPublish(project).catch((e: Error) => {
+      if (!(e instanceof this.session.engine().RunCancelled)) this.session.connection.console.error(`Policy Lens: checking ${project.root} failed: ${e.stack ?? e.message}`);
+    });
   }
 
   /** Push clients: the edited document's quick findings, a moment after the keystroke. */

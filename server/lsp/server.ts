@@ -21,7 +21,7 @@ export function startServer(client: Connection, loadCore: () => typeof Core): vo
   const session = new Session(connection, documents, loadCore, {
     started: () => publisher.sendStatus(),
     indexed: (project) => {
-      void scheduler.runAndPublish(project);
+      scheduler.runAndPublishSafely(project);
       publisher.sendStatus();
     },
   });
