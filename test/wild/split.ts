@@ -1,16 +1,6 @@
 // The dev/holdout split of the wild corpus: a seeded shuffle, so that nobody picks which apps are held out.
 // Apps sorted by name, shuffled with mulberry32(seed) (Fisher–Yates); the first third (rounded) are holdout.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../support/mulberry32';
 
 /** name → split for the real (third-party) apps. */
 export function seededSplit(names: readonly string[], seed: number): Map<string, 'dev' | 'holdout'> {
