@@ -182,16 +182,9 @@ export class Project {
   }
 
   private async runFull(overlays: ReadonlyMap<string, Overlay>): Promise<Snapshot> {
-    const error = this.ensureLoaded(overlays);
-    if (error) return error;
-    if (this.indexing) return this.openFilesOnly(overlays);
-    const { texts, versions } = this.openTexts(overlays);
-    for (const [p, t] of texts) {
-      this.files.set(p, t);
-      this.paths.add(p);
-    }
-    const input = this.loaded!;
-    const files = new Map(this.files);
+    const start = this.fullRunStart(overlays);
+    if ('result' in start) return start;
+    const { input, files, versions } = start;
     const changesBefore = this.changes;
     const run = ++this.fullRuns;
     const loaded = this.loaded;
@@ -208,6 +201,22 @@ export class Project {
   /** Runs the engine over the whole folder if anything changed since the last full run. */
   settle(overlays: ReadonlyMap<string, Overlay>): Snapshot {
     if (!this.dirty && this.last?.settled) return this.last;
+    const start = this.fullRunStart(overlays);
+    if ('result' in start) return start;
+    const { input, files, versions } = start;
+    this.fullRuns++;
+    const result = this.engine.run({ ...input, files, paths: [...this.paths], now: this.now() });
+    this.dirty = false;
+    this.pending.clear();
+    this.last = { id: nextSnapshotId++, result, files, versions, byFile: byFileOf(result), finishedAt: new Date(), configFor: input.configFor!, settled: true, partial: false };
+    return this.last;
+  }
+
+  /**
+   * What a full run starts from: the loaded folder with the open documents' texts, or the snapshot that
+   * stands in for a run (a broken config, or only the open files while the folder is indexed elsewhere).
+   */
+  private fullRunStart(overlays: ReadonlyMap<string, Overlay>): Snapshot | { input: ProjectInput; files: Map<string, string>; versions: Map<string, number> } {
     const error = this.ensureLoaded(overlays);
     if (error) return error;
     if (this.indexing) return this.openFilesOnly(overlays);
@@ -216,14 +225,7 @@ export class Project {
       this.files.set(p, t);
       this.paths.add(p);
     }
-    const input = this.loaded!;
-    const files = new Map(this.files);
-    this.fullRuns++;
-    const result = this.engine.run({ ...input, files, paths: [...this.paths], now: this.now() });
-    this.dirty = false;
-    this.pending.clear();
-    this.last = { id: nextSnapshotId++, result, files, versions, byFile: byFileOf(result), finishedAt: new Date(), configFor: input.configFor!, settled: true, partial: false };
-    return this.last;
+    return { input: this.loaded!, files: new Map(this.files), versions };
   }
 
   /** "Not checked" notices of the last load and run not handed out before: each is told once. */
