@@ -11,9 +11,11 @@ export function memoByText<T>(fn: (text: string) => T, opts: { maxChars: number;
     if (text.length > opts.maxText) return fn(text);
     const hit = memo.get(text);
     if (hit !== undefined || memo.has(text)) return hit as T;
-    const value = fn(text);
-    memo.set(text, value);
-    chars += text.length;
+    // computed on the copy too: a result's substrings would otherwise hold the whole file as well
+    const key = detached(text);
+    const value = fn(key);
+    memo.set(key, value);
+    chars += key.length;
     for (const oldest of memo.keys()) {
       if (chars <= opts.maxChars) break;
       memo.delete(oldest);
@@ -21,4 +23,13 @@ export function memoByText<T>(fn: (text: string) => T, opts: { maxChars: number;
     }
     return value;
   };
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 represents a substring (a
+ * name or literal taken from a file's text) as a view of the whole text: a kept key would keep every
+ * edited version of an open file alive, bounded by the key count rather than by `maxChars`.
+ */
+export function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
