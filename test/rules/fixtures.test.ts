@@ -13,7 +13,7 @@ import { hasMessageId, messageIdsOf } from '../support/message-ids';
 import { ruleFolders } from '../support/rule-folders';
 import { existsSync, fixedPathOf, isFixedOrExpected, readTree, runFixture } from '../support/run-fixture';
 
-interface Expected { ruleId: string; pointer?: string; file?: string; line?: number; messageIncludes?: string; messageId?: string }
+interface Expected { ruleId: string; pointer?: string; file?: string; line?: number; messageIncludes?: string; messageId?: string; severity?: string }
 
 for (const folder of ruleFolders()) {
   describe(`rule ${folder.id}`, () => {
@@ -77,7 +77,7 @@ function checkExpectedJson(ruleId: string, casePath: string, isDir: boolean, min
   const expected = (JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected[]).filter((x) => x.ruleId === ruleId);
   for (const e of expected) {
     if (e.messageId !== undefined) assert.ok(hasMessageId(ruleId, e.messageId), `${expectedPath}: ${ruleId} has no message id ${e.messageId}`);
-    const match = mine.find((f) => !accounted.has(f) && (e.pointer === undefined || f.pointer === e.pointer) && (e.file === undefined || f.file.endsWith('/' + e.file)) && (e.line === undefined || f.range.start.line + 1 === e.line) && (!e.messageIncludes || f.message.includes(e.messageIncludes)) && (e.messageId === undefined || messageIdsOf(ruleId, f.message).includes(e.messageId)));
+    const match = mine.find((f) => !accounted.has(f) && (e.pointer === undefined || f.pointer === e.pointer) && (e.file === undefined || f.file.endsWith('/' + e.file)) && (e.line === undefined || f.range.start.line + 1 === e.line) && (!e.messageIncludes || f.message.includes(e.messageIncludes)) && (e.messageId === undefined || messageIdsOf(ruleId, f.message).includes(e.messageId)) && (e.severity === undefined || f.severity === e.severity));
     assert.ok(match, `${expectedPath}: expected ${JSON.stringify(e)}; got ${describeFindings(mine)}`);
     accounted.add(match);
   }

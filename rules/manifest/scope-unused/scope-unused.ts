@@ -1,6 +1,7 @@
 import { SCOPE_NAMES } from '../../src/data';
+import { LineIndex } from '../../src/positions';
 import { removeArrayItem, replaceValue } from '../../src/manifest/minimal-edits';
-import { collectScopeEvidence, isWildcardScope, narrowerScope, scopeHasEvidence } from '../../src/manifest/scope-evidence';
+import { collectScopeEvidence, isWildcardScope, narrowerScope, scopeState } from '../../src/manifest/scope-evidence';
 import { createAppRule } from '../../src/rule';
 import { fixTitle } from '../../src/fixes/title';
 
@@ -14,6 +15,7 @@ export default createAppRule({
     fixable: true,
     messages: {
       unused: 'Scope "{{scope}}" is requested but never used: no call site or webhook event of the app needs it',
+      cannotTell: 'Scope "{{scope}}" has no call site Policy Lens can see, but it cannot tell whether the app needs it: {{lost}} ({{where}})',
       unknown: 'Scope "{{scope}}" is not a Policy Lens scope{{suggestion}}: dealers cannot tell what it grants',
     },
   },
@@ -36,10 +38,26 @@ export default createAppRule({
         });
         continue;
       }
-      if (scopeHasEvidence(d.scope, ev)) continue;
+      const state = scopeState(d.scope, ev);
+      if (state === 'used') continue;
       // a write scope used only for reads is scope-overbroad's finding (it narrows rather than removes)
       const narrower = narrowerScope(d.scope, ev);
       if (narrower && !names.has(narrower)) continue;
+      if (state === 'cannot-tell') {
+        // saying "unused" here and offering Remove would break an app whose use the analysis merely lost
+        const first = ev.lost[0]!;
+        const range = new LineIndex(context.readFile(first.file) ?? '').range(first.start, first.end);
+        const where = `${relative(context.app.root, first.file)}:${range.start.line + 1}`;
+        context.report({
+          pointer: d.pointer,
+          messageId: 'cannotTell',
+          severity: 'info',
+          data: { scope: d.scope, lost: first.what, where },
+          related: [{ file: first.file, range, message: 'Scope evidence is lost here' }],
+          fixes: [],
+        });
+        continue;
+      }
       context.report({
         pointer: d.pointer,
         messageId: 'unused',
@@ -50,6 +68,10 @@ export default createAppRule({
     }
   },
 });
+
+function relative(root: string, file: string): string {
+  return file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
+}
 
 /** The scope name's own range: the string entry, or the `scope` value of an object entry. */
 function scopePointer(entryPointer: string, entry: unknown): string {

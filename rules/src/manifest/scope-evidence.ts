@@ -1,6 +1,6 @@
 import type { AppInfo } from '../app';
 import { EVENTS, OVERBROAD_SCOPES, SCOPES, SCOPE_NAMES, eventScope, scopeCovers } from '../data';
-import type { ScopeUse } from '../model/facts';
+import type { Located, ScopeUse } from '../model/facts';
 import type { AppIndex } from '../rule';
 
 /** What the app's code and manifest show it uses: the evidence the scope rules weigh declared scopes against. */
@@ -13,7 +13,15 @@ export interface ScopeEvidence {
   wildcard: boolean;
   /** Web1on1 API calls the scope catalog does not know (they might need anything). */
   unknownApiCalls: number;
+  /** Places where the SDK instance or an API client leaves what the analysis can follow, in file order. */
+  lost: (Located & { file: string })[];
 }
+
+/**
+ * What the evidence says of one declared scope: a call site or event needs it (`used`), every path of the SDK and
+ * of every API client was followed and none needs it (`unused`), or the evidence was lost somewhere (`cannot-tell`).
+ */
+export type ScopeState = 'used' | 'unused' | 'cannot-tell';
 
 /** Read scopes an event subscription can stand for. */
 const EVENT_READ_SCOPES: ReadonlySet<string> = new Set([...Object.values(EVENTS.resourceScopes), ...Object.values(EVENTS.aliases)]);
@@ -25,17 +33,19 @@ export function collectScopeEvidence(app: AppInfo, index: AppIndex): ScopeEviden
   const uses: ScopeEvidence['uses'] = [];
   const codeEvents: string[] = [];
   let unknownApiCalls = 0;
+  const lost: ScopeEvidence['lost'] = [];
   for (const file of [...index.files.keys()].sort()) {
     const facts = index.files.get(file)!;
     for (const u of facts.scopeUses) uses.push({ ...u, file });
     for (const e of facts.events) codeEvents.push(e.what);
     unknownApiCalls += facts.unknownApiCalls.length;
+    for (const l of facts.evidenceLost) lost.push({ ...l, file });
   }
   const webhook = app.manifestObject()?.['webhook'];
   const events = webhook && typeof webhook === 'object' ? (webhook as Record<string, unknown>)['events'] : undefined;
   const manifestEvents = Array.isArray(events) ? events.filter((e): e is string => typeof e === 'string') : [];
   const wildcard = [...codeEvents, ...manifestEvents].some((e) => eventScope(e) === 'wildcard');
-  return { uses, manifestEvents, wildcard, unknownApiCalls };
+  return { uses, manifestEvents, wildcard, unknownApiCalls, lost };
 }
 
 /** Seen for certain: a call site or a manifest event needs exactly this scope (wildcards prove nothing). */
@@ -51,6 +61,11 @@ export function scopeHasEvidence(scope: string, ev: ScopeEvidence): boolean {
     return s !== undefined && s !== 'wildcard' && scopeCovers(scope, s);
   })) return true;
   return ev.wildcard && EVENT_READ_SCOPES.has(scope);
+}
+
+export function scopeState(scope: string, ev: ScopeEvidence): ScopeState {
+  if (scopeHasEvidence(scope, ev)) return 'used';
+  return ev.lost.length ? 'cannot-tell' : 'unused';
 }
 
 /** `*`, `admin` and `<resource>:*`: names that grant more than one catalog scope. */

@@ -42,6 +42,12 @@ export interface FileFacts {
   relativeImports: { spec: string; names: string[] }[];
   /** Hosts receiving data in outbound calls, for the listing. */
   outboundHosts: string[];
+  /**
+   * Where an SDK instance or a Web1on1 API client leaves what the analysis can follow (handed to a function it
+   * cannot resolve, reached through a computed property or a computed require): past such a place any scope may be
+   * in use, so no scope can be called unused. `what` says it in words for the user.
+   */
+  evidenceLost: Located[];
 }
 
 
@@ -70,8 +76,9 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     scopeUses: [], unknownApiCalls: [], events: [], storesPersonalData: [], readsPersonalData: false,
     importsSdk: model.sdk.importsSdk, sdkModuleSpecifiers: [...model.sdk.moduleSpecifiers], sdkPassedToImports: [...model.sdk.instancePassedToImports],
     exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
-    outboundHosts: [],
+    outboundHosts: [], evidenceLost: [],
   };
+  for (const e of model.sdk.escapes) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
   // given the file, getStart/getText need not climb the parents to find it
   const sf = model.sourceFile;
   const use = (node: ts.Node, scope: string, evidence: string, note?: string) => facts.scopeUses.push({ scope, start: node.getStart(sf), end: node.getEnd(), evidence, note });

@@ -148,6 +148,7 @@ export class FileModel {
     // (Files that never load the SDK and receive no instance have nothing to classify.)
     for (let pass = 0, before = ''; pass < 3 && this.sdk.mayHaveInstances(); pass++) {
       this.sdk.calls.length = 0;
+      this.sdk.escapes.length = 0;
       for (const call of calls) this.sdk.noteCall(call);
       const learnt = this.sdk.bindingSignature();
       if (learnt === before) break; // a pass that bound nothing new would classify the same way again

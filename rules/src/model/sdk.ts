@@ -66,6 +66,8 @@ export class SdkModel {
   readonly instancePassedToImports: { spec: string; exportName: string; argIndex: number }[] = [];
   /** Local name → the module and export it was imported as (`const { f } = require('./x')`). */
   importedFunctions = new Map<string, { spec: string; exportName: string }>();
+  /** Where an instance leaves what this model can follow (see FileFacts.evidenceLost). */
+  readonly escapes: { node: ts.Node; what: string }[] = [];
   importsSdk = false;
 
   constructor(
@@ -173,17 +175,25 @@ export class SdkModel {
     if (ts.isIdentifier(callee)) {
       const local = this.functionsByName.get(callee.text);
       const imported = this.importedFunctions.get(callee.text);
-      if (!local && !imported) return;
+      if (!local && !imported) return this.noteEscape(call, callee.text);
       const idx = this.instanceArgument(call);
       if (idx < 0) return;
       if (local) this.noteInstanceParam(local, idx);
       if (imported) this.pushPassed(imported.spec, imported.exportName, idx);
     } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
       const spec = this.requireBindings.get(callee.expression.text);
-      if (!spec?.startsWith('.')) return;
+      if (!spec?.startsWith('.')) return this.isInstance(callee.expression) ? undefined : this.noteEscape(call, `${callee.expression.text}.${callee.name.text}`);
       const idx = this.instanceArgument(call);
       if (idx >= 0) this.pushPassed(spec, callee.name.text, idx);
     }
+  }
+
+  /** An instance handed to a function this file cannot see into: what it does with it is unknown. */
+  private noteEscape(call: ts.CallExpression, calleeText: string): void {
+    if (calleeText === 'require' || !this.mayHaveInstances()) return;
+    const idx = this.instanceArgument(call);
+    if (idx < 0 || this.escapes.some((e) => e.node === call)) return;
+    this.escapes.push({ node: call, what: `the SDK instance is passed to \`${calleeText}\`, which Policy Lens cannot follow` });
   }
 
   private instanceArgument(call: ts.CallExpression): number {
