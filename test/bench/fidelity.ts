@@ -5,8 +5,8 @@
 //      corpus.json gets that file of ours as its web1on1-app.json, so scope-unused can be measured on real code
 //   2. runs `node dist/cli.js check --format json` on each app
 //   3. matches findings to test/wild/labels/<app>.json (same file, line ±1, same clause) and prints TP, FP, FN,
-//      recall and precision per clause for dev, holdout and own apps, and the scope-unused findings on scopes
-//      the labels say the code uses; writes bench/fidelity.json
+//      recall and precision per clause for dev, holdout and own apps (all batches, then each batch of real apps
+//      alone), and the scope-unused findings on scopes the labels say the code uses; writes bench/fidelity.json
 // It never fails on a figure; it exits non-zero only when it cannot run (install, CLI or label errors).
 // Holdout apps get figures only: no per-finding detail, so whoever improves the rules does not see them.
 //
@@ -16,7 +16,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { join, relative, sep } from 'node:path';
 import { REPO, copyCodeFiles, installPackages, listCodeFiles, measure } from './corpus';
 import { WILD, ownApps, readCorpus, readLabels, type Group } from '../wild/corpus';
-import { seededSplit } from '../wild/split';
+import { splitMismatches } from '../wild/split';
 import { addCounts, matchApp, precision, recall, type AppResult, type ClauseCounts, type ToolFinding } from '../wild/match';
 
 const OUT = join(REPO, 'bench', 'wild');
@@ -27,20 +27,19 @@ const details = process.argv.includes('--details');
 const log = (line = '') => process.stdout.write(line + '\n');
 const progress = (line: string) => process.stderr.write(`fidelity: ${line}\n`);
 
-interface PreparedApp { name: string; group: Group; dir: string; files: string[]; lines: number; label: string }
+interface PreparedApp { name: string; group: Group; batch?: string; dir: string; files: string[]; lines: number; label: string }
 
 function prepare(): PreparedApp[] {
   const corpus = readCorpus();
-  const split = seededSplit(corpus.apps.map((a) => a.name), corpus.seed);
-  for (const a of corpus.apps) {
-    if (split.get(a.name) !== a.split) throw new Error(`test/wild/corpus.json: ${a.name} is "${a.split}" but the seeded shuffle (seed ${corpus.seed}) says "${split.get(a.name)}"`);
-  }
+  const mismatches = splitMismatches(corpus.batches);
+  if (mismatches.length) throw new Error(`test/wild/corpus.json: ${mismatches.join('; ')}`);
   installPackages(OUT, Object.fromEntries(corpus.apps.map((a) => [a.package, a.version])));
   const apps: PreparedApp[] = [];
   for (const a of corpus.apps) {
     const dir = join(OUT, 'apps', a.name);
     const stampPath = join(dir, '.wild-stamp.json');
-    const stamp = JSON.stringify(a);
+    const { batch, ...entry } = a;
+    const stamp = JSON.stringify(entry);
     if (!existsSync(stampPath) || readFileSync(stampPath, 'utf8') !== stamp) {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(join(dir, '.git'), { recursive: true });
@@ -50,7 +49,7 @@ function prepare(): PreparedApp[] {
     // the manifest is ours: copied on every run so an edit to it counts at once
     if (a.manifest) copyFileSync(join(WILD, a.manifest), join(dir, 'web1on1-app.json'));
     const files = listCodeFiles(dir);
-    apps.push({ name: a.name, group: a.split, dir, files, lines: measure(dir, files).lines, label: `${a.package}@${a.version}` });
+    apps.push({ name: a.name, group: a.split, batch, dir, files, lines: measure(dir, files).lines, label: `${a.package}@${a.version}` });
   }
   for (const name of ownApps()) {
     const dir = join(OUT, 'own', name);
@@ -104,14 +103,24 @@ function table(title: string, perClause: Map<string, ClauseCounts>): Record<stri
   return out;
 }
 
+/** What a set of apps (a group, or a group within one batch) adds up to. */
+interface Tally { perClause: Map<string, ClauseCounts>; apps: string[]; unusedOnUsedScope: number; labels: number; silent: number; nearMissesHit: number }
+const tally = (): Tally => ({ perClause: new Map(), apps: [], unusedOnUsedScope: 0, labels: 0, silent: 0, nearMissesHit: 0 });
+
+const TITLES: Record<Group, string> = { dev: 'DEV (real apps used while building)', holdout: 'HOLDOUT (real apps set aside: the honest figure)', own: "OWN (apps we wrote in others' styles; counted apart)" };
+
+function report(title: string, g: Tally): Record<string, unknown> {
+  const byClause = table(`${title}: ${g.apps.length} apps, ${g.labels} labelled findings, ${g.silent} near-misses`, g.perClause);
+  log(`scope-unused findings on scopes the code uses: ${g.unusedOnUsedScope}; false findings on labelled near-misses: ${g.nearMissesHit}`);
+  return { apps: g.apps, labels: g.labels, silent: g.silent, unusedOnUsedScope: g.unusedOnUsedScope, nearMissesHit: g.nearMissesHit, byClause };
+}
+
 function main(): void {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build');
   const apps = prepare();
-  const groups: Record<Group, { perClause: Map<string, ClauseCounts>; apps: string[]; unusedOnUsedScope: number; labels: number; silent: number; nearMissesHit: number }> = {
-    dev: { perClause: new Map(), apps: [], unusedOnUsedScope: 0, labels: 0, silent: 0, nearMissesHit: 0 },
-    holdout: { perClause: new Map(), apps: [], unusedOnUsedScope: 0, labels: 0, silent: 0, nearMissesHit: 0 },
-    own: { perClause: new Map(), apps: [], unusedOnUsedScope: 0, labels: 0, silent: 0, nearMissesHit: 0 },
-  };
+  const groups: Record<Group, Tally> = { dev: tally(), holdout: tally(), own: tally() };
+  // real apps also add up per batch, so a new batch's figure can be read apart from the one the rules grew on
+  const batches = new Map<string, Record<'dev' | 'holdout', Tally>>();
   const perApp: Record<string, unknown> = {};
   log('Fidelity on the wild corpus (labels: test/wild/labels; match: same file, line ±1, same clause)');
   log('\napp                          group     lines  labels  findings   TP   FP   FN');
@@ -123,13 +132,19 @@ function main(): void {
     progress(`checking ${app.name}`);
     const findings = check(app);
     const r: AppResult = matchApp(labels, findings);
-    const g = groups[app.group];
-    g.apps.push(app.name);
-    addCounts(g.perClause, r.perClause);
-    g.unusedOnUsedScope += r.unusedOnUsedScope.length;
-    g.labels += labels.findings.length;
-    g.silent += labels.silent.length;
-    g.nearMissesHit += r.falsePositives.filter((f) => f.nearMiss).length;
+    const into = [groups[app.group]];
+    if (app.batch && app.group !== 'own') {
+      if (!batches.has(app.batch)) batches.set(app.batch, { dev: tally(), holdout: tally() });
+      into.push(batches.get(app.batch)![app.group]);
+    }
+    for (const g of into) {
+      g.apps.push(app.name);
+      addCounts(g.perClause, r.perClause);
+      g.unusedOnUsedScope += r.unusedOnUsedScope.length;
+      g.labels += labels.findings.length;
+      g.silent += labels.silent.length;
+      g.nearMissesHit += r.falsePositives.filter((f) => f.nearMiss).length;
+    }
     const sum = [...r.perClause.values()].reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 });
     // holdout apps show their size only: per-app figures would point whoever tunes the rules at them
     const figures = app.group === 'holdout' ? `${pad('–', 9)} ${pad('–', 4)} ${pad('–', 4)} ${pad('–', 4)}` : `${pad(findings.filter((f) => !f.suppressed).length, 9)} ${pad(sum.tp, 4)} ${pad(sum.fp, 4)} ${pad(sum.fn, 4)}`;
@@ -143,13 +158,12 @@ function main(): void {
       for (const u of r.unusedOnUsedScope) process.stderr.write(`  scope-unused on used scope ${u.scope} in ${app.name}\n`);
     }
   }
-  const results: Record<string, unknown> = { date: new Date().toISOString(), apps: perApp, groups: {} };
-  for (const group of ['dev', 'holdout', 'own'] as const) {
-    const g = groups[group];
-    const title = { dev: 'DEV (real apps used while building)', holdout: 'HOLDOUT (real apps set aside: the honest figure)', own: "OWN (apps we wrote in others' styles; counted apart)" }[group];
-    const byClause = table(`${title}: ${g.apps.length} apps, ${g.labels} labelled findings, ${g.silent} near-misses`, g.perClause);
-    log(`scope-unused findings on scopes the code uses: ${g.unusedOnUsedScope}; false findings on labelled near-misses: ${g.nearMissesHit}`);
-    (results.groups as Record<string, unknown>)[group] = { apps: g.apps, labels: g.labels, silent: g.silent, unusedOnUsedScope: g.unusedOnUsedScope, nearMissesHit: g.nearMissesHit, byClause };
+  const results: Record<string, unknown> = { date: new Date().toISOString(), apps: perApp, groups: {}, batches: {} };
+  log('\n== All batches');
+  for (const group of ['dev', 'holdout', 'own'] as const) (results.groups as Record<string, unknown>)[group] = report(TITLES[group], groups[group]);
+  for (const [batch, g] of batches) {
+    log(`\n== Batch "${batch}" alone`);
+    (results.batches as Record<string, unknown>)[batch] = { dev: report(`${TITLES.dev}, batch "${batch}"`, g.dev), holdout: report(`${TITLES.holdout}, batch "${batch}"`, g.holdout) };
   }
   mkdirSync(join(REPO, 'bench'), { recursive: true });
   writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');

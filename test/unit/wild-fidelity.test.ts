@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { WILD, ownApps, parseLabels, readCorpus, readLabels } from '../wild/corpus';
 import { matchApp, precision, recall, type AppLabels, type ToolFinding } from '../wild/match';
-import { seededSplit } from '../wild/split';
+import { seededSplit, splitMismatches } from '../wild/split';
 
 const finding = (file: string, line: number, clauses: string[], ruleId = 'some-rule', extra: Partial<ToolFinding> = {}): ToolFinding => ({ ruleId, clauses, file, line, message: '', ...extra });
 const labels = (findings: AppLabels['findings'], extra: Partial<AppLabels> = {}): AppLabels => ({ app: 'x', findings, silent: [], ...extra });
@@ -22,11 +22,27 @@ describe('wild corpus data', () => {
     assert.equal(new Set(corpus.apps.map((a) => a.package)).size, corpus.apps.length);
   });
 
-  it('splits dev/holdout by the recorded seeded shuffle, a third held out', () => {
-    const split = seededSplit(corpus.apps.map((a) => a.name), corpus.seed);
-    for (const a of corpus.apps) assert.equal(a.split, split.get(a.name), `${a.name} is not where seed ${corpus.seed} puts it`);
-    const holdout = corpus.apps.filter((a) => a.split === 'holdout').length;
-    assert.equal(holdout, Math.round(corpus.apps.length / 3));
+  it('splits every batch dev/holdout by its own recorded seeded shuffle, a third of each batch held out', () => {
+    assert.ok(corpus.batches.length >= 2, 'batches');
+    assert.equal(new Set(corpus.batches.map((b) => b.name)).size, corpus.batches.length, 'two batches share a name');
+    assert.equal(new Set(corpus.batches.map((b) => b.seed)).size, corpus.batches.length, 'two batches share a seed');
+    assert.deepEqual(splitMismatches(corpus.batches), []);
+    for (const b of corpus.batches) {
+      const split = seededSplit(b.apps.map((a) => a.name), b.seed);
+      for (const a of b.apps) assert.equal(a.split, split.get(a.name), `${a.name} is not where seed ${b.seed} puts it`);
+      assert.equal(b.apps.filter((a) => a.split === 'holdout').length, Math.round(b.apps.length / 3), b.name);
+    }
+  });
+
+  it('names an app whose recorded split is not its batch shuffle, and shuffles a batch without the others', () => {
+    const [first, second] = corpus.batches;
+    const moved = { ...first!, apps: first!.apps.map((a, i) => (i === 0 ? { ...a, split: a.split === 'dev' ? ('holdout' as const) : ('dev' as const) } : a)) };
+    const found = splitMismatches([moved, second!]);
+    assert.equal(found.length, 1);
+    assert.match(found[0]!, new RegExp(`^${first!.apps[0]!.name} \\(batch "${first!.name}"\\)`));
+    // the older batch keeps its split whatever is added after it: shuffling both batches as one would not
+    const asOne = seededSplit(corpus.apps.map((a) => a.name), first!.seed);
+    assert.ok(corpus.apps.some((a) => asOne.get(a.name) !== a.split), 'one shuffle over all batches happens to give the same split');
   });
 
   it('gives every app, real and own, a label file that matches the schema, and no label file without an app', () => {

@@ -20,11 +20,17 @@ export interface RealApp {
   why: string;
   split: 'dev' | 'holdout';
 }
-export interface CorpusFile { seed: number; apps: RealApp[] }
+/** Apps added together; the seed shuffles this batch alone, so a new batch never moves an older app. */
+export interface Batch { name: string; seed: number; apps: RealApp[] }
+export interface CorpusFile { batches: Batch[] }
+/** The corpus as read: its batches, and every real app with the name of the batch it came in. */
+export interface Corpus { batches: Batch[]; apps: (RealApp & { batch: string })[] }
 export type Group = 'dev' | 'holdout' | 'own';
 
-export function readCorpus(): CorpusFile {
-  return JSON.parse(readFileSync(join(WILD, 'corpus.json'), 'utf8')) as CorpusFile;
+export function readCorpus(): Corpus {
+  const file = JSON.parse(readFileSync(join(WILD, 'corpus.json'), 'utf8')) as CorpusFile;
+  if (!Array.isArray(file.batches)) throw new Error('test/wild/corpus.json: "batches" is missing');
+  return { batches: file.batches, apps: file.batches.flatMap((b) => b.apps.map((a) => ({ ...a, batch: b.name }))) };
 }
 
 /** Our own apps: every folder under test/wild/own. */
