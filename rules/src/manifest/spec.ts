@@ -163,5 +163,3 @@ type FieldsAt<P extends string> = { readonly [K in ChildKey<P>]?: ValueAt<`${P}/
  * reads as absent and is manifest-invalid's to report. Array entries keep their index (a wrong entry is undefined).
  */
 export type Manifest = FieldsAt<''>;
-/** One object of a templated row, e.g. `ManifestAt<'/dataProtection/thirdParties/{i}'>`. */
-export type ManifestAt<P extends Row['pointer']> = ValueAt<P>;
