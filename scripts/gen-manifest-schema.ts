@@ -1,23 +1,20 @@
-// Builds the JSON schema of web1on1-app.json (rules/schema/web1on1-app.schema.json). The scope and
-// webhook-event enums come from rules/data, the attestation keys from the clause registry, so the
-// schema cannot drift from the data; test/unit/manifest-schema-drift.test.ts fails when it does.
+// Builds the JSON schema of web1on1-app.json (rules/schema/web1on1-app.schema.json) from the field table
+// (rules/src/manifest/spec.ts). The scope and webhook-event enums come from rules/data, the attestation keys
+// from the clause registry, so the schema cannot drift from the data; test/unit/manifest-schema-drift.test.ts
+// fails when the committed file differs from what this produces.
 // Run: npx tsx scripts/gen-manifest-schema.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import clauses from '../rules/policy/clauses.json';
 import events from '../rules/data/events.json';
 import scopes from '../rules/data/scopes.json';
+import { childRows, fieldRow, kindsOf, type FieldRow, type ValueKind } from '../rules/src/manifest/spec';
 
 export const MANIFEST_SCHEMA_PATH = join(__dirname, '..', 'rules', 'schema', 'web1on1-app.schema.json');
 
-/** GDPR art. 6(1) (a)–(f), offered for completion. */
-export const LAWFUL_BASES = ['consent', 'contract', 'legal obligation', 'vital interests', 'public task', 'legitimate interests'];
-
 type Schema = Record<string, unknown>;
 
-const text = (description: string, extra: Schema = {}): Schema => ({ type: 'string', description, ...extra });
-// URLs are only typed here: the rules (privacy-policy-url, support-info …) judge https and placeholders.
-const httpsUrl = (description: string): Schema => text(`${description} An https URL.`);
+const CATALOG_DEFINITIONS = { scope: 'scopeName', event: 'eventName' } as const;
 
 /** `<resource>:*` for every resource of the catalog: allowed here so that scope-overbroad, not the schema, reports it. */
 function scopeWildcardPattern(): string {
@@ -35,165 +32,122 @@ function eventPattern(): string {
   return `^(?:${any}|(?:${resources}|\\*)\\.(?:${actions}|${any})|message\\.(?:create|\\*)\\.(?:${roles}|${any})(?:\\.(?:${types}|${any})(?:\\.(?:${roles}|\\*))?)?)$`;
 }
 
-export function manifestSchema(): Schema {
-  const scopeNames = [...scopes.scopes.map((s) => s.scope), ...scopes.overbroad];
-  const attestation: Schema = {
-    type: 'object',
-    additionalProperties: false,
-    description: 'Who attests what for this clause, and when (a date in the future or older than a year is a finding).',
-    properties: {
-      statement: text('What was checked, e.g. "GDPR review of data flows".'),
-      by: text('Who attests it: name and role.'),
-      date: text('When, as YYYY-MM-DD.', { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', patternErrorMessage: 'must be a date written YYYY-MM-DD' }),
-      notApplicable: { type: 'boolean', description: 'The clause does not apply to this app; the statement says why (the compliance report shows "not applicable").' },
+/** Shapes the table names once (`definition`), filled while the properties are built. */
+class SchemaBuilder {
+  readonly definitions: Schema = {
+    scopeName: {
+      type: 'string',
+      description: 'A scope of the Policy Lens scope catalog.',
+      anyOf: [{ enum: [...scopes.scopes.map((s) => s.scope), ...scopes.overbroad] }, { pattern: scopeWildcardPattern() }],
+      errorMessage: 'is not a scope of the Policy Lens scope catalog',
+    },
+    eventName: {
+      type: 'string',
+      description: 'A Web1on1 webhook event, or a pattern with * (one part) or ** (any parts).',
+      anyOf: [{ enum: events.known }, { pattern: eventPattern() }],
+      errorMessage: 'is not a Web1on1 webhook event, e.g. "message.create.contact.chat", "contact.delete" or "contact.*"',
     },
   };
-  const clauseProperties = Object.fromEntries(clauses.clauses.map((c) => [c.id, { $ref: '#/definitions/attestation', description: `${c.id} (${c.sectionTitle}): ${c.text}` }]));
+
+  /** The schema of one row (a definition's $ref when the row names one). */
+  row(row: FieldRow): Schema {
+    const kinds = kindsOf(row);
+    if (kinds.length === 1) return this.named(row, () => this.ofKind(row, kinds[0]!));
+    if (kinds.length === 2 && kinds[0] === 'string' && kinds[1] === 'object') {
+      // a name, or the same name as an object with more to say about it (a scope with its reason)
+      return { if: { type: 'string' }, then: this.ofKind(row, 'string'), else: this.ofKind(row, 'object') };
+    }
+    if (kinds.every((k) => k === 'string' || k === 'array')) {
+      const item = fieldRow(`${row.pointer}/{i}`);
+      return { type: [...kinds], ...(item ? { items: this.row(item) } : {}), ...describe(row) };
+    }
+    throw new Error(`${row.pointer}: no schema for the alternatives ${kinds.join(', ')}`);
+  }
+
+  private named(row: FieldRow, build: () => Schema): Schema {
+    if (!row.definition) return build();
+    this.definitions[row.definition] = build();
+    return { $ref: `#/definitions/${row.definition}` };
+  }
+
+  private ofKind(row: FieldRow, kind: ValueKind): Schema {
+    switch (kind) {
+      case 'string':
+        if (row.catalog) return { $ref: `#/definitions/${CATALOG_DEFINITIONS[row.catalog]}` };
+        if (row.enum) return { enum: row.enum, ...describe(row) };
+        return { type: 'string', ...describe(row), ...constraints(row) };
+      case 'integer':
+      case 'boolean':
+        return { type: kind, ...constraints(row), ...describe(row) };
+      case 'any':
+        return { ...describe(row), ...(row.deprecated ? { deprecationMessage: row.deprecated } : {}) };
+      case 'array': {
+        const item = fieldRow(`${row.pointer}/{i}`);
+        return { type: 'array', ...(row.uniqueItems ? { uniqueItems: true } : {}), ...describe(row), ...(item ? { items: this.row(item) } : {}) };
+      }
+      case 'object':
+        return this.object(row.pointer, describe(row));
+      case 'map':
+        return this.map(row);
+    }
+  }
+
+  object(template: string, description: Schema = {}): Schema {
+    const children = childRows(template);
+    const required = children.filter((c) => c.required).map((c) => key(template, c));
+    return {
+      type: 'object',
+      additionalProperties: false,
+      ...description,
+      ...(required.length ? { required } : {}),
+      properties: Object.fromEntries(children.map((c) => [key(template, c), this.row(c)])),
+    };
+  }
+
+  /** A map keyed by clause ids: each clause of the registry is a property (with its text for hovers). */
+  private map(row: FieldRow): Schema {
+    const [entry] = childRows(row.pointer);
+    if (!entry || key(row.pointer, entry) !== '{clause}') throw new Error(`${row.pointer}: a map needs one {clause} row`);
+    const value = this.row(entry);
+    const properties = Object.fromEntries(clauses.clauses.map((c) => [c.id, { ...value, description: `${c.id} (${c.sectionTitle}): ${c.text}` }]));
+    return { type: 'object', ...describe(row), properties, additionalProperties: value };
+  }
+}
+
+function key(template: string, row: FieldRow): string {
+  return row.pointer.slice(template.length + 1);
+}
+
+function describe(row: FieldRow): Schema {
+  return {
+    ...(row.help ? { description: row.help } : {}),
+    ...(row.examples ? { examples: row.examples } : {}),
+  };
+}
+
+function constraints(row: FieldRow): Schema {
+  return {
+    ...(row.minLength !== undefined ? { minLength: row.minLength } : {}),
+    ...(row.minimum !== undefined ? { minimum: row.minimum } : {}),
+    ...(row.pattern ? { pattern: row.pattern } : {}),
+    ...(row.patternMessage ? { patternErrorMessage: row.patternMessage } : {}),
+  };
+}
+
+export function manifestSchema(): Schema {
+  const builder = new SchemaBuilder();
+  const root = builder.object('');
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'web1on1-app.schema.json',
     title: 'Web1on1 app manifest (web1on1-app.json, Policy Lens)',
     description: "Policy Lens's least-privilege declaration of a Web1on1 app. Web1on1 publishes no app manifest; this file is not a Web1on1 format.",
-    $comment: 'GENERATED by scripts/gen-manifest-schema.ts from rules/data and rules/policy; do not edit by hand.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['name'],
-    definitions: {
-      scopeName: {
-        type: 'string',
-        description: 'A scope of the Policy Lens scope catalog.',
-        anyOf: [{ enum: scopeNames }, { pattern: scopeWildcardPattern() }],
-        errorMessage: 'is not a scope of the Policy Lens scope catalog',
-      },
-      eventName: {
-        type: 'string',
-        description: 'A Web1on1 webhook event, or a pattern with * (one part) or ** (any parts).',
-        anyOf: [{ enum: events.known }, { pattern: eventPattern() }],
-        errorMessage: 'is not a Web1on1 webhook event, e.g. "message.create.contact.chat", "contact.delete" or "contact.*"',
-      },
-      attestation,
-    },
-    properties: {
-      $schema: { type: 'string' },
-      name: text('The app name as the marketplace shows it. No third-party trademarks (E.2), no claimed affiliation (D.5).', { minLength: 1 }),
-      version: text('Semantic version of the app, e.g. 1.4.0.', { pattern: '^[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}(?:[-+][0-9A-Za-z.+-]{1,64})?$', patternErrorMessage: 'must be a semantic version such as 1.4.0' }),
-      description: text('What the app does, for dealers. No misleading claims (B.3).'),
-      developer: {
-        type: 'object',
-        additionalProperties: false,
-        description: 'Who builds the app. The developer url and e-mail domain count as the developer\'s own hosts.',
-        properties: { name: text('Company or person.'), email: text('Developer e-mail address.'), url: httpsUrl('Developer website.') },
-      },
-      listing: {
-        type: 'object',
-        additionalProperties: false,
-        description: 'How the app appears in the Bot Store or the Expert marketplace.',
-        properties: {
-          marketplace: { enum: ['botstore', 'expert'], description: 'botstore (bots) or expert (integrations and services).' },
-          category: text('Marketplace category, e.g. Aftersales.'),
-          shortDescription: text('One line for the listing tile.'),
-          icon: text('Path of the icon inside the app folder.'),
-          screenshots: { type: 'array', items: { type: 'string' }, description: 'Paths of screenshots inside the app folder.' },
-        },
-      },
-      capabilities: {
-        type: 'array',
-        uniqueItems: true,
-        description: 'What the app does that needs a reviewer\'s attention.',
-        items: { enum: ['consumer-facing'], description: 'consumer-facing: the app sends messages that reach the dealer\'s consumers (needed for messages:consumer).' },
-      },
-      tokenRole: { enum: ['bot', 'agent', 'admin'], description: 'Role of the bot user whose API token the app uses (the one real Web1on1 permission).' },
-      scopes: {
-        type: 'array',
-        description: 'The app scopes the code needs, each with the reason a dealer reads.',
-        items: {
-          if: { type: 'string' },
-          then: { $ref: '#/definitions/scopeName' },
-          else: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['scope'],
-            properties: { scope: { $ref: '#/definitions/scopeName' }, reason: text('Why the app needs this scope, in words a dealer understands.') },
-          },
-        },
-      },
-      webhook: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          url: httpsUrl('Where Web1on1 posts the events.'),
-          events: { type: 'array', items: { $ref: '#/definitions/eventName' }, description: 'The events the app subscribes to.' },
-          secret: { deprecationMessage: 'Do not put the webhook secret in the manifest: read it from an environment variable.' },
-        },
-      },
-      privacyPolicyUrl: httpsUrl('Public https link to the privacy policy (A.5).'),
-      termsUrl: httpsUrl('Public https link to the terms of use.'),
-      support: {
-        type: 'object',
-        additionalProperties: false,
-        description: 'Customer support and technical instructions (F.3).',
-        properties: { email: text('Support e-mail address.'), url: httpsUrl('Support page.'), docsUrl: httpsUrl('Technical instructions for dealers.') },
-      },
-      securityContact: text('E-mail address or https URL for security reports and breach notices (A.9).'),
-      dataProtection: {
-        type: 'object',
-        additionalProperties: false,
-        description: 'What personal data the app reads and stores, on which lawful basis, and how it is erased (A.4–A.8).',
-        properties: {
-          personalData: { type: 'array', items: { type: 'string' }, description: 'Personal data the app reads or stores, e.g. contact.name, contact.telephone.' },
-          // free text (English or Dutch, "Art. 6(1)(b)", a list): data-use-undeclared judges the words, the schema only the shape
-          lawfulBasis: { type: ['string', 'array'], items: { type: 'string' }, examples: LAWFUL_BASES, description: 'GDPR art. 6(1) basis (or bases) for processing: consent, contract, legal obligation, vital interests, public task, legitimate interests.' },
-          retentionDays: { type: 'integer', minimum: 0, description: 'How long stored personal data is kept.' },
-          storesPersonalData: { type: 'boolean', description: 'True when the app keeps personal data outside Web1on1.' },
-          erasure: text('How the app erases data when a dealer or consumer asks (A.7).'),
-          thirdParties: {
-            type: 'array',
-            description: 'Every external service that receives personal data (A.4).',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['name', 'host'],
-              properties: {
-                name: text('Company or service.'),
-                purpose: text('What it receives the data for.'),
-                host: text('Host name receiving the data, e.g. api.twilio.com.', { pattern: '^[A-Za-z0-9-]{1,63}\\.[A-Za-z0-9.-]{1,253}$', patternErrorMessage: 'must be a host name such as api.twilio.com (no scheme, no path)' }),
-              },
-            },
-          },
-          sensitiveDataExceptions: {
-            type: 'array',
-            description: 'Sensitive data the app must ask for as part of its legitimate function (C.3), each with a reason.',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['kind', 'reason'],
-              properties: { kind: text('What is asked for.', { examples: ['iban', 'card-number', 'password', 'pin', 'bsn'] }), reason: text('Why the app needs it.') },
-            },
-          },
-        },
-      },
-      compliance: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          attestations: { type: 'object', description: 'Attestations per clause for what no tool can check.', properties: clauseProperties, additionalProperties: { $ref: '#/definitions/attestation' } },
-        },
-      },
-      ignore: {
-        type: 'array',
-        description: 'Manifest findings accepted on purpose; each needs a reason and is listed in the compliance report.',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['rule', 'reason'],
-          properties: {
-            rule: text('Rule id.', { pattern: '^[a-z0-9][a-z0-9-]{0,80}$', patternErrorMessage: 'must be a rule id such as scope-unused' }),
-            pointer: text('JSON pointer of the manifest value (all of the rule\'s findings when absent).', { pattern: '^(?:/.*)?$', patternErrorMessage: 'must be a JSON pointer such as /scopes/0' }),
-            reason: text('Why the finding is accepted.', { minLength: 1 }),
-          },
-        },
-      },
-    },
+    $comment: 'GENERATED by scripts/gen-manifest-schema.ts from rules/src/manifest/spec.ts, rules/data and rules/policy; do not edit by hand.',
+    type: root['type'],
+    additionalProperties: root['additionalProperties'],
+    required: root['required'],
+    definitions: builder.definitions,
+    properties: root['properties'],
   };
 }
 

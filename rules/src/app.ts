@@ -1,4 +1,6 @@
 import { JsonDocument } from './manifest/json-document';
+import { readManifest } from './manifest/read-manifest';
+import type { Manifest } from './manifest/spec';
 import { hostOf, registrableDomain } from './model/hosts';
 
 export const MANIFEST_NAME = 'web1on1-app.json';
@@ -10,6 +12,9 @@ export class AppInfo {
   readonly ownDomains = new Set<string>();
   /** Hosts declared as receiving personal data. */
   readonly thirdPartyHosts = new Set<string>();
+  /** Pointers of manifest values present with a type the field table does not allow. */
+  private readonly mistyped = new Set<string>();
+  private readonly fields: Manifest | undefined;
 
   constructor(
     /** Absolute folder of the app, forward slashes, no trailing slash. */
@@ -19,38 +24,38 @@ export class AppInfo {
     manifestText: string | undefined,
   ) {
     this.manifest = manifestText === undefined ? undefined : new JsonDocument(manifestPath, manifestText);
-    const m = this.manifestObject();
-    for (const u of [str(m?.['developer'], 'url'), str(m?.['webhook'], 'url'), str(m?.['support'], 'url')]) {
+    const v = this.manifest?.value;
+    this.fields = v && typeof v === 'object' && !Array.isArray(v) ? readManifest(v, this.mistyped) : undefined;
+    const m = this.fields;
+    for (const u of [m?.developer?.url, m?.webhook?.url, m?.support?.url]) {
       const h = u ? hostOf(u) : undefined;
       if (h) this.ownDomains.add(registrableDomain(h));
     }
-    const email = str(m?.['developer'], 'email');
+    const email = m?.developer?.email;
     if (email && email.includes('@')) this.ownDomains.add(registrableDomain(email.split('@')[1]!.toLowerCase()));
-    const tp = (m?.['dataProtection'] as Record<string, unknown> | undefined)?.['thirdParties'];
-    if (Array.isArray(tp)) for (const t of tp) if (t && typeof (t as Record<string, unknown>)['host'] === 'string') this.thirdPartyHosts.add(String((t as Record<string, unknown>)['host']).toLowerCase());
+    for (const t of m?.dataProtection?.thirdParties ?? []) if (t?.host !== undefined) this.thirdPartyHosts.add(t.host.toLowerCase());
   }
 
   get hasManifest(): boolean {
     return this.manifest !== undefined;
   }
 
-  /** The manifest as an object when it parsed as one; undefined otherwise. */
-  manifestObject(): Record<string, unknown> | undefined {
-    const v = this.manifest?.value;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  /** The manifest's fields, typed (rules/src/manifest/spec.ts), when it parsed as an object; undefined otherwise. */
+  manifestObject(): Manifest | undefined {
+    return this.fields;
+  }
+
+  /** The value at `pointer` is there but of the wrong type: manifest-invalid reports it; a rule may word it too. */
+  isMistyped(pointer: string): boolean {
+    return this.mistyped.has(pointer);
   }
 
   /** Scope names the manifest declares (string entries and {scope} objects), with their pointers. */
   declaredScopes(): { scope: string; pointer: string; reason?: string; index: number }[] {
-    const scopes = this.manifestObject()?.['scopes'];
-    if (!Array.isArray(scopes)) return [];
     const out: { scope: string; pointer: string; reason?: string; index: number }[] = [];
-    scopes.forEach((s, i) => {
+    this.fields?.scopes?.forEach((s, i) => {
       if (typeof s === 'string') out.push({ scope: s, pointer: `/scopes/${i}`, index: i });
-      else if (s && typeof s === 'object' && typeof (s as Record<string, unknown>)['scope'] === 'string') {
-        const r = (s as Record<string, unknown>)['reason'];
-        out.push({ scope: String((s as Record<string, unknown>)['scope']), pointer: `/scopes/${i}`, reason: typeof r === 'string' ? r : undefined, index: i });
-      }
+      else if (s?.scope !== undefined) out.push({ scope: s.scope, pointer: `/scopes/${i}`, reason: s.reason, index: i });
     });
     return out;
   }
@@ -58,10 +63,4 @@ export class AppInfo {
   isOwnHost(host: string): boolean {
     return this.ownDomains.has(registrableDomain(host));
   }
-}
-
-function str(obj: unknown, key: string): string | undefined {
-  if (!obj || typeof obj !== 'object') return undefined;
-  const v = (obj as Record<string, unknown>)[key];
-  return typeof v === 'string' ? v : undefined;
 }

@@ -2,37 +2,16 @@
 // one Engine instance (its per-file cache is what makes a re-run after an edit cheap), and the last run.
 import { existsSync, realpathSync } from 'node:fs';
 import type { CancellationToken } from 'vscode-languageserver';
-import { Engine, RunCancelled, type ProjectInput, type RunResult } from '../../rules/src/engine';
-import { moveFindings } from '../../rules/src/moved-findings';
+import { Engine, RunCancelled, type ProjectInput } from '../../rules/src/engine';
 import { CONFIG_NAME, ConfigError, defaultConfig } from '../../rules/src/config';
 import { APP_FILES, loadProject, readCheckableFile, realPathWithin, toPosix } from '../../rules/src/node/load-project';
 import { isCodeFile } from '../../rules/src/parse';
 import type { Rule } from '../../rules/src/rule';
 import type { Indexing, IndexRequest } from './indexing';
-import type { Finding, Notice } from '../../rules/src/types';
+import type { Notice } from '../../rules/src/types';
+import { emptySnapshot, quickSnapshot, snapshotOf, type Overlay, type Snapshot } from './snapshot';
 
-/** The text of an open document as the engine should see it, with the editor's version. */
-export interface Overlay { text: string; version: number }
-
-/** One finished run: findings by file plus the exact texts and versions they were computed from. */
-export interface Snapshot {
-  id: number;
-  result: RunResult;
-  /** File texts the run used (fix offsets refer to these). */
-  files: ReadonlyMap<string, string>;
-  /** Versions of the open documents the run used. */
-  versions: ReadonlyMap<string, number>;
-  /** Unsuppressed findings by file. */
-  byFile: ReadonlyMap<string, Finding[]>;
-  finishedAt: Date;
-  configFor: NonNullable<ProjectInput['configFor']>;
-  /** False for a quick snapshot: only edited files were re-checked, app-rule findings are held from before. */
-  settled: boolean;
-  /** Only the open files were checked (the folder is being indexed): no manifest-dependent findings yet. */
-  partial: boolean;
-}
-
-let nextSnapshotId = 1;
+export type { Overlay, Snapshot } from './snapshot';
 
 /** How a project hands its indexing to another thread; the server wires progress and completion. */
 export interface IndexingOptions {
@@ -194,7 +173,7 @@ export class Project {
     // changed meanwhile: the files stay pending, so the next snapshot re-checks them on top of this one
     this.dirty = this.changes !== changesBefore;
     if (!this.dirty) this.pending.clear();
-    this.last = { id: nextSnapshotId++, result, files, versions, byFile: byFileOf(result), finishedAt: new Date(), configFor: input.configFor!, settled: true, partial: false };
+    this.last = snapshotOf(result, files, versions, input.configFor!, { settled: true, partial: false });
     return this.last;
   }
 
@@ -208,7 +187,7 @@ export class Project {
     const result = this.engine.run({ ...input, files, paths: [...this.paths], now: this.now() });
     this.dirty = false;
     this.pending.clear();
-    this.last = { id: nextSnapshotId++, result, files, versions, byFile: byFileOf(result), finishedAt: new Date(), configFor: input.configFor!, settled: true, partial: false };
+    this.last = snapshotOf(result, files, versions, input.configFor!, { settled: true, partial: false });
     return this.last;
   }
 
@@ -276,7 +255,7 @@ export class Project {
       if (!(e instanceof ConfigError)) throw e;
       this.error = e.message;
       this.dirty = false;
-      this.last = this.emptySnapshot(versions);
+      this.last = emptySnapshot(versions);
       return this.last;
     }
   }
@@ -324,65 +303,24 @@ export class Project {
     const input = this.loaded!;
     const result = this.engine.run({ ...input, files, paths: [...this.paths], now: this.now(), partial: true });
     this.dirty = false;
-    this.last = { id: nextSnapshotId++, result, files, versions, byFile: byFileOf(result), finishedAt: new Date(), configFor: input.configFor!, settled: false, partial: true };
+    this.last = snapshotOf(result, files, versions, input.configFor!, { settled: false, partial: true });
     return this.last;
   }
 
   private quick(overlays: ReadonlyMap<string, Overlay>): Snapshot | undefined {
     const last = this.last;
     if (!last || last.partial || this.error || !this.pending.size) return undefined;
-    for (const p of this.pending) if (!overlays.has(p) || !isCodeFile(p) || !last.files.has(p)) return undefined;
-    const files = new Map(last.files);
-    const versions = new Map(last.versions);
-    let findings = last.result.findings;
-    let exemptions = last.result.exemptions;
-    let notices = last.result.notices;
-    const facts = new Map(last.result.facts);
-    const now = this.now();
-    for (const p of this.pending) {
-      const o = overlays.get(p)!;
-      const before = last.files.get(p)!;
-      versions.set(p, o.version);
-      if (before === o.text) continue;
-      const held = moveFindings(findings.filter((f) => f.file === p && this.engine.isAppRuleFinding(f)), p, before, o.text);
-      const r = this.engine.checkOne(p, o.text, now, held);
-      if (!r) return undefined;
-      files.set(p, o.text);
-      this.files.set(p, o.text);
-      findings = [...findings.filter((f) => f.file !== p), ...r.findings];
-      exemptions = [...exemptions.filter((e) => !(e.kind === 'suppression' && e.file === p)), ...r.exemptions];
-      notices = [...notices.filter((n) => n.file !== p), ...(r.notice ? [r.notice] : [])];
-      if (r.facts) facts.set(p, r.facts);
-      else facts.delete(p);
-    }
-    const byFile = new Map(last.byFile);
-    for (const p of this.pending) byFile.set(p, findings.filter((f) => f.file === p && !f.suppression));
+    const next = quickSnapshot(last, this.pending, overlays, this.engine, this.now());
+    if (!next) return undefined;
+    for (const p of this.pending) this.files.set(p, next.files.get(p)!);
     // while a full run is under way it may finish on older texts: these stay owed until one sees them
     if (!this.settling) this.pending.clear();
     // still owed: the full run recomputes app-rule findings and what other files learn from these
     this.dirty = false;
-    this.last = { ...last, id: nextSnapshotId++, result: { ...last.result, findings, exemptions, notices, facts }, files, versions, byFile, finishedAt: new Date(), settled: false };
-    return this.last;
-  }
-
-  private emptySnapshot(versions: Map<string, number>): Snapshot {
-    const result: RunResult = { findings: [], notices: [], exemptions: [], bindings: [], apps: [], facts: new Map(), stats: { codeFiles: 0, rulesRun: 0, clauseRules: new Map(), durationMs: 0 } };
-    return { id: nextSnapshotId++, result, files: new Map(), versions, byFile: new Map(), finishedAt: new Date(), configFor: () => defaultConfig(), settled: true, partial: false };
+    this.last = next;
+    return next;
   }
 }
-
-/** Unsuppressed findings by file. */
-function byFileOf(result: RunResult): Map<string, Finding[]> {
-  const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings) {
-    if (f.suppression) continue;
-    const list = byFile.get(f.file);
-    if (list) list.push(f);
-    else byFile.set(f.file, [f]);
-  }
-  return byFile;
-}
-
 
 /**
  * Reads a file the engine would read (code or app files); undefined when gone, binary, not a regular file,

@@ -49,6 +49,20 @@ describe('layers', () => {
     assert.deepEqual(bad.map(where), []);
   });
 
+  it('the webviews bundle only DOM code and pure data: their runtime imports reach no package and no node: module', () => {
+    const reached = new Set(edges.filter((e) => e.from.startsWith('client/webview/')).map((e) => e.from));
+    const bad: string[] = [];
+    for (const file of reached) {
+      for (const e of edges.filter((x) => x.from === file && !x.typeOnly)) {
+        if (e.to) reached.add(e.to);
+        else bad.push(where(e));
+      }
+    }
+    // the form's fields come from the manifest's field table: it must stay bundled, and stay import-free
+    assert.ok(reached.has('rules/src/manifest/spec.ts'), [...reached].join(', '));
+    assert.deepEqual(bad, []);
+  });
+
   it('has no runtime import circles', () => {
     assert.deepEqual(runtimeCircles(edges).map((c) => c.join(' → ')), []);
   });

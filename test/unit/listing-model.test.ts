@@ -104,6 +104,13 @@ describe('listing model', () => {
     for (const l of m.links) assert.ok(!l.href || /^(https|mailto):/.test(l.href), l.href);
   });
 
+  it('shows a link of the wrong type as written, as "not a string", without a target', () => {
+    const links = Object.fromEntries(modelFor({ ...MANIFEST, privacyPolicyUrl: 42, support: { email: ['a@b.nl'] }, securityContact: null }).links.map((l) => [l.label, l]));
+    assert.deepEqual(links['Privacy policy'], { label: 'Privacy policy', value: '42', href: undefined, problem: 'not a string' });
+    assert.deepEqual(links['Support e-mail'], { label: 'Support e-mail', value: '["a@b.nl"]', href: undefined, problem: 'not a string' });
+    assert.deepEqual(links['Security contact'], { label: 'Security contact', value: '', href: undefined, problem: 'missing' });
+  });
+
   it('has one checklist item per clause in the report’s statuses, never "passed"', () => {
     assert.deepEqual(m.checklist.map((c) => c.clause), [...CLAUSE_IDS]);
     const words = new Set(['findings', 'no findings', 'attested', 'not attested', 'not applicable']);

@@ -1,12 +1,12 @@
-// The committed manifest schema must equal the generated one (scope and event enums from rules/data,
-// attestation keys from the clause registry). `UPDATE=1` rewrites it.
+// The committed manifest schema must equal the one generated from the field table (rules/src/manifest/spec.ts),
+// with scope and event enums from rules/data and attestation keys from the clause registry. `UPDATE=1` rewrites it.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { it } from 'node:test';
 import Ajv from 'ajv';
 import { MANIFEST_SCHEMA_PATH, manifestSchemaText } from '../../scripts/gen-manifest-schema';
 
-it('rules/schema/web1on1-app.schema.json is generated from rules/data', () => {
+it('rules/schema/web1on1-app.schema.json is generated from the field table and rules/data', () => {
   const generated = manifestSchemaText();
   if (process.env['UPDATE'] === '1') writeFileSync(MANIFEST_SCHEMA_PATH, generated);
   assert.equal(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8'), generated, 'the manifest schema is out of date: run `UPDATE=1 node --import tsx --test test/unit/manifest-schema-drift.test.ts` or `npx tsx scripts/gen-manifest-schema.ts`');

@@ -1,23 +1,24 @@
 // App and developer, listing texts, capabilities, token role, webhook, links and contacts.
-import { fieldFor, type FieldSpec } from '../../src/manifest-editor/fields';
+import { fieldsIn, type FieldSpec, type FormSection } from '../../src/manifest-editor/fields';
 import { at, h, idFor } from './dom';
 import { field } from './field';
 import { stringList } from './list';
 import { findingList, findingsAt, section, type View } from './view';
 
-const f = (v: View, pointer: string) => field(v, fieldFor(pointer) as FieldSpec, pointer);
+const f = (v: View, spec: FieldSpec) => field(v, spec, spec.pointer);
+/** The section's plain fields, as the manifest's field table lists them. */
+const fields = (v: View, section: FormSection) => fieldsIn(section).map((spec) => f(v, spec));
 
 export function appSection(v: View): HTMLElement {
   return section('app', 'App and developer', undefined,
-    f(v, '/name'), f(v, '/version'), f(v, '/description'),
-    f(v, '/developer/name'), f(v, '/developer/email'), f(v, '/developer/url'),
+    fields(v, 'app'),
     findingList(idFor('find', '/developer'), findingsAt(v, '/developer')),
   );
 }
 
 export function listingSection(v: View): HTMLElement {
   return section('listing', 'Listing', 'How the app is listed in the Bot Store or the Expert marketplace. Listing texts are checked for misleading claims (B.3), claimed affiliation (D.5), the Web1on1 brand (E.1), trademarks (E.2) and vulgar language (F.2).',
-    f(v, '/listing/marketplace'), f(v, '/listing/category'), f(v, '/listing/shortDescription'), f(v, '/listing/icon'),
+    fields(v, 'listing'),
     h('h3', {}, 'Screenshots'),
     stringList(v, '/listing/screenshots', 'Screenshots', { placeholder: 'media/screen-1.png' }),
     findingList(idFor('find', '/listing'), findingsAt(v, '/listing')),
@@ -42,7 +43,7 @@ export function capabilitiesSection(v: View): HTMLElement {
 }
 
 export function tokenRoleSection(v: View): HTMLElement {
-  return section('token-role', 'Token role', undefined, f(v, '/tokenRole'));
+  return section('token-role', 'Token role', undefined, fields(v, 'token-role'));
 }
 
 export function webhookSection(v: View): HTMLElement {
@@ -50,7 +51,7 @@ export function webhookSection(v: View): HTMLElement {
   const events = Array.isArray(raw) ? raw : [];
   const known = new Set(v.catalog.events);
   return section('webhook', 'Webhook', 'Subscribing to an event uses its read scope, whether or not the code calls bot.on.',
-    f(v, '/webhook/url'),
+    fields(v, 'webhook'),
     h('fieldset', {},
       h('legend', {}, 'Webhook events'),
       v.catalog.events.map((e) => {
@@ -69,7 +70,7 @@ export function webhookSection(v: View): HTMLElement {
 
 export function linksSection(v: View): HTMLElement {
   return section('links', 'Privacy, terms, support and security', 'URLs are checked for form (https, not a placeholder), never fetched.',
-    f(v, '/privacyPolicyUrl'), f(v, '/termsUrl'), f(v, '/support/email'), f(v, '/support/url'), f(v, '/support/docsUrl'), f(v, '/securityContact'),
+    fields(v, 'links'),
     findingList(idFor('find', '/support'), findingsAt(v, '/support')),
   );
 }

@@ -1,6 +1,6 @@
 // Data protection (personal data, lawful basis, retention, erasure, third parties) and the attestations
 // for the clauses no tool can fully check.
-import { fieldFor, type FieldSpec } from '../../src/manifest-editor/fields';
+import { fieldFor, fieldsIn, type FieldSpec } from '../../src/manifest-editor/fields';
 import { at, h, idFor } from './dom';
 import { field } from './field';
 import { stringList } from './list';
@@ -14,10 +14,8 @@ export function dataProtectionSection(v: View): HTMLElement {
   return section('data-protection', 'Data protection', 'What personal data the app reads and stores, on which lawful basis, and how it is erased (A.4–A.8).',
     h('h3', {}, 'Personal data'),
     stringList(v, '/dataProtection/personalData', 'Personal data', { placeholder: 'contact.name' }),
-    f(v, '/dataProtection/lawfulBasis'),
-    f(v, '/dataProtection/retentionDays'),
-    f(v, '/dataProtection/storesPersonalData'),
-    f(v, '/dataProtection/erasure'),
+    // the section's plain fields, as the manifest's field table lists them
+    fieldsIn('data-protection').map((spec) => field(v, spec, spec.pointer)),
     h('h3', {}, 'Third parties'),
     h('p', { class: 'help' }, 'Every external host that receives personal data (A.4).'),
     parties.map((_, i) => {

@@ -28,9 +28,9 @@ export default createCodeRule({
   },
   create(context) {
     const manifest = context.app?.manifestObject();
-    const dp = manifest?.['dataProtection'] as Record<string, unknown> | undefined;
+    const erasure = manifest?.dataProtection?.erasure;
     const documented: Record<Flow, boolean> = {
-      erasure: typeof dp?.['erasure'] === 'string' && dp['erasure'].trim() !== '',
+      erasure: erasure !== undefined && erasure.trim() !== '',
       export: listingTexts(context.app?.manifest, ['/description', '/listing/shortDescription', '/dataProtection/erasure']).some((t) => DOCUMENTS_EXPORT.test(t.text)),
     };
     // the first flow of each kind in the file, by position: one hint per file and kind is enough

@@ -130,14 +130,11 @@ const KIND_ALIASES: Record<string, SensitiveKind> = { 'card-number': 'card', cre
 /** `dataProtection.sensitiveDataExceptions: [{ kind, reason }]`: kinds the app declares it needs, with a reason. */
 function declaredExceptions(app: AppInfo | undefined): Set<SensitiveKind> {
   const out = new Set<SensitiveKind>();
-  const dp = app?.manifestObject()?.['dataProtection'];
-  const list = dp && typeof dp === 'object' ? (dp as Record<string, unknown>)['sensitiveDataExceptions'] : undefined;
-  if (!Array.isArray(list)) return out;
-  for (const e of list) {
-    if (!e || typeof e !== 'object') continue;
-    const { kind, reason } = e as Record<string, unknown>;
-    const k = typeof kind === 'string' ? (KIND_ALIASES[kind.toLowerCase()] ?? kind.toLowerCase()) : undefined;
-    if (k && typeof reason === 'string' && reason.trim() && (SENSITIVE_KINDS as string[]).includes(k)) out.add(k as SensitiveKind);
+  for (const e of app?.manifestObject()?.dataProtection?.sensitiveDataExceptions ?? []) {
+    if (!e) continue;
+    const { kind, reason } = e;
+    const k = kind !== undefined ? (KIND_ALIASES[kind.toLowerCase()] ?? kind.toLowerCase()) : undefined;
+    if (k && reason?.trim() && (SENSITIVE_KINDS as string[]).includes(k)) out.add(k as SensitiveKind);
   }
   return out;
 }

@@ -25,14 +25,14 @@ export default createAppRule({
     },
   },
   check(context) {
-    const attestations = (context.app.manifestObject()?.['compliance'] as Record<string, unknown> | undefined)?.['attestations'];
-    // wrong shapes are manifest-invalid's findings
-    if (!attestations || typeof attestations !== 'object' || Array.isArray(attestations)) return;
+    // wrong shapes are manifest-invalid's findings (they read as absent)
+    const attestations = context.app.manifestObject()?.compliance?.attestations;
+    if (!attestations) return;
     const today = localDate(context.now);
     const yearAgo = new Date(context.now);
     yearAgo.setFullYear(yearAgo.getFullYear() - 1);
     const oldest = localDate(yearAgo);
-    for (const [clause, entry] of Object.entries(attestations as Record<string, unknown>)) {
+    for (const [clause, entry] of Object.entries(attestations)) {
       const at = pathToPointer(['compliance', 'attestations', clause]);
       if (!CLAUSE_IDS.has(clause)) {
         const normalised = clause.trim().toUpperCase().replace(/^([A-F])[\s.-]{0,3}(\d)$/, '$1.$2');
@@ -40,15 +40,14 @@ export default createAppRule({
         context.report({ pointer: at, messageId: 'unknownClause', data: { clause, hint } });
         continue;
       }
-      if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
-      const e = entry as Record<string, unknown>;
+      if (!entry) continue;
       for (const field of FIELDS) {
-        const v = e[field];
-        if (v !== undefined && typeof v !== 'string') continue;
+        const v = entry[field];
+        if (context.app.isMistyped(`${at}/${field}`)) continue;
         if (v === undefined || v.trim() === '') context.report({ pointer: `${at}/${field}`, messageId: 'missing', data: { clause, field } });
         else if (PLACEHOLDER.test(v.trim())) context.report({ pointer: `${at}/${field}`, messageId: 'placeholder', data: { clause, field, value: JSON.stringify(v.trim()) } });
       }
-      const date = typeof e['date'] === 'string' ? e['date'].trim() : '';
+      const date = entry.date?.trim() ?? '';
       // the schema reports dates not written YYYY-MM-DD
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
       if (!isCalendarDate(date)) context.report({ pointer: `${at}/date`, messageId: 'badDate', data: { clause, value: date } });

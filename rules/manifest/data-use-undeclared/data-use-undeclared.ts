@@ -1,5 +1,6 @@
 import { eventScope, scopeEntry } from '../../src/data';
 import { LineIndex } from '../../src/positions';
+import type { Manifest } from '../../src/manifest/spec';
 import { createAppRule, type AppRuleContext } from '../../src/rule';
 import type { RelatedLocation } from '../../src/types';
 
@@ -40,25 +41,25 @@ export default createAppRule({
     if (!evidence.length) return;
     const words = evidence.slice(0, 3).map((e) => e.what).join(', ') + (evidence.length > 3 ? ' …' : '');
     const related = evidence.flatMap((e) => e.related).slice(0, 5);
-    const dp = m['dataProtection'];
-    if (dp === undefined) {
-      context.report({ pointer: '/dataProtection', messageId: 'missing', data: { evidence: words }, related });
-      return;
-    }
-    if (!dp || typeof dp !== 'object' || Array.isArray(dp)) {
+    const d = m.dataProtection;
+    if (context.app.isMistyped('/dataProtection')) {
       context.report({ pointer: '/dataProtection', messageId: 'notObject' });
       return;
     }
-    const d = dp as Record<string, unknown>;
-    const pd = d['personalData'];
-    if (pd === undefined) context.report({ pointer: '/dataProtection/personalData', messageId: 'personalDataMissing', data: { evidence: words }, related });
+    if (d === undefined) {
+      context.report({ pointer: '/dataProtection', messageId: 'missing', data: { evidence: words }, related });
+      return;
+    }
+    const pd = d.personalData;
+    if (context.app.isMistyped('/dataProtection/personalData')) context.report({ pointer: '/dataProtection/personalData', messageId: 'personalDataEmpty', data: { problem: 'not a list', evidence: words }, related });
+    else if (pd === undefined) context.report({ pointer: '/dataProtection/personalData', messageId: 'personalDataMissing', data: { evidence: words }, related });
     else {
       const problem = listProblem(pd);
       if (problem) context.report({ pointer: '/dataProtection/personalData', messageId: 'personalDataEmpty', data: { problem, evidence: words }, related });
     }
-    const basis = d['lawfulBasis'];
-    const values = Array.isArray(basis) ? basis : [basis];
-    const blank = basis === undefined ? 'missing' : values.length === 0 ? 'empty' : values.some((v) => typeof v !== 'string' || v.trim() === '') ? 'empty' : values.some((v) => PLACEHOLDER.test(String(v))) ? 'a placeholder' : undefined;
+    const basis = d.lawfulBasis;
+    const values = typeof basis === 'string' ? [basis] : basis ?? [];
+    const blank = context.app.isMistyped('/dataProtection/lawfulBasis') ? 'empty' : basis === undefined ? 'missing' : values.length === 0 ? 'empty' : values.some((v) => v === undefined || v.trim() === '') ? 'empty' : values.some((v) => PLACEHOLDER.test(String(v))) ? 'a placeholder' : undefined;
     if (blank) {
       context.report({ pointer: '/dataProtection/lawfulBasis', messageId: 'lawfulBasisMissing', data: { problem: blank } });
       return;
@@ -68,9 +69,8 @@ export default createAppRule({
   },
 });
 
-function listProblem(v: unknown): string | undefined {
-  if (!Array.isArray(v)) return 'not a list';
-  const real = v.filter((x) => typeof x === 'string' && x.trim() !== '' && !PLACEHOLDER.test(x));
+function listProblem(v: readonly (string | undefined)[]): string | undefined {
+  const real = v.filter((x) => x !== undefined && x.trim() !== '' && !PLACEHOLDER.test(x));
   if (!v.length) return 'empty';
   return real.length ? undefined : 'only placeholders';
 }
@@ -83,7 +83,7 @@ function isLawfulBasis(value: string): boolean {
 }
 
 /** Where the app shows that it reads consumers' personal data: code first (with locations), then the manifest. */
-function collectEvidence(context: AppRuleContext, m: Record<string, unknown>): Evidence[] {
+function collectEvidence(context: AppRuleContext, m: Manifest): Evidence[] {
   const out: Evidence[] = [];
   const add = (what: string, loc?: { file: string; start: number; end: number }) => {
     const lines = loc ? lineIndex(context, loc.file) : undefined;
@@ -106,9 +106,7 @@ function collectEvidence(context: AppRuleContext, m: Record<string, unknown>): E
   }
   if (out.length) return out; // the code speaks for itself; manifest evidence only when there is no code
   for (const s of context.app.declaredScopes()) if (scopeEntry(s.scope)?.personalData === 'consumer') add(`scope ${s.scope}`);
-  const hook = m['webhook'];
-  const events = hook && typeof hook === 'object' ? (hook as Record<string, unknown>)['events'] : undefined;
-  if (Array.isArray(events)) for (const e of events) if (typeof e === 'string' && PERSONAL_RESOURCES.test(e)) add(`webhook event ${e}`);
+  for (const e of m.webhook?.events ?? []) if (e !== undefined && PERSONAL_RESOURCES.test(e)) add(`webhook event ${e}`);
   return out;
 }
 

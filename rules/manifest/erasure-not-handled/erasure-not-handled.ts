@@ -53,9 +53,8 @@ function subscribedEvents(context: AppRuleContext): string[] {
 }
 
 function erasureStatement(context: AppRuleContext): { ok: boolean; placeholder: boolean } {
-  const dp = context.app.manifestObject()?.['dataProtection'];
-  const v = dp && typeof dp === 'object' ? (dp as Record<string, unknown>)['erasure'] : undefined;
-  if (typeof v !== 'string') return { ok: false, placeholder: false };
+  const v = context.app.manifestObject()?.dataProtection?.erasure;
+  if (v === undefined) return { ok: false, placeholder: false };
   return PLACEHOLDER.test(v) ? { ok: false, placeholder: true } : { ok: true, placeholder: false };
 }
 

@@ -33,7 +33,7 @@ export default createAppRule({
   check(context) {
     const m = context.app.manifestObject();
     if (!m) return;
-    const declared = (m['dataProtection'] as Record<string, unknown> | undefined)?.['storesPersonalData'] === true;
+    const declared = m.dataProtection?.storesPersonalData === true;
     const stored = [...context.index.files].flatMap(([file, f]) => f.storesPersonalData.map((s) => ({ file, ...s })))[0];
     const evidence = stored ? `the code stores personal data (${stored.what})` : declared ? 'dataProtection.storesPersonalData is true' : undefined;
     for (const t of listingTexts(context.manifest)) {

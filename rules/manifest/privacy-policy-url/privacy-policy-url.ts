@@ -16,7 +16,7 @@ export default createAppRule({
   check(context) {
     const m = context.app.manifestObject();
     if (!m) return;
-    const problem = urlProblem(m['privacyPolicyUrl']);
+    const problem = context.app.isMistyped('/privacyPolicyUrl') ? 'not a string' : urlProblem(m.privacyPolicyUrl);
     if (problem) context.report({ pointer: '/privacyPolicyUrl', messageId: 'problem', data: { problem } });
   },
 });

@@ -46,7 +46,7 @@ export default createAppRule({
       context.report({ pointer: valuePointer, messageId: 'writeOnlyRead', data: { scope: d.scope, narrower, only }, fixes: [narrowFix(doc, d, valuePointer, names.has(narrower), narrower)] });
     }
 
-    if (m['tokenRole'] === 'admin' && !ev.unknownApiCalls && !ev.uses.some((u) => ADMIN_ONLY_SCOPES.includes(u.scope))) {
+    if (m.tokenRole === 'admin' && !ev.unknownApiCalls && !ev.uses.some((u) => ADMIN_ONLY_SCOPES.includes(u.scope))) {
       context.report({ pointer: '/tokenRole', messageId: 'adminToken', fixes: [{ description: 'Use a bot user\'s token (tokenRole "bot")', edits: replaceValue(doc, '/tokenRole', 'bot'), safe: false }] });
     }
   },

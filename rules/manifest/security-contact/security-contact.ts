@@ -1,5 +1,6 @@
 import { contactProblem, emailProblem } from '../../src/manifest/field-checks';
 import type { JsonDocument } from '../../src/manifest/json-document';
+import type { Manifest } from '../../src/manifest/spec';
 import { createAppRule } from '../../src/rule';
 import type { Fix } from '../../src/types';
 
@@ -21,17 +22,17 @@ export default createAppRule({
   check(context) {
     const m = context.app.manifestObject();
     if (!m) return;
-    const value = m['securityContact'];
-    const problem = typeof value === 'string' && PLACEHOLDER.test(value) ? 'a placeholder' : contactProblem(value);
+    const value = m.securityContact;
+    const mistyped = context.app.isMistyped('/securityContact');
+    const problem = mistyped ? 'not a string' : value !== undefined && PLACEHOLDER.test(value) ? 'a placeholder' : contactProblem(value);
     if (!problem) return;
-    context.report({ pointer: '/securityContact', messageId: 'problem', data: { problem }, fixes: value === undefined ? developerEmailFix(context.manifest, m) : undefined });
+    context.report({ pointer: '/securityContact', messageId: 'problem', data: { problem }, fixes: value === undefined && !mistyped ? developerEmailFix(context.manifest, m) : undefined });
   },
 });
 
 /** Only when the field is absent: the developer's own (valid) address is a reasonable first answer. */
-function developerEmailFix(doc: JsonDocument | undefined, m: Record<string, unknown>): Fix[] | undefined {
-  const dev = m['developer'];
-  const email = dev && typeof dev === 'object' ? (dev as Record<string, unknown>)['email'] : undefined;
-  if (!doc || typeof email !== 'string' || emailProblem(email)) return undefined;
+function developerEmailFix(doc: JsonDocument | undefined, m: Manifest): Fix[] | undefined {
+  const email = m.developer?.email;
+  if (!doc || email === undefined || emailProblem(email)) return undefined;
   return [{ description: 'Use developer.email as security contact', edits: doc.edit('/securityContact', email.trim()), safe: false }];
 }

@@ -20,21 +20,22 @@ export default createAppRule({
   check(context) {
     const m = context.app.manifestObject();
     if (!m) return;
-    const support = m['support'];
-    if (support === undefined || support === null) {
-      context.report({ pointer: '/support', messageId: 'noSupport' });
+    // a wrong type is manifest-invalid's finding
+    const mistyped = (pointer: string) => context.app.isMistyped(pointer);
+    const s = m.support;
+    if (s === undefined) {
+      if (!mistyped('/support')) context.report({ pointer: '/support', messageId: 'noSupport' });
       return;
     }
-    // a wrong type is manifest-invalid's finding
-    if (typeof support !== 'object' || Array.isArray(support)) return;
-    const s = support as Record<string, unknown>;
-    if (s['email'] === undefined && s['url'] === undefined) context.report({ pointer: '/support/email', messageId: 'noContact' });
-    if (s['email'] !== undefined) check(s['email'], emailProblem, '/support/email', 'email');
-    if (s['url'] !== undefined) check(s['url'], urlProblem, '/support/url', 'url');
-    check(s['docsUrl'], urlProblem, '/support/docsUrl', 'docsUrl');
+    const hasEmail = s.email !== undefined || mistyped('/support/email');
+    const hasUrl = s.url !== undefined || mistyped('/support/url');
+    if (!hasEmail && !hasUrl) context.report({ pointer: '/support/email', messageId: 'noContact' });
+    if (hasEmail) check(s.email, emailProblem, '/support/email', 'email');
+    if (hasUrl) check(s.url, urlProblem, '/support/url', 'url');
+    check(s.docsUrl, urlProblem, '/support/docsUrl', 'docsUrl');
 
-    function check(value: unknown, problemOf: (v: unknown) => string | undefined, pointer: string, messageId: string): void {
-      if (value !== undefined && value !== null && typeof value !== 'string') return;
+    function check(value: string | undefined, problemOf: (v: unknown) => string | undefined, pointer: string, messageId: string): void {
+      if (mistyped(pointer)) return;
       const problem = problemOf(value);
       if (problem) context.report({ pointer, messageId, data: { problem } });
     }

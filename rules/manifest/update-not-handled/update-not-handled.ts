@@ -61,9 +61,8 @@ function subscribedEvents(context: AppRuleContext): string[] {
 }
 
 function erasureStatement(context: AppRuleContext): string | undefined {
-  const dp = context.app.manifestObject()?.['dataProtection'];
-  const v = dp && typeof dp === 'object' ? (dp as Record<string, unknown>)['erasure'] : undefined;
-  return typeof v === 'string' && !PLACEHOLDER.test(v) ? v : undefined;
+  const v = context.app.manifestObject()?.dataProtection?.erasure;
+  return v !== undefined && !PLACEHOLDER.test(v) ? v : undefined;
 }
 
 function related(context: AppRuleContext, sites: Stored[]): RelatedLocation[] {

@@ -35,20 +35,20 @@ export default createAppRule({
   check(context) {
     const m = context.app.manifestObject();
     if (!m) return;
-    const webhook = m['webhook'];
-    const url = webhook && typeof webhook === 'object' && !Array.isArray(webhook) ? (webhook as Record<string, unknown>)['url'] : undefined;
-    if (typeof url === 'string' && !url.trim()) {
+    const url = m.webhook?.url;
+    if (url !== undefined && !url.trim()) {
       // what `policy-lens init` leaves for the developer to fill in
       context.report({ pointer: '/webhook/url', messageId: 'emptyUrl' });
-    } else if (url !== undefined) {
-      const problem = transportProblem(url);
+    } else if (url !== undefined || context.app.isMistyped('/webhook/url')) {
+      const problem = url === undefined ? 'not a string' : transportProblem(url);
       if (problem) {
-        const fixable = typeof url === 'string' && /^http:\/\//i.test(url.trim()) && !problem.includes('local');
-        const fixes = fixable && context.manifest ? [{ description: 'Use https for the webhook URL', edits: context.manifest.edit('/webhook/url', (url as string).trim().replace(/^http:/i, 'https:')), safe: false }] : undefined;
+        const fixable = url !== undefined && /^http:\/\//i.test(url.trim()) && !problem.includes('local');
+        const fixes = fixable && context.manifest ? [{ description: 'Use https for the webhook URL', edits: context.manifest.edit('/webhook/url', url.trim().replace(/^http:/i, 'https:')), safe: false }] : undefined;
         context.report({ pointer: '/webhook/url', messageId: 'notHttps', data: { problem }, fixes });
       }
     }
-    for (const found of secretsIn(m, [])) {
+    // a secret may hide under any key, known to the field table or not: walk the JSON as written
+    for (const found of secretsIn(context.manifest?.value, [])) {
       const pointer = pathToPointer(found.path);
       const fixes = context.manifest ? [{ description: 'Remove the secret from the manifest', edits: context.manifest.edit(pointer, undefined), safe: false }] : undefined;
       context.report({ pointer, messageId: 'secret', data: { what: found.what, pointer, masked: mask(found.value) }, fixes });
@@ -56,8 +56,7 @@ export default createAppRule({
   },
 });
 
-function transportProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'not a string';
+function transportProblem(value: string): string | undefined {
   let u: URL;
   try {
     u = new URL(value.trim());

@@ -49,14 +49,13 @@ export function applySuppressions(findings: Finding[], byFile: ReadonlyMap<strin
  */
 export function applyManifestIgnores(apps: readonly AppInfo[], ruleIds: ReadonlySet<string>, findings: Finding[], exemptions: Exemption[]): void {
   for (const app of apps) {
-    const entries = app.manifestObject()?.['ignore'];
-    if (!Array.isArray(entries) || !app.manifest) continue;
+    const entries = app.manifestObject()?.ignore;
+    if (!entries || !app.manifest) continue;
     const lines = new LineIndex(app.manifest.text);
-    entries.forEach((raw, i) => {
-      const e = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-      const rule = typeof e['rule'] === 'string' ? e['rule'] : '';
-      const pointer = typeof e['pointer'] === 'string' ? e['pointer'] : undefined;
-      const reason = typeof e['reason'] === 'string' ? e['reason'].trim() : '';
+    entries.forEach((e, i) => {
+      const rule = e?.rule ?? '';
+      const pointer = e?.pointer;
+      const reason = e?.reason?.trim() ?? '';
       const at = app.manifest!.rangeOf(`/ignore/${i}`);
       const invalid = (why: string) => findings.push(invalidFinding(`Invalid exemption: ${why}`, app.manifestPath, lines, at.start, at.end));
       if (!ruleIds.has(rule)) return invalid(`ignore entry ${i} names ${rule ? `unknown rule "${rule}"` : 'no rule'}`);

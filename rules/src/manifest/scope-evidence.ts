@@ -41,9 +41,7 @@ export function collectScopeEvidence(app: AppInfo, index: AppIndex): ScopeEviden
     unknownApiCalls += facts.unknownApiCalls.length;
     for (const l of facts.evidenceLost) lost.push({ ...l, file });
   }
-  const webhook = app.manifestObject()?.['webhook'];
-  const events = webhook && typeof webhook === 'object' ? (webhook as Record<string, unknown>)['events'] : undefined;
-  const manifestEvents = Array.isArray(events) ? events.filter((e): e is string => typeof e === 'string') : [];
+  const manifestEvents = (app.manifestObject()?.webhook?.events ?? []).filter((e): e is string => e !== undefined);
   const wildcard = [...codeEvents, ...manifestEvents].some((e) => eventScope(e) === 'wildcard');
   return { uses, manifestEvents, wildcard, unknownApiCalls, lost };
 }

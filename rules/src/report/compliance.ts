@@ -95,7 +95,7 @@ export function buildComplianceReport(opts: { result: RunResult; rules: readonly
     toolVersion: opts.toolVersion,
     policyVersion: CLAUSES.policyVersion,
     policySource: CLAUSES.source,
-    apps: result.apps.map((a) => ({ name: String(a.manifestObject()?.['name'] ?? opts.relative(a.root)), manifest: opts.relative(a.manifestPath), manifestHash: a.manifest ? createHash('sha256').update(a.manifest.text).digest('hex').slice(0, 16) : undefined })),
+    apps: result.apps.map((a) => ({ name: a.manifestObject()?.name ?? opts.relative(a.root), manifest: opts.relative(a.manifestPath), manifestHash: a.manifest ? createHash('sha256').update(a.manifest.text).digest('hex').slice(0, 16) : undefined })),
     rulePackHash,
     clauses,
     findings: reportFindings(result.findings, opts.relative),
@@ -117,12 +117,11 @@ function reportFindings(findings: readonly Finding[], relative: (p: string) => s
 function collectAttestations(apps: AppInfo[], now: Date): Map<string, Attestation> {
   const out = new Map<string, Attestation>();
   for (const app of apps) {
-    const att = (app.manifestObject()?.['compliance'] as Record<string, unknown> | undefined)?.['attestations'];
-    if (!att || typeof att !== 'object') continue;
-    for (const [id, v] of Object.entries(att as Record<string, unknown>)) {
-      if (!v || typeof v !== 'object') continue;
-      const o = v as Record<string, unknown>;
-      const a: Attestation = { statement: String(o['statement'] ?? ''), by: String(o['by'] ?? ''), date: String(o['date'] ?? ''), notApplicable: o['notApplicable'] === true };
+    const att = app.manifestObject()?.compliance?.attestations;
+    if (!att) continue;
+    for (const [id, o] of Object.entries(att)) {
+      if (!o) continue;
+      const a: Attestation = { statement: o.statement ?? '', by: o.by ?? '', date: o.date ?? '', notApplicable: o.notApplicable === true };
       a.problem = attestationProblem(a, now);
       out.set(id, a);
     }

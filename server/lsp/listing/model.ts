@@ -3,6 +3,7 @@
 // from the manifest is passed on as data; escaping is the renderer's job (the webview uses textContent).
 import type { AppInfo } from '../../../rules/src/app';
 import { contactProblem, emailProblem, urlProblem } from '../../../rules/src/manifest/field-checks';
+import type { Manifest } from '../../../rules/src/manifest/spec';
 import type { ComplianceReport } from '../../../rules/src/report/compliance';
 import { clauseDetail, statusWord } from '../../../rules/src/report/render';
 import type { Finding } from '../../../rules/src/types';
@@ -46,30 +47,30 @@ export function buildListingModel(input: ListingInput): ListingModel {
   if (!m) return { ...base, problem: app.manifest ? 'The manifest is not a JSON object (fix the JSON first: the preview shows what it can read).' : 'There is no manifest here.' };
   const errors = app.manifest?.problems.length ?? 0;
   if (errors) base.notice = `The manifest has ${errors} JSON error${errors === 1 ? '' : 's'}; the preview shows what could be read.`;
-  const listing = obj(m['listing']);
-  const developer = obj(m['developer']);
-  const support = obj(m['support']);
+  const { listing, developer, support } = m;
+  // a value of the wrong type is shown as written, as "not a string" (manifest-invalid says more)
+  const value = (pointer: string, v: string | undefined): Shown => (app.isMistyped(pointer) ? { written: JSON.stringify(app.manifest?.get(pointer)), mistyped: true } : { text: v, mistyped: false });
   return {
     ...base,
-    name: str(m['name']),
-    version: str(m['version']),
-    description: str(m['description']),
-    shortDescription: str(listing?.['shortDescription']),
-    category: str(listing?.['category']),
-    marketplace: marketplaceName(str(listing?.['marketplace'])),
-    developer: developer ? { name: str(developer['name']), email: str(developer['email']), url: str(developer['url']) } : undefined,
-    tokenRole: str(m['tokenRole']),
-    icon: str(listing?.['icon']),
+    name: str(m.name),
+    version: str(m.version),
+    description: str(m.description),
+    shortDescription: str(listing?.shortDescription),
+    category: str(listing?.category),
+    marketplace: marketplaceName(str(listing?.marketplace)),
+    developer: developer ? { name: str(developer.name), email: str(developer.email), url: str(developer.url) } : undefined,
+    tokenRole: str(m.tokenRole),
+    icon: str(listing?.icon),
     abilities: app.declaredScopes().map((s) => ({ scope: s.scope, reason: s.reason, ...scopeWords(s.scope) })),
-    dataProtection: dataProtection(obj(m['dataProtection'])),
+    dataProtection: dataProtection(m.dataProtection),
     links: [
-      urlLink('Privacy policy', m['privacyPolicyUrl']),
-      urlLink('Terms of service', m['termsUrl']),
-      mailLink('Support e-mail', support?.['email']),
-      urlLink('Support', support?.['url']),
-      urlLink('Documentation', support?.['docsUrl']),
-      contactLink('Security contact', m['securityContact']),
-      urlLink('Developer website', developer?.['url']),
+      urlLink('Privacy policy', value('/privacyPolicyUrl', m.privacyPolicyUrl)),
+      urlLink('Terms of service', value('/termsUrl', m.termsUrl)),
+      mailLink('Support e-mail', value('/support/email', support?.email)),
+      urlLink('Support', value('/support/url', support?.url)),
+      urlLink('Documentation', value('/support/docsUrl', support?.docsUrl)),
+      contactLink('Security contact', value('/securityContact', m.securityContact)),
+      urlLink('Developer website', value('/developer/url', developer?.url)),
     ],
   };
 }
@@ -93,32 +94,34 @@ function listingFinding(f: Finding, input: ListingInput): ListingFinding {
   return { ruleId: f.ruleId, severity: f.severity, message: f.message, uri: input.toUri(f.file), range: f.range, where: `${input.relative(f.file)}:${f.range.start.line + 1}` };
 }
 
-function dataProtection(dp: Record<string, unknown> | undefined): ListingModel['dataProtection'] {
+function dataProtection(dp: Manifest['dataProtection']): ListingModel['dataProtection'] {
   if (!dp) return undefined;
-  const list = (v: unknown) => (Array.isArray(v) ? v : []);
   return {
-    personalData: list(dp['personalData']).filter((x): x is string => typeof x === 'string'),
-    lawfulBasis: str(dp['lawfulBasis']),
-    retentionDays: typeof dp['retentionDays'] === 'number' ? dp['retentionDays'] : undefined,
-    erasure: str(dp['erasure']),
-    thirdParties: list(dp['thirdParties']).map(obj).filter((t): t is Record<string, unknown> => !!t).map((t) => ({ name: str(t['name']) ?? '(unnamed)', purpose: str(t['purpose']), host: str(t['host']) })),
+    personalData: (dp.personalData ?? []).filter((x): x is string => x !== undefined),
+    lawfulBasis: typeof dp.lawfulBasis === 'string' ? str(dp.lawfulBasis) : undefined,
+    retentionDays: dp.retentionDays,
+    erasure: str(dp.erasure),
+    thirdParties: (dp.thirdParties ?? []).flatMap((t) => (t ? [{ name: str(t.name) ?? '(unnamed)', purpose: str(t.purpose), host: str(t.host) }] : [])),
   };
 }
 
-function urlLink(label: string, value: unknown): ListingLink {
-  const problem = urlProblem(value);
-  return { label, value: display(value), href: problem ? undefined : String(value).trim(), problem };
+/** A manifest string for a link, or that the manifest holds something else there. */
+interface Shown { text?: string; written?: string; mistyped: boolean }
+
+function urlLink(label: string, v: Shown): ListingLink {
+  const problem = v.mistyped ? 'not a string' : urlProblem(v.text);
+  return { label, value: v.text ?? v.written ?? '', href: problem ? undefined : v.text?.trim(), problem };
 }
 
-function mailLink(label: string, value: unknown): ListingLink {
-  const problem = emailProblem(value);
-  return { label, value: display(value), href: problem ? undefined : `mailto:${String(value).trim().replace(/^mailto:/i, '')}`, problem };
+function mailLink(label: string, v: Shown): ListingLink {
+  const problem = v.mistyped ? 'not a string' : emailProblem(v.text);
+  return { label, value: v.text ?? v.written ?? '', href: problem ? undefined : `mailto:${v.text?.trim().replace(/^mailto:/i, '')}`, problem };
 }
 
-function contactLink(label: string, value: unknown): ListingLink {
+function contactLink(label: string, v: Shown): ListingLink {
   // an e-mail address or an https URL, as the A.9 rule accepts either
-  if (typeof value === 'string' && /^https?:/i.test(value.trim())) return urlLink(label, value);
-  return { ...mailLink(label, value), problem: contactProblem(value) };
+  if (v.text !== undefined && /^https?:/i.test(v.text.trim())) return urlLink(label, v);
+  return { ...mailLink(label, v), problem: v.mistyped ? 'not a string' : contactProblem(v.text) };
 }
 
 function marketplaceName(v: string | undefined): string | undefined {
@@ -127,14 +130,6 @@ function marketplaceName(v: string | undefined): string | undefined {
   return v;
 }
 
-function display(v: unknown): string {
-  return typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
-}
-
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v : undefined;
-}
-
-function obj(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
