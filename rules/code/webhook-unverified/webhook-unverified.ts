@@ -3,7 +3,7 @@ import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { NetworkInput } from '../../src/model/network-input';
 import { accessChain, calleeName, isFunctionLike, objectProperty, unwrap } from '../../src/model/syntax';
 import type { Fix } from '../../src/types';
-import { SignatureChecks } from './signature';
+import { SignatureChecks } from '../../src/webhook/signature-checks';
 import { canAddMiddleware, eolOf, helperEdits, indentOf, mentionsWebhookApp, pathLiteral } from './middleware-fix';
 import { VERIFY_HELPER_NAME } from './verify-middleware';
 import { timingSafeFix } from './timing-safe-fix';
@@ -48,7 +48,7 @@ export default createCodeRule({
   create(context) {
     const model = context.model;
     let checks: SignatureChecks | undefined;
-    const sig = () => (checks ??= new SignatureChecks(model));
+    const sig = () => (checks ??= new SignatureChecks(model, context.hints.webhookVerifiers));
 
     return {
       [ts.SyntaxKind.BinaryExpression](node) {
