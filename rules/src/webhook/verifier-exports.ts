@@ -3,10 +3,13 @@
 import { ts } from '../ts';
 import type { FileModel } from '../model/file-model';
 import { isFunctionLike, propertyName, unwrap } from '../model/syntax';
-import { SignatureChecks, type ImportedVerifiers } from './signature-checks';
+import { SignatureChecks, VERIFIER_NAME, type ImportedVerifiers } from './signature-checks';
 
-/** Text without any of these cannot verify a signature: its exports are judged without walking them. */
-const MAY_VERIFY = /signature|hmac|verif|timingsafe|tsscmp|scmp|safe-compare/i;
+/**
+ * Text without any of these cannot verify a signature (no signature value, timing-safe compare or verifier name
+ * for SignatureChecks to find): its exports are not walked. Most modules of an app stop here.
+ */
+const MAY_VERIFY = /sig(?:nature)?s?\b|hmac|xhub|timingsafeequal|isxhubvalid|tsscmp|scmp|safe-compare|secure-compare|verif\w{0,20}(?:hook|hub)/i;
 
 /**
  * The module's exported functions (and middleware values such as `express.json({ verify })`) with whether they
@@ -17,14 +20,33 @@ const MAY_VERIFY = /signature|hmac|verif|timingsafe|tsscmp|scmp|safe-compare/i;
 export function exportedWebhookVerifiers(model: FileModel, imported: ImportedVerifiers | undefined): Record<string, boolean> | undefined {
   const exports = exportedValues(model.sourceFile);
   if (!exports.length) return undefined;
-  const mayVerify = MAY_VERIFY.test(model.text);
-  const checks = mayVerify ? new SignatureChecks(model, imported) : undefined;
+  const importsVerifier = Object.values(imported ?? {}).some((t) => Object.values(t).includes(true));
+  const mayVerify = importsVerifier ? () => true : mayVerifyText(model);
+  let checks: SignatureChecks | undefined;
   const out: Record<string, boolean> = {};
   for (const [name, node] of exports) {
     if (Object.hasOwn(out, name)) continue;
-    out[name] = !!checks && (isFunctionLike(node) ? checks.verifiesIn(node) : checks.isVerifierExpr(node));
+    const may = mayVerify(node);
+    if (may) checks ??= new SignatureChecks(model, imported);
+    const verifies = may && (isFunctionLike(node) ? checks!.verifiesIn(node) : checks!.isVerifierExpr(node));
+    // what no importer would take for a verifier is left out: the facts of most modules stay empty
+    if (verifies || name === 'default' || VERIFIER_NAME.test(name)) out[name] = verifies;
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * Whether an export's text, or that of a function of the file it names, has what a check needs: type signatures
+ * in a TypeScript library make a file pass MAY_VERIFY, but not each of its exports, so few are walked.
+ */
+function mayVerifyText(model: FileModel): (node: ts.Node) => boolean {
+  if (!MAY_VERIFY.test(model.text)) return () => false;
+  const textOf = (n: ts.Node) => model.text.slice(n.pos, n.end);
+  const helpers = [...model.functionsByName].filter(([, fn]) => MAY_VERIFY.test(textOf(fn))).map(([n]) => n);
+  return (node) => {
+    const t = textOf(node);
+    return MAY_VERIFY.test(t) || helpers.some((h) => t.includes(h));
+  };
 }
 
 type Exported = [name: string, value: ts.FunctionLikeDeclaration | ts.Expression];
