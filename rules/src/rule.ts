@@ -2,7 +2,7 @@ import type { ts } from 'ts-morph';
 import type { AppInfo } from './app';
 import type { JsonDocument } from './manifest/json-document';
 import type { FileFacts } from './model/facts';
-import type { FileModel } from './model/file-model';
+import type { FileHints, FileModel } from './model/file-model';
 import type { PersonalDataModel } from './model/personal-data';
 import type { CodeRuleListener, Fix, RelatedLocation, ReportDescriptor, RuleMetaBase, Severity } from './types';
 
@@ -24,6 +24,8 @@ export interface CodeRuleContext {
   readonly isTestFile: boolean;
   /** The `.env.example` beside the app's manifest (the run root for files outside every app), for env-var fixes. */
   readonly envExample: { readonly path: string; readonly text: string | undefined };
+  /** What the project index tells the file about its neighbours (the model is already built with it). */
+  readonly hints: FileHints;
   report(d: ReportDescriptor): void;
 }
 

@@ -89,6 +89,8 @@ export interface ReportDescriptor {
   severity?: Severity;
   related?: RelatedLocation[];
   unnecessary?: boolean;
+  /** The clauses this finding cites, when a rule's clauses do not all apply to each of its findings (a subset of meta.clauses). */
+  clauses?: string[];
 }
 
 export type NodeVisitor = (node: ts.Node) => void;

@@ -31,7 +31,8 @@ export function findingHover(f: Finding, docsBase: string, exemption: string | u
   const out = [`**Policy Lens** · \`${f.ruleId}\` · ${f.severity}`];
   if (info?.description) out.push('', escape(info.description));
   for (const c of info?.clauses ?? []) {
-    if (!c.text) continue;
+    // a rule may cite some of its clauses on a finding (card data: D.6 too; a password: C.2 and C.3)
+    if (!c.text || !f.clauses.includes(c.id)) continue;
     out.push('', `> ${escape(c.text)}`, '>', `> — Web1on1 Developer Policy, clause ${c.id}`);
   }
   const why = hoverWhy(info?.doc);

@@ -70,6 +70,17 @@ describe('hovers and fix titles on every fixture finding', () => {
     }
   });
 
+  it('a hover quotes the clauses its finding cites, not every clause of its rule', () => {
+    const requests = all.filter((x) => x.finding.ruleId === 'sensitive-data-request').map((x) => x.finding);
+    const card = requests.find((f) => f.clauses.includes('D.6'));
+    const password = requests.find((f) => !f.clauses.includes('D.6'));
+    assert.ok(card && password, 'fixture findings with and without D.6');
+    assert.match(findingHover(card, 'https://docs.example/rules', undefined), /clause D\.6/);
+    const text = findingHover(password, 'https://docs.example/rules', undefined);
+    assert.doesNotMatch(text, /clause D\.6/);
+    assert.match(text, /clause C\.2/);
+  });
+
   it('a manifest finding is accepted with an ignore entry at its pointer', () => {
     const m = all.find((x) => x.finding.pointer !== undefined && x.finding.file.endsWith('/web1on1-app.json') && x.result.apps.some((a) => a.manifest));
     assert.ok(m, 'a manifest finding');

@@ -2,12 +2,13 @@ import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import type { AppInfo } from '../../src/app';
 import { readableTexts, type ReadableText } from '../../src/lexicon/readable-text';
-import { describeKind, fieldAsksFor, findSensitiveRequests, requestLanguage, SENSITIVE_KINDS, type SensitiveKind } from '../../src/lexicon/sensitive-data';
+import { CARD_DATA_KINDS, describeKind, fieldAsksFor, findSensitiveRequests, requestLanguage, SENSITIVE_KINDS, type SensitiveKind } from '../../src/lexicon/sensitive-data';
 import type { Fix } from '../../src/types';
 
 const ADVICE: Record<SensitiveKind, string> = {
   card: "take card payments on an approved payment provider's page (a payment link), never in the chat",
   cvv: "take card payments on an approved payment provider's page (a payment link), never in the chat",
+  'card-expiry': "take card payments on an approved payment provider's page (a payment link), never in the chat",
   pin: 'nobody needs a PIN in a chat; let the consumer pay at a terminal or through a payment link',
   password: "never ask for a password; send a link to the service's own login or reset page",
   iban: 'ask only when the app needs it (a refund) and declare it in dataProtection.sensitiveDataExceptions with a reason',
@@ -20,14 +21,16 @@ const PAYMENT_LINK_SENTENCE = {
   'nl-formal': 'Betaal via de beveiligde betaallink die wij u sturen; deel geen kaartgegevens in deze chat.',
   'nl-informal': 'Betaal via de beveiligde betaallink die we je sturen; deel geen kaartgegevens in deze chat.',
 };
-const CARD_KINDS: ReadonlySet<SensitiveKind> = new Set(['card', 'cvv']);
+/** C.2/C.3 for every request; card data taken in the chat also makes the payment itself insecure (D.6). */
+const REQUEST_CLAUSES = ['C.2', 'C.3'];
+const CARD_DATA_CLAUSES = ['C.2', 'C.3', 'D.6'];
 
 export default createCodeRule({
   meta: {
     id: 'sensitive-data-request',
     target: 'code',
-    description: 'Messages or form fields that ask for card numbers, CVV/CVC, PINs, passwords, IBANs or BSN/SSN numbers.',
-    clauses: ['C.2', 'C.3'],
+    description: 'Messages or form fields that ask for card numbers, CVV/CVC, card expiry dates, PINs, passwords, IBANs or BSN/SSN numbers.',
+    clauses: CARD_DATA_CLAUSES,
     severity: 'error',
     fixable: true,
     messages: {
@@ -44,7 +47,7 @@ export default createCodeRule({
         for (const t of readableTexts(context.model)) {
           const kinds = kindsAskedFor(t).filter((k) => !excepted.has(k));
           if (!kinds.length) continue;
-          const what = kinds.map(describeKind).join(' and ');
+          const what = listed(kinds.map(describeKind));
           const isField = t.part === 'field' || t.part === 'form';
           const fixes = isField ? [] : paymentLinkFix(context.file, context.sourceFile, t, excepted);
           context.report({
@@ -54,6 +57,7 @@ export default createCodeRule({
             end: t.node.getEnd(),
             // an IBAN is personal data but no secret: a likely problem, not harm in itself
             severity: kinds.every((k) => k === 'iban') ? 'warning' : undefined,
+            clauses: kinds.some((k) => CARD_DATA_KINDS.has(k)) ? CARD_DATA_CLAUSES : REQUEST_CLAUSES,
             fixes,
           });
         }
@@ -69,7 +73,7 @@ export default createCodeRule({
  */
 function paymentLinkFix(file: string, sf: ts.SourceFile, t: ReadableText, excepted: ReadonlySet<SensitiveKind>): Fix[] {
   const requests = findSensitiveRequests(t.text, { asked: t.method === 'ask' }).filter((r) => !excepted.has(r.kind));
-  if (!requests.length || !requests.every((r) => CARD_KINDS.has(r.kind))) return [];
+  if (!requests.length || !requests.every((r) => CARD_DATA_KINDS.has(r.kind))) return [];
   const parts = literalParts(sf, t.node);
   const edits: Fix['edits'] = [];
   const seen = new Set<number>();
@@ -118,6 +122,11 @@ function kindsAskedFor(t: ReadableText): SensitiveKind[] {
   return [...new Set(findSensitiveRequests(t.text, { asked: t.method === 'ask' }).map((r) => r.kind))];
 }
 
+/** "a, b and c". */
+function listed(items: string[]): string {
+  return items.length < 3 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 function whoReads(t: ReadableText): string {
   if (t.consumer || t.audience === 'consumer') return 'the consumer';
   if (t.audience === 'internal') return "the dealer's staff";
@@ -125,7 +134,7 @@ function whoReads(t: ReadableText): string {
 }
 
 /** Other names the manifest may use for a kind. */
-const KIND_ALIASES: Record<string, SensitiveKind> = { 'card-number': 'card', creditcard: 'card', cvc: 'cvv', bsn: 'national-id', ssn: 'national-id' };
+const KIND_ALIASES: Record<string, SensitiveKind> = { 'card-number': 'card', creditcard: 'card', cvc: 'cvv', expiry: 'card-expiry', bsn: 'national-id', ssn: 'national-id' };
 
 /** `dataProtection.sensitiveDataExceptions: [{ kind, reason }]`: kinds the app declares it needs, with a reason. */
 function declaredExceptions(app: AppInfo | undefined): Set<SensitiveKind> {

@@ -76,7 +76,7 @@ export default createCodeRule({
           const prefix = undocumentedPrefix(url);
           // a base URL that is itself undocumented is reported where it is written
           const ownPart = call.url?.text ?? '';
-          if (prefix && (/^[a-z][a-z0-9+.-]*:\/\//i.test(ownPart) || ownPart.toLowerCase().includes(prefix))) report(call.urlNode ?? call.call, 'undocumented', { url: displayUrl(url), prefix });
+          if (prefix && (/^[a-z][a-z0-9+.-]*:\/\//i.test(ownPart) || pathOwnsPrefix(ownPart, prefix))) report(call.urlNode ?? call.call, 'undocumented', { url: displayUrl(url), prefix });
           else if (!prefix && !isApiLike(host) && reader) report(call.call, 'scrape', { host, reader });
         }
         for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
@@ -100,6 +100,15 @@ function undocumentedPrefix(url: string): string | undefined {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0]!.toLowerCase();
   const slashed = path.endsWith('/') ? path : `${path}/`;
   return API.undocumentedPathPrefixes.find((p) => slashed.includes(p));
+}
+
+/**
+ * The call's own (relative) path names the undocumented part: `/v1/internal/x` on an axios `baseURL` client, and
+ * `internal/x` on a got `prefixUrl` client, where paths are written without their leading slash.
+ */
+function pathOwnsPrefix(ownPart: string, prefix: string): boolean {
+  const path = ownPart.split(/[?#]/)[0]!.toLowerCase();
+  return `/${path.startsWith('/') ? path.slice(1) : path}/`.includes(prefix);
 }
 
 /** Origin and path only: query strings may carry tokens. */

@@ -29,6 +29,8 @@ export default createCodeRule({
       const text = stringOf(context, node);
       // every URL the pattern finds has "://": most strings have none, and includes() is cheaper than the scan
       if (!text || !text.includes('://')) return;
+      // `${PAYMENT_BASE}?order=${id}`: the link is reported once, at the literal that writes it
+      if (ts.isTemplateExpression(node) && !ownText(node).includes('://')) return;
       for (const m of text.matchAll(URL_IN_TEXT)) {
         const url = m[0];
         const host = hostOf(url);
@@ -60,6 +62,11 @@ function stringOf(context: { model: { values: { string(n: ts.Expression): { text
   if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'require') return undefined;
   // a plain literal is its own text: no resolver object for every string in the file
   return ts.isStringLiteralLike(node) ? node.text : context.model.values.string(node as ts.Expression)?.text;
+}
+
+/** The text a template writes itself, without what its substitutions bring in. */
+function ownText(node: ts.TemplateExpression): string {
+  return node.head.text + node.templateSpans.map((s) => s.literal.text).join('');
 }
 
 function approvedList(option: unknown): string[] {

@@ -3,7 +3,7 @@ import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { NetworkInput } from '../../src/model/network-input';
 import { accessChain, calleeName, isFunctionLike, objectProperty, unwrap } from '../../src/model/syntax';
 import type { Fix } from '../../src/types';
-import { SignatureChecks } from './signature';
+import { SignatureChecks } from '../../src/webhook/signature-checks';
 import { canAddMiddleware, eolOf, helperEdits, indentOf, mentionsWebhookApp, pathLiteral } from './middleware-fix';
 import { VERIFY_HELPER_NAME } from './verify-middleware';
 import { timingSafeFix } from './timing-safe-fix';
@@ -48,7 +48,7 @@ export default createCodeRule({
   create(context) {
     const model = context.model;
     let checks: SignatureChecks | undefined;
-    const sig = () => (checks ??= new SignatureChecks(model));
+    const sig = () => (checks ??= new SignatureChecks(model, context.hints.webhookVerifiers));
 
     return {
       [ts.SyntaxKind.BinaryExpression](node) {
@@ -278,7 +278,10 @@ function handlerFunction(context: CodeRuleContext, e: ts.Expression): ts.Functio
   return undefined;
 }
 
-/** The handler reads the Web1on1 event of the request body, on a webhook-looking route or with Web1on1 payload shapes. */
+/**
+ * The handler reads the Web1on1 event of the request body, on a webhook-looking route or with Web1on1 payload
+ * shapes, or reads the Web1on1 payload itself (`req.body.data.message`) on a webhook-looking route.
+ */
 function readsWebhookEvent(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration, reg: Registration): boolean {
   const first = fn.parameters[0];
   const req = first && ts.isIdentifier(first.name) ? first.name.text : undefined;
@@ -286,6 +289,8 @@ function readsWebhookEvent(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration, re
   const bodies = new Set<string>(['payload']);
   let event = false;
   let shape = false;
+  /** `req.body.data.message`: the Web1on1 payload read straight from the request. */
+  let bodyShape = false;
   const isBody = (e: ts.Expression): boolean => {
     const chain = accessChain(unwrap(e));
     if (!chain) return false;
@@ -304,12 +309,16 @@ function readsWebhookEvent(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration, re
       }
     }
     if (ts.isPropertyAccessExpression(n) && n.name.text === 'event' && isBody(n.expression)) event = true;
-    if (ts.isPropertyAccessExpression(n) && ['message', 'conversation', 'contact'].includes(n.name.text) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'data') shape = true;
+    if (ts.isPropertyAccessExpression(n) && ['message', 'conversation', 'contact'].includes(n.name.text) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'data') {
+      shape = true;
+      if (isBody(n.expression.expression)) bodyShape = true;
+    }
     if (ts.isStringLiteralLike(n) && WEB1ON1_EVENT.test(n.text)) shape = true;
     ts.forEachChild(n, visit);
   };
   visit(fn);
-  return event && (shape || WEBHOOK_PATH.test(reg.pathNode?.getText(sf) ?? ''));
+  const webhookPath = WEBHOOK_PATH.test(reg.pathNode?.getText(sf) ?? '');
+  return (event && (shape || webhookPath)) || (bodyShape && webhookPath);
 }
 
 /** `bot.start()` → an express app with the verifier in front of chipchat's router. */

@@ -12,6 +12,7 @@ import { findSuppressions } from '../suppressions';
 import type { CodeRule } from '../rule';
 import { ts } from '../ts';
 import type { CodeRuleListener, NodeVisitor, ReportDescriptor } from '../types';
+import { exportedWebhookVerifiers } from '../webhook/verifier-exports';
 import { codeFinding } from './findings';
 import type { ContextKey, EnvExample, FileResult } from './types';
 
@@ -70,6 +71,7 @@ export function analyzeInto(result: FileResult, file: string, previousTree: { so
     if (settings.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
     pd = new PersonalDataModel(model);
     result.facts = collectFacts(model, pd);
+    result.facts.webhookVerifiers = exportedWebhookVerifiers(model, hints.webhookVerifiers);
     if (clock() - fileStart > modelMs) throw new OverBudget(modelMs);
   } catch (e) {
     result.facts = undefined;
@@ -112,6 +114,7 @@ function createListeners(
         options: setting.options,
         isTestFile: ctx.isTestFile,
         envExample: ctx.envExample,
+        hints: ctx.hints,
         report: (d: ReportDescriptor) => result.findings.push(codeFinding(rule, severity, file, result.lines, d)),
       });
       listeners.push({ rule, listener });
@@ -178,7 +181,7 @@ export function listenedKinds(codeRules: readonly CodeRule[]): ts.SyntaxKind[] {
   const probe = new FileModel('probe.js', '', sf, { sdkModules: [] }, []);
   for (const rule of codeRules) {
     try {
-      const l = rule.create({ file: 'probe.js', text: '', sourceFile: sf, model: probe, personalData: new PersonalDataModel(probe), app: undefined, options: rule.meta.defaultOptions ?? {}, isTestFile: false, envExample: { path: 'probe/.env.example', text: undefined }, report: () => undefined });
+      const l = rule.create({ file: 'probe.js', text: '', sourceFile: sf, model: probe, personalData: new PersonalDataModel(probe), app: undefined, options: rule.meta.defaultOptions ?? {}, isTestFile: false, envExample: { path: 'probe/.env.example', text: undefined }, hints: {}, report: () => undefined });
       for (const k of Object.keys(l)) if (/^\d+$/.test(k)) kinds.add(Number(k));
     } catch {
       // a rule that cannot even be created fails again per file and is reported there

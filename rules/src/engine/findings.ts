@@ -12,7 +12,8 @@ export function finding(ruleId: string, clauses: string[], severity: Severity, m
 
 export function codeFinding(rule: CodeRule, severity: Severity, file: string, lines: LineIndex, d: ReportDescriptor): Finding {
   const text = formatMessage(rule.meta.messages[d.messageId] ?? d.messageId, d.data);
-  const f = finding(rule.meta.id, rule.meta.clauses, d.severity ?? severity, withClauses(rule.meta.clauses, text), file, lines, d.start, d.end);
+  const clauses = citedClauses(rule.meta.clauses, d.clauses);
+  const f = finding(rule.meta.id, clauses, d.severity ?? severity, withClauses(clauses, text), file, lines, d.start, d.end);
   f.fixes = d.fixes ?? [];
   f.related = d.related;
   f.unnecessary = d.unnecessary;
@@ -51,6 +52,13 @@ export function appFinding(rule: AppRule, severity: Severity, app: AppInfo, d: A
   f.related = d.related;
   f.unnecessary = d.unnecessary;
   return f;
+}
+
+/** A report's own clauses, kept to those its rule declares (a rule cannot cite what its docs do not explain). */
+function citedClauses(declared: string[], cited: readonly string[] | undefined): string[] {
+  if (!cited) return declared;
+  const kept = declared.filter((c) => cited.includes(c));
+  return kept.length ? kept : declared;
 }
 
 /** `[B.6, C.5] message`; purely structural findings (no clause) carry no prefix. */

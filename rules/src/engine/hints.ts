@@ -1,8 +1,9 @@
 // What files learn from their neighbours' facts: SDK module factories, SDK instances passed to imported
-// functions, and HTTP clients exported by other modules.
+// functions, HTTP clients exported by other modules, and imported webhook signature verifiers.
 import { resolveRelative } from '../bindings';
 import type { FileHints } from '../model/file-model';
 import type { FileResult } from './types';
+import { webhookVerifierHints } from './verification-hints';
 
 export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFiles: readonly string[]): Map<string, FileHints> {
   const out = new Map<string, FileHints>();
@@ -33,5 +34,6 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       if (Object.keys(clients).length) out.set(f, { ...out.get(f), importedHttpClients: clients });
     }
   }
+  for (const [f, verifiers] of webhookVerifierHints(results, lookup)) out.set(f, { ...out.get(f), webhookVerifiers: verifiers });
   return out;
 }

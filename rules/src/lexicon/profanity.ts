@@ -1,11 +1,13 @@
 import en from 'naughty-words/en.json';
 import nl from 'naughty-words/nl.json';
 import allow from '../../data/lexicons/profanity-allow.json';
-import { PhraseMatcher, tokenize } from './tokens';
+import dutch from '../../data/lexicons/profanity-nl.json';
+import { PhraseMatcher, tokenize, type Token } from './tokens';
 
 /**
- * Vulgar and obscene words (English and Dutch) from the maintained naughty-words lists, minus an
- * automotive allow-list: "grote beurt" is a car service, "spuiten" is spray painting, "escort" a Ford.
+ * Vulgar and obscene words (English and Dutch) from the maintained naughty-words lists and our list of
+ * everyday Dutch curses and their compounds, minus an automotive allow-list: "grote beurt" is a car
+ * service, "spuiten" is spray painting, "escort" a Ford.
  */
 export interface ProfanityHit {
   /** The list entry that matched, as the list spells it. */
@@ -28,7 +30,7 @@ let built: { matcher: PhraseMatcher<Entry>; unknownAllowEntries: string[] } | un
 function build(): { matcher: PhraseMatcher<Entry>; unknownAllowEntries: string[] } {
   const matcher = new PhraseMatcher<Entry>();
   const listed = new Set<string>();
-  for (const word of [...(en as string[]), ...(nl as string[])]) {
+  for (const word of [...(en as string[]), ...(nl as string[]), ...dutch.words]) {
     const key = normal(word);
     listed.add(key);
     if (ALLOWED.has(key)) continue;
@@ -56,8 +58,29 @@ export function findProfanity(text: string): ProfanityHit[] {
     if (m.entry.nameOnly && m.to - m.from === 1 && isWrittenAsName(first.raw)) continue;
     out.push({ word: m.entry.word, start: first.start, end: tokens[m.to - 1]!.end });
   }
+  if (tokens.length) {
+    const matched = new Set(out.map((h) => h.start));
+    for (const t of tokens) {
+      const head = matched.has(t.start) ? undefined : curseCompoundHead(t);
+      if (head) out.push({ word: t.norm, start: t.start, end: t.end });
+    }
+  }
   for (const s of matcher().matchSymbols(text)) out.push({ word: s.entry.word, start: s.start, end: s.end });
   return out.sort((a, b) => a.start - b.start);
+}
+
+const ANY_TAIL = dutch.compounds.anyTail;
+const CURSE_TAIL = dutch.compounds.curseTail;
+const TAILS = new Set(dutch.compounds.tails);
+const MIN_TAIL = dutch.compounds.minTail;
+
+/** `kutauto`, `klotedag`, `kankerzooi`: the curse a Dutch compound starts with (not `kankeronderzoek`, `klerenkast`). */
+function curseCompoundHead(t: Token): string | undefined {
+  const w = t.norm;
+  if (w.length < 3 + MIN_TAIL) return undefined;
+  for (const h of ANY_TAIL) if (w.length - h.length >= MIN_TAIL && w.startsWith(h)) return h;
+  for (const h of CURSE_TAIL) if (w.startsWith(h) && TAILS.has(w.slice(h.length))) return h;
+  return undefined;
 }
 
 function isWrittenAsName(raw: string): boolean {

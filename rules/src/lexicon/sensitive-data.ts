@@ -1,11 +1,14 @@
 import lexicon from '../../data/lexicons/sensitive-data.json';
-import { identifierWords, PhraseMatcher, sentences, tokenize, type Token } from './tokens';
+import { identifierWords, PhraseMatcher, sentences, tokenize, type PhraseMatch, type Token } from './tokens';
 
 /**
  * Sensitive data (C.2/C.3) in English and Dutch: which words name it, and when a sentence asks for
  * it rather than merely mentioning it ("pinnen aan de balie", "wachtwoord vergeten?", an IBAN for a refund).
  */
-export type SensitiveKind = 'card' | 'cvv' | 'pin' | 'password' | 'iban' | 'national-id';
+export type SensitiveKind = 'card' | 'cvv' | 'card-expiry' | 'pin' | 'password' | 'iban' | 'national-id';
+
+/** Card data (number, security code, expiry): asked for in a chat, the payment itself is insecure (D.6). */
+export const CARD_DATA_KINDS: ReadonlySet<SensitiveKind> = new Set(['card', 'cvv', 'card-expiry']);
 
 export const SENSITIVE_KINDS = Object.keys(lexicon.kinds) as SensitiveKind[];
 
@@ -17,9 +20,25 @@ export interface SensitiveRequest {
 }
 
 type Lang = { en: string[]; nl: string[] };
+type KindWords = Lang & { what: string; withCard?: Lang };
 
 function both(l: Lang): string[] {
   return [...l.en, ...l.nl];
+}
+
+/** Plural suffixes of the last word of a term, per language ("passwords", "wachtwoorden", "pincodes", "pincode's"). */
+const PLURALS = { en: ['s'], nl: ['s', "'s", 'en'] } as const;
+
+/** A term and its plurals: the vocabulary lists lemmas, a message uses whichever form it needs. */
+function withForms(l: Lang): string[] {
+  const out: string[] = [];
+  for (const lang of ['en', 'nl'] as const) {
+    for (const term of l[lang]) {
+      out.push(term);
+      for (const suffix of PLURALS[lang]) out.push(term + suffix);
+    }
+  }
+  return out;
 }
 
 function wordMatcher(l: Lang): PhraseMatcher<true> {
@@ -28,8 +47,16 @@ function wordMatcher(l: Lang): PhraseMatcher<true> {
   return m;
 }
 
+const KINDS = lexicon.kinds as Record<SensitiveKind, KindWords>;
 const TERMS = new PhraseMatcher<SensitiveKind>();
-for (const kind of SENSITIVE_KINDS) for (const w of both(lexicon.kinds[kind])) TERMS.add(w, kind);
+/** Terms that are card data only next to a card: "security code", "vervaldatum". */
+const CARD_TERMS = new PhraseMatcher<SensitiveKind>();
+for (const kind of SENSITIVE_KINDS) {
+  for (const w of withForms(KINDS[kind])) TERMS.add(w, kind);
+  const withCard = KINDS[kind].withCard;
+  if (withCard) for (const w of withForms(withCard)) CARD_TERMS.add(w, kind);
+}
+const CARD_WORDS = wordMatcher(lexicon.cardWords);
 
 const POSSESSIVES = new Set(both(lexicon.possessives));
 const GIVE = new Set(both(lexicon.giveVerbs));
@@ -39,14 +66,25 @@ const NEGATIONS = wordMatcher(lexicon.negations);
 const ELSEWHERE = wordMatcher(lexicon.elsewhere);
 const REFUND = wordMatcher(lexicon.refund);
 const PAID_WITH = new Set(both(lexicon.paidWith));
+const OF_WORDS = new Set(both(lexicon.ofWords));
 
 export function describeKind(kind: SensitiveKind): string {
-  return lexicon.kinds[kind].what;
+  return KINDS[kind].what;
+}
+
+/** The sensitive terms of a sentence: a `withCard` term counts when a card is named too (a card term is a card). */
+function termsIn(tokens: readonly Token[]): PhraseMatch<SensitiveKind>[] {
+  const terms = TERMS.matchTokens(tokens);
+  const onCard = CARD_TERMS.matchTokens(tokens);
+  if (!onCard.length) return terms;
+  if (!CARD_WORDS.matchTokens(tokens).length && !terms.some((t) => CARD_DATA_KINDS.has(t.entry))) return terms;
+  // a term both lists know ("card security code") is one term, not two
+  return [...terms, ...onCard.filter((c) => !terms.some((t) => t.from < c.to && c.from < t.to))].sort((a, b) => a.from - b.from);
 }
 
 function wordsOf(lang: 'en' | 'nl'): Set<string> {
   const out = new Set<string>();
-  const lists: Lang[] = [lexicon.possessives, lexicon.giveVerbs, lexicon.questionStarts, lexicon.needWords, lexicon.negations, ...SENSITIVE_KINDS.map((k) => lexicon.kinds[k])];
+  const lists: Lang[] = [lexicon.possessives, lexicon.giveVerbs, lexicon.questionStarts, lexicon.needWords, lexicon.negations, ...SENSITIVE_KINDS.map((k) => KINDS[k])];
   for (const l of lists) for (const phrase of l[lang]) for (const t of tokenize(phrase)) out.add(t.norm);
   return out;
 }
@@ -74,7 +112,7 @@ export function findSensitiveRequests(text: string, opts: RequestOptions = {}): 
   const refund = REFUND.matchTokens(tokenize(text)).length > 0;
   for (const s of sentences(text)) {
     const tokens = tokenize(s.text);
-    const terms = TERMS.matchTokens(tokens);
+    const terms = termsIn(tokens);
     if (!terms.length) continue;
     if (NEGATIONS.matchTokens(tokens).length || ELSEWHERE.matchTokens(tokens).length) continue;
     const give = tokens.some((t) => GIVE.has(t.norm));
@@ -85,7 +123,7 @@ export function findSensitiveRequests(text: string, opts: RequestOptions = {}): 
     for (const t of terms) {
       if (t.entry === 'iban' && refund) continue;
       const before = tokens.slice(Math.max(0, t.from - 3), t.from);
-      const possessed = before.some((x) => POSSESSIVES.has(x.norm));
+      const possessed = before.some((x) => POSSESSIVES.has(x.norm)) || ownedAfter(tokens, t.to);
       if (paidWith(tokens, t.from)) continue;
       const asks = (give && (possessed || imperative || question)) || (question && possessed) || (need && possessed) || shortQuestion || (!!opts.asked && possessed);
       if (asks && !out.some((o) => o.kind === t.entry && o.start === s.start)) out.push({ kind: t.entry, start: s.start, end: s.start + s.text.length });
@@ -99,7 +137,7 @@ export function fieldAsksFor(label: string, isIdentifier = false): SensitiveKind
   const tokens = isIdentifier ? identifierWords(label).map((w, i) => ({ norm: w, raw: w, start: i, end: i })) : tokenize(label);
   if (!tokens.length || tokens.length > 6) return undefined;
   if (NEGATIONS.matchTokens(tokens).length || ELSEWHERE.matchTokens(tokens).length) return undefined;
-  const kind = TERMS.matchTokens(tokens)[0]?.entry;
+  const kind = termsIn(tokens)[0]?.entry;
   if (kind === 'iban' && REFUND.matchTokens(tokens).length) return undefined;
   return kind;
 }
@@ -109,14 +147,19 @@ export function identifierKind(name: string): SensitiveKind | undefined {
   const words = identifierWords(name);
   if (words.length > 4) return undefined;
   const tokens: Token[] = words.map((w, i) => ({ norm: w, raw: w, start: i, end: i }));
-  return TERMS.matchTokens(tokens)[0]?.entry;
+  return termsIn(tokens)[0]?.entry;
 }
 
-/** "met uw pin", "with your card number": a means of payment, not data handed over. */
+/** "met uw pin", "with your card number": a means of payment, not data handed over; "reply with your PIN" hands it over. */
 function paidWith(tokens: readonly Token[], termAt: number): boolean {
   let i = termAt - 1;
   if (i >= 0 && POSSESSIVES.has(tokens[i]!.norm)) i--;
-  return i >= 0 && PAID_WITH.has(tokens[i]!.norm);
+  return i >= 0 && PAID_WITH.has(tokens[i]!.norm) && !(i > 0 && GIVE.has(tokens[i - 1]!.norm));
+}
+
+/** "the PIN of your card", "het wachtwoord van je account": the reader's own, named after the term. */
+function ownedAfter(tokens: readonly Token[], termEnd: number): boolean {
+  return OF_WORDS.has(tokens[termEnd]?.norm ?? '') && POSSESSIVES.has(tokens[termEnd + 1]?.norm ?? '');
 }
 
 function startsWith(tokens: readonly Token[], words: readonly string[]): boolean {

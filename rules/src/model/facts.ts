@@ -48,6 +48,8 @@ export interface FileFacts {
    * in use, so no scope can be called unused. `what` says it in words for the user.
    */
   evidenceLost: Located[];
+  /** Exported functions that verify webhook signatures, or may be taken for such: export name → whether they do. */
+  webhookVerifiers?: Record<string, boolean>;
 }
 
 

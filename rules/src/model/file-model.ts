@@ -14,6 +14,8 @@ export interface FileHints {
   importedHttpClients?: Record<string, string>;
   /** Exported functions that other modules call with an SDK instance: export name → argument positions. */
   sdkParams?: Record<string, number[]>;
+  /** Webhook signature verifiers of relatively imported modules: specifier → export name → whether it verifies. */
+  webhookVerifiers?: Record<string, Record<string, boolean>>;
 }
 
 export interface ModelOptions {

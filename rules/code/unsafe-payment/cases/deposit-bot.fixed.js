@@ -44,4 +44,9 @@ bot.onText(/tikkie/i, (message, conversation) => {
   conversation.say('Testen kan lokaal op http://localhost:3000/checkout');
 });
 
+bot.onText(/oude pagina/i, (message, conversation) => {
+  // ok: unsafe-payment
+  conversation.say(`Betaal hier: ${LEGACY_PAY_PAGE}?order=${message.conversation}`);
+});
+
 module.exports = { LEGACY_PAY_PAGE };

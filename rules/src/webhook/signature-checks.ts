@@ -1,16 +1,21 @@
-import { ts } from '../../src/ts';
-import type { FileModel } from '../../src/model/file-model';
-import { accessChain, calleeName, isFunctionLike, propertyName, unwrap } from '../../src/model/syntax';
+import { ts } from '../ts';
+import type { FileModel } from '../model/file-model';
+import { accessChain, calleeName, isFunctionLike, propertyName, unwrap } from '../model/syntax';
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 const SIGNATURE_WORDS = new Set(['sig', 'signature', 'signatures', 'hmac', 'xhub']);
 const TIMING_SAFE_MODULES = new Set(['tsscmp', 'safe-compare', 'scmp', 'secure-compare']);
 const BODY_PARSERS = new Set(['json', 'raw', 'text', 'urlencoded']);
 /**
- * Middleware imported from elsewhere whose name says it verifies webhook signatures (`verifyWebhook`,
- * `checkSignature`, `hmacGuard`): trusted, the rule cannot look inside. `verifyToken` (JWT auth) is not one.
+ * Middleware imported from a package (or from a module of the app whose export the analysis cannot read) whose
+ * name says it verifies webhook signatures (`verifyWebhook`, `checkSignature`, `hmacGuard`): trusted, nothing
+ * shows what it does. `verifyToken` (JWT auth) is not one. What another module of the app exports is judged by
+ * what it does instead (ImportedVerifiers).
  */
-const VERIFIER_NAME = /signature|hmac|verif\w{0,20}(?:hook|hub)/i;
+export const VERIFIER_NAME = /signature|hmac|verif\w{0,20}(?:hook|hub)/i;
+
+/** What the project index knows of relatively imported modules: specifier → export name → whether it verifies. */
+export type ImportedVerifiers = Readonly<Record<string, Readonly<Record<string, boolean>>>>;
 
 /** `x-hub-signature` → ['x','hub','signature']; `expectedSig` → ['expected','sig']. */
 export function words(name: string): string[] {
@@ -31,8 +36,31 @@ export class SignatureChecks {
   private readonly importedNames = new Set<string>();
   private readonly fnVerdict = new Map<ts.Node, boolean>();
 
-  constructor(private readonly model: FileModel) {
+  constructor(
+    private readonly model: FileModel,
+    private readonly imported: ImportedVerifiers = {},
+  ) {
     for (const imp of model.imports) for (const n of imp.names) this.importedNames.add(n);
+  }
+
+  /**
+   * An imported function (`local`, or `local.property` of an imported module) that verifies: what the importing
+   * module's export does when the project index has read it, else what its name says.
+   */
+  private trustedImport(local: string, property?: string): boolean {
+    if (!this.importedNames.has(local)) return false;
+    const verdict = this.importedVerdict(local, property);
+    return verdict ?? VERIFIER_NAME.test(property ?? local);
+  }
+
+  private importedVerdict(local: string, property: string | undefined): boolean | undefined {
+    // `const { verify } = require('./x')` / `import verify from './x'`: the export the local name is bound to
+    const bound = this.model.sdk.importedFunctions.get(local);
+    const spec = bound?.spec ?? this.model.requireBindings.get(local);
+    const table = spec !== undefined && Object.hasOwn(this.imported, spec) ? this.imported[spec] : undefined;
+    if (!table) return undefined;
+    const exportName = property === undefined ? (bound?.exportName ?? 'default') : bound === undefined || bound.exportName === 'default' ? property : undefined;
+    return exportName !== undefined && Object.hasOwn(table, exportName) ? table[exportName] : undefined;
   }
 
   /** `a === b` where a side is a signature value and neither side is a literal, typeof, or a length. */
@@ -104,10 +132,14 @@ export class SignatureChecks {
         const callee = unwrap(n.expression);
         if (ts.isIdentifier(callee)) {
           const local = this.model.functionsByName.get(callee.text);
-          if ((local && local !== scope && this.verifiesIn(local)) || (!local && this.importedNames.has(callee.text) && VERIFIER_NAME.test(callee.text))) {
+          if ((local && local !== scope && this.verifiesIn(local)) || (!local && this.trustedImport(callee.text))) {
             found = n;
             return;
           }
+        } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && this.trustedImport(callee.expression.text, callee.name.text)) {
+          // security.verifyWebhook(req) on a module of the app imported whole
+          found = n;
+          return;
         }
       }
       ts.forEachChild(n, visit);
@@ -151,11 +183,13 @@ export class SignatureChecks {
       if (fn) return this.verifiesIn(fn);
       const init = this.model.values.initializerOf(e.text);
       if (init) return this.isVerifierExpr(init, depth + 1);
-      return this.importedNames.has(e.text) && VERIFIER_NAME.test(e.text);
+      return this.trustedImport(e.text);
     }
     if (ts.isPropertyAccessExpression(e)) {
-      const root = accessChain(e)?.[0];
-      return !!root && this.importedNames.has(root) && VERIFIER_NAME.test(e.name.text);
+      const chain = accessChain(e);
+      const root = chain?.[0];
+      // security.verifyWebhook: the module's export; deeper chains (lib.hooks.verify) by name only
+      return !!root && (chain!.length === 2 ? this.trustedImport(root, e.name.text) : this.importedNames.has(root) && VERIFIER_NAME.test(e.name.text));
     }
     if (ts.isCallExpression(e)) {
       const callee = unwrap(e.expression);
