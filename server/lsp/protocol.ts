@@ -198,6 +198,29 @@ export interface ScopeCallSite {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   evidence: string;
 }
+/**
+ * What the code shows of a declared scope, as scope-unused weighs it: a call site or webhook event needs it
+ * (`used`), every path of the SDK instance and of every API client was followed and none needs it (`unused`), or
+ * the analysis lost the instance somewhere and cannot say (`cannot-tell`: never offer to remove it).
+ */
+export type ScopeStateName = 'used' | 'unused' | 'cannot-tell';
+export interface DeclaredScopeState {
+  scope: string;
+  /** JSON pointer of the entry in `scopes`. */
+  pointer: string;
+  state: ScopeStateName;
+  /** Call sites whose need the scope covers (its own and narrower ones), in file order. */
+  callSites: ScopeCallSite[];
+  /** Webhook events of the manifest that need it. `used` with no call site and no event: a wildcard subscription. */
+  events: string[];
+}
+/** Where the SDK instance or an API client leaves what the analysis can follow. */
+export interface EvidenceLostPlace {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** In words: "the SDK instance is passed to `loadModules`, which Policy Lens cannot follow". */
+  what: string;
+}
 export interface ManifestStateResult {
   /** Version of the manifest document the findings were computed from; null when read from disk. */
   version: number | null;
@@ -206,6 +229,10 @@ export interface ManifestStateResult {
   callSites: Record<string, ScopeCallSite[]>;
   /** Scopes call sites need that the manifest does not declare (the scope-missing findings), covering ones only. */
   missingScopes: { scope: string; ruleId: string; clauses: string[] }[];
+  /** Each declared scope of the catalog, in manifest order (wildcards and unknown names have no state). */
+  scopeStates: DeclaredScopeState[];
+  /** Every place the evidence was lost in the app's code: the reason of each `cannot-tell`. */
+  evidenceLost: EvidenceLostPlace[];
 }
 export const ManifestStateRequest = new RequestType<ManifestStateParams, ManifestStateResult, void>('policyLens/manifestState');
 /** The method name alone, for tests that speak raw JSON-RPC. */
