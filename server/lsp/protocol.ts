@@ -111,6 +111,18 @@ export interface ListingAbility {
   reason?: string;
   /** False for a scope the catalog does not know. */
   known: boolean;
+  /** What the code shows of it ("Seen in the code: bot.js:12"); absent for a name nothing can need. */
+  codeUse?: ListingCodeUse;
+}
+export interface ListingCodeUse { state: ScopeStateName; text: string }
+/** How far the analysis could follow the app's code: what the listing may claim about it. */
+export interface ListingCodeEvidence {
+  /** False when the SDK instance was lost somewhere: what the app does beyond what was seen could not be determined. */
+  complete: boolean;
+  /** The note a dealer reads over the list of what the app can do. */
+  text: string;
+  /** Where the instance was lost, with a workspace-relative `where` ("src/index.ts:12") for display. */
+  lost: { what: string; where: string; uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
 }
 export interface ListingLink {
   label: string;
@@ -168,6 +180,8 @@ export interface ListingModel {
   /** `listing.icon` as written: the client resolves and checks it (workspace-relative file). */
   icon?: string;
   abilities: ListingAbility[];
+  /** Absent when the manifest cannot be read. */
+  codeEvidence?: ListingCodeEvidence;
   dataProtection?: { personalData: string[]; lawfulBasis?: string; retentionDays?: number; erasure?: string; thirdParties: { name: string; purpose?: string; host?: string }[] };
   links: ListingLink[];
   checklist: ListingChecklistItem[];

@@ -8,6 +8,9 @@ import type { Range } from '../../rules/src/types';
 import { LineIndex } from '../../rules/src/positions';
 import type { Snapshot } from './project';
 
+/** What of a run this needs: its result and the file texts it used (a snapshot, or a CLI run with its files). */
+export type RunView = Pick<Snapshot, 'result' | 'files'>;
+
 export interface ScopeUseSite { file: string; line: number; range: Range; evidence: string }
 /** A place where the SDK instance or an API client leaves what the analysis can follow. */
 export interface LostPlace { file: string; range: Range; what: string }
@@ -33,7 +36,7 @@ export interface AppScopes {
 }
 
 /** The declared scopes of the manifest at `path` with their states, and where the evidence was lost; undefined for no manifest. */
-export function appScopes(path: string, snapshot: Snapshot): AppScopes | undefined {
+export function appScopes(path: string, snapshot: RunView): AppScopes | undefined {
   const app = snapshot.result.apps.find((a) => a.manifestPath === path);
   if (!app?.manifest) return undefined;
   const ev = collectScopeEvidence(app, appIndex(app, snapshot));
@@ -68,7 +71,7 @@ export function appScopes(path: string, snapshot: Snapshot): AppScopes | undefin
 }
 
 /** Every call site of the app's code (files bound to the app at `appRoot`) by the scope it needs. */
-export function callSitesByScope(appRoot: string, snapshot: Snapshot): Map<string, ScopeUseSite[]> {
+export function callSitesByScope(appRoot: string, snapshot: RunView): Map<string, ScopeUseSite[]> {
   const lines = lineTables(snapshot);
   const usesByScope = new Map<string, ScopeUseSite[]>();
   for (const [file, facts] of boundFacts(appRoot, snapshot)) {
@@ -83,17 +86,17 @@ export function callSitesByScope(appRoot: string, snapshot: Snapshot): Map<strin
 }
 
 /** What an app rule is given as the app's index: the facts of the code files bound to the app. */
-function appIndex(app: AppInfo, snapshot: Snapshot): { files: Map<string, FileFacts> } {
+function appIndex(app: AppInfo, snapshot: RunView): { files: Map<string, FileFacts> } {
   return { files: new Map(boundFacts(app.root, snapshot)) };
 }
 
-function boundFacts(appRoot: string, snapshot: Snapshot): [string, FileFacts][] {
+function boundFacts(appRoot: string, snapshot: RunView): [string, FileFacts][] {
   const boundFiles = new Set(snapshot.result.bindings.filter((b) => b.app === appRoot).map((b) => b.file));
   return [...snapshot.result.facts].filter(([file]) => boundFiles.has(file));
 }
 
 /** Line tables of the run's file texts, built once per file asked for. */
-function lineTables(snapshot: Snapshot): (file: string) => LineIndex {
+function lineTables(snapshot: RunView): (file: string) => LineIndex {
   const tables = new Map<string, LineIndex>();
   return (file) => {
     let t = tables.get(file);
