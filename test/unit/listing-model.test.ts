@@ -184,6 +184,23 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
     for (const a of m.abilities) assert.doesNotMatch(a.codeUse?.text ?? '', /no call or event|never/, `${a.scope} claims no certainty the evidence lacks`);
   });
 
+  it('a bot that posts internal messages and hands its instance off is never said to "only" post internal messages', () => {
+    const internal = `const ChipChat = require('chipchat');
+const plugins = require('dealer-bot-plugins');
+const bot = new ChipChat({ token: process.env.TOKEN, secret: process.env.SECRET });
+bot.on('conversation.create', async (payload) => {
+  await bot.send(payload.data.conversation.id, { text: 'New lead', isBackchannel: true });
+});
+`;
+    const manifest = { name: 'Lead Router', version: '1.0.0', tokenRole: 'bot', scopes: [{ scope: 'conversations:read', reason: 'New leads' }, { scope: 'messages:consumer', reason: 'Talk to the customer' }], webhook: { url: 'https://bots.example.nl/hook', events: ['conversation.create'] } };
+    const all = (m: ListingModel) => JSON.stringify([m.codeEvidence, m.abilities, m.checklist]);
+    // every path followed: the narrowing is a fair finding, and the listing shows it
+    assert.match(all(modelFor(manifest, { 'src/index.js': internal })), /only posts internal messages/);
+    const lost = modelFor(manifest, { 'src/index.js': `${internal}plugins.install(bot);\n` });
+    assert.doesNotMatch(all(lost), /only posts internal messages/);
+    assert.equal(lost.codeEvidence?.complete, false);
+  });
+
   it('a name the catalog does not know gets no claim about the code; a manifest that cannot be read gets no note', () => {
     const m = modelFor(MANIFEST);
     assert.equal(m.abilities.find((a) => a.scope === 'made:up')?.codeUse, undefined);
