@@ -54,7 +54,7 @@ describe('VS Code (code-server): the manifest form', { skip }, () => {
       return t !== before ? t : undefined;
     }, 'web1on1-app.json on disk to change', 30_000);
     assert.equal(after, before.replace(`answer" }\n`, `answer" },\n    { "scope": "contacts:read" }\n`), 'only that insertion');
-    await formText(s.page, (t) => t.includes('requested but never used') && t.includes('No use found'), 'the unused finding and state on contacts:read');
+    await formText(s.page, (t) => /No use found: no call site or webhook event of the app needs it — Remove\? \[B\.6, C\.5\] scope-unused/.test(t), 'the unused state (scope-unused) on contacts:read');
     await s.screenshot('scope-ticked');
   });
 

@@ -48,7 +48,8 @@ describe('VS Code (code-server): used, unused and cannot-tell scopes', { skip },
       await s.screenshot('cannot-tell-missing');
       throw e;
     });
-    assert.match(text, /Cannot tell: no call site Policy Lens can see needs it, but the SDK instance is passed to `loadModules`, which Policy Lens cannot follow \(src\/index\.js:11\)/);
+    assert.match(text, /Cannot tell: no call site Policy Lens can see needs it, but the SDK instance is passed to `loadModules`, which Policy Lens cannot follow \(src\/index\.js:11\)\. Keep it unless you know the app does not need it\. \[B\.6, C\.5\] scope-unused/);
+    assert.equal(text.match(/loadModules/g)?.length, 1, 'said once: the scope-unused finding is the state line, not a second paragraph');
     assert.doesNotMatch(text, /No use found|never used/);
     assert.equal(await (await row(s.page, 'contacts:read')).getByRole('button', { name: /remove/i }).count(), 0, 'no Remove for a scope the app may need');
     assert.match(await rowText(s.page, 'messages:consumer', (t) => t.includes('Used at'), 'the used row of messages:consumer'), /Used at src\/index\.js:7/);

@@ -2,7 +2,7 @@
 // the personal-data class, a reason per declared scope, and from the language server each declared scope's
 // state — used (at which call sites), no use found (with Remove), or cannot tell (where the analysis lost the
 // SDK instance; no Remove: the app may need it) — and missing scopes with Add.
-import type { CatalogScope, LintState, ScopeStateView } from '../../src/manifest-editor/messages';
+import type { CatalogScope, FieldFinding, LintState, ScopeStateView } from '../../src/manifest-editor/messages';
 import { at, h, idFor } from './dom';
 import { field } from './field';
 import { fieldFor } from '../../src/manifest-editor/fields';
@@ -45,9 +45,12 @@ function missingBanner(v: View, missing: string[]): HTMLElement {
 function scopeRow(v: View, name: string, entry: CatalogScope | undefined, d: Declared | undefined, missing: LintState['missing'][number] | undefined): HTMLElement {
   const id = idFor('scope', name);
   const pointer = d ? `/scopes/${d.index}` : undefined;
-  const findings = pointer ? findingsAt(v, pointer, true) : [];
+  const all = pointer ? findingsAt(v, pointer, true) : [];
   const sites = v.lint?.callSites[name] ?? [];
   const state = d && v.lint && Object.hasOwn(v.lint.scopeStates, name) ? v.lint.scopeStates[name] : undefined;
+  // scope-unused's finding says what the state line says: it is shown there (its clauses and id), not twice
+  const stateFinding = state ? all.find((f) => f.ruleId === 'scope-unused') : undefined;
+  const findings = all.filter((f) => f !== stateFinding);
   const descId = `${id}-d`;
   const flagId = `${id}-flag`;
   const stateId = `${id}-state`;
@@ -57,7 +60,7 @@ function scopeRow(v: View, name: string, entry: CatalogScope | undefined, d: Dec
     h('div', { class: 'check' }, checkbox, h('label', { for: id, class: 'scope-id' }, name),
       entry ? h('span', { class: `chip pd-${entry.personalData}` }, entry.personalData === 'none' ? 'no personal data' : `personal data: ${entry.personalData}`) : undefined),
     h('p', { class: 'help', id: descId }, entry ? entry.description : 'Not a scope of the Policy Lens catalog: dealers cannot tell what it grants.'),
-    state && pointer ? stateLine(v, name, pointer, state, stateId) : usage(v, name, sites, d !== undefined),
+    state && pointer ? stateLine(v, name, pointer, state, stateId, stateFinding) : usage(v, name, sites, d !== undefined),
     missing ? h('p', { class: 'flag missing', id: flagId }, `[${missing.clauses.join(', ')}] Needed by ${plural(sites.length, 'call site')} but not declared (${missing.ruleId}). `,
       h('button', { type: 'button', class: 'small', disabled: v.readOnly, onclick: () => v.edit({ type: 'append', pointer: '/scopes', value: { scope: name } }) }, `Add ${name}`)) : undefined,
     d ? field(v, fieldFor('/scopes/0/reason')!, `${pointer}/reason`, `Reason for ${name}`) : undefined,
@@ -69,10 +72,11 @@ function scopeRow(v: View, name: string, entry: CatalogScope | undefined, d: Dec
  * What the code shows of a declared scope, in words (the state is never told by colour alone): "Used at
  * bot.js:12", "No use found — Remove?", or "Cannot tell: <where the SDK instance was lost>" with no Remove.
  */
-function stateLine(v: View, scope: string, pointer: string, s: ScopeStateView, id: string): HTMLElement {
+function stateLine(v: View, scope: string, pointer: string, s: ScopeStateView, id: string, finding: FieldFinding | undefined): HTMLElement {
+  const rule = finding ? h('span', { class: 'rule' }, ` [${finding.clauses.join(', ')}] ${finding.ruleId}`) : undefined;
   if (s.state === 'unused') {
-    return h('p', { class: 'flag state unused', id }, h('span', { class: 'state-word' }, 'No use found'), ' in the app’s code — ',
-      h('button', { type: 'button', class: 'small', disabled: v.readOnly, 'aria-label': `Remove ${scope}`, onclick: () => v.edit({ type: 'remove', pointer }) }, 'Remove?'));
+    return h('p', { class: 'flag state unused', id }, h('span', { class: 'state-word' }, 'No use found'), ': no call site or webhook event of the app needs it — ',
+      h('button', { type: 'button', class: 'small', disabled: v.readOnly, 'aria-label': `Remove ${scope}`, onclick: () => v.edit({ type: 'remove', pointer }) }, 'Remove?'), rule);
   }
   if (s.state === 'cannot-tell') {
     const lost = v.lint?.lost ?? [];
@@ -81,7 +85,7 @@ function stateLine(v: View, scope: string, pointer: string, s: ScopeStateView, i
     const open = v.expanded.has(key);
     const listId = idFor('lost', scope);
     return h('div', { class: 'state cannot-tell', id },
-      h('p', { class: 'flag' }, h('span', { class: 'state-word' }, 'Cannot tell'), ': no call site Policy Lens can see needs it, but ', ...(lost[0] ? place(lost[0], 0) : ['the analysis lost the SDK instance']), '. Keep it unless you know the app does not need it.'),
+      h('p', { class: 'flag' }, h('span', { class: 'state-word' }, 'Cannot tell'), ': no call site Policy Lens can see needs it, but ', ...(lost[0] ? place(lost[0], 0) : ['the analysis lost the SDK instance']), '. Keep it unless you know the app does not need it.', rule),
       lost.length > 1 ? h('button', { type: 'button', class: 'link', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId, onclick: () => v.toggle(key) }, `${plural(lost.length - 1, 'more place')} where the instance was lost`) : undefined,
       lost.length > 1 && open ? h('ul', { id: listId, class: 'sites' }, lost.slice(1).map((l, i) => h('li', {}, ...place(l, i + 1)))) : undefined,
     );
