@@ -2,7 +2,7 @@
 // model with DOM calls only: every string from the manifest lands in textContent, never in innerHTML or
 // an attribute that loads something (the icon's src is the extension's own webview URI). Actions go to
 // the extension as indexes into its model; the page opens nothing itself.
-import type { ListingAbility, ListingChecklistItem, ListingLink, ListingModel, PermissionImpact, ScopeChange } from '../../server/lsp/protocol';
+import type { ListingAbility, ListingChecklistItem, ListingCodeEvidence, ListingLink, ListingModel, PermissionImpact, ScopeChange } from '../../server/lsp/protocol';
 import type { FromWebview, IconView, PreviewState, ToWebview } from '../src/listing/messages';
 
 interface VsCodeApi {
@@ -45,7 +45,7 @@ function listing(m: ListingModel, icon: IconView): Node[] {
     header(m, icon),
     m.shortDescription ? el('p', 'short', m.shortDescription) : undefined,
     m.description ? el('p', 'description', m.description) : el('p', 'muted', 'No description.'),
-    abilities(m.abilities),
+    abilities(m.abilities, m.codeEvidence),
     impact(m.impact),
     dataProtection(m),
     links(m.links),
@@ -88,11 +88,22 @@ function pdChip(cls: string, text: string): HTMLElement {
   return el('span', `chip pd-${cls}`, text);
 }
 
-function abilities(list: ListingAbility[]): HTMLElement {
+function abilities(list: ListingAbility[], evidence: ListingCodeEvidence | undefined): HTMLElement {
   const items = list.map((a) =>
-    el('li', undefined, el('span', undefined, a.text), pdChip(a.personalData, a.personalDataText), ' ', el('code', undefined, a.scope), el('span', 'why', a.reason ? `Why: ${a.reason}` : 'No reason given')),
+    el('li', undefined, el('span', undefined, a.text), pdChip(a.personalData, a.personalDataText), ' ', el('code', undefined, a.scope), el('span', 'why', a.reason ? `Why: ${a.reason}` : 'No reason given'),
+      a.codeUse && el('span', `code-use use-${a.codeUse.state}`, a.codeUse.text)),
   );
-  return el('section', undefined, el('h2', undefined, 'What the app will be able to do'), items.length ? el('ul', 'plain', ...items) : el('p', 'muted', 'Nothing: the manifest declares no scopes.'));
+  return el('section', 'abilities', el('h2', undefined, 'What the app will be able to do'), list.length && evidence ? codeEvidence(evidence) : undefined,
+    items.length ? el('ul', 'plain', ...items) : el('p', 'muted', 'Nothing: the manifest declares no scopes.'));
+}
+
+/** How far the code could be followed; when not all the way, where it was lost (each place opens in the editor). */
+function codeEvidence(e: ListingCodeEvidence): HTMLElement {
+  if (e.complete) return el('p', 'muted code-evidence', e.text);
+  const p = el('p', 'notice code-evidence', el('strong', undefined, 'Partly determined. '), e.text);
+  p.setAttribute('role', 'note');
+  if (e.lost.length) p.append(' ', ...e.lost.slice(0, 5).map((l, i) => button(`Show ${l.where}`, `Show ${l.where}: ${l.what}`, { type: 'openLostPlace', index: i })));
+  return p;
 }
 
 function change(kind: 'added' | 'dropped', c: ScopeChange): HTMLElement {

@@ -11,7 +11,7 @@ export { complianceMarkdown } from './report';
 export { complianceReportText, runDate } from '../shared/compliance-report';
 export { listing } from './listing/handler';
 export { ruleInfo } from './rule-info';
-export { scopeEntries } from './scopes';
+export { appScopes } from './scopes';
 export { Workspace } from './workspace';
 export { initialManifestForFolder } from '../../rules/src/manifest/initial-manifest';
 export { indexInWorker, indexWorkerScript, serveIndexRequest } from './indexing';

@@ -1,10 +1,11 @@
 // Hovers: on a finding, what the rule finds, the clause quoted and attributed, why it matters and how to
-// fix (short, from the rule doc, offline); on a manifest scope, the call sites that need it or "unused".
+// fix (short, from the rule doc, offline); on a manifest scope, the call sites that need it, "unused", or
+// "cannot tell" with where the analysis lost the SDK instance.
 import type { Hover, Position } from 'vscode-languageserver';
 import type { Finding, Range } from '../../rules/src/types';
 import { docSection, ruleInfo } from './rule-info';
 import type { Snapshot } from './project';
-import { scopeEntries } from './scopes';
+import { appScopes, type LostPlace, type ScopeEntry } from './scopes';
 import { relativePath } from '../../rules/src/node/load-project';
 import { isCodeFile } from '../../rules/src/parse';
 
@@ -17,7 +18,8 @@ export function contains(r: Range, p: Position): boolean {
 export function hover(path: string, pos: Position, snapshot: Snapshot, docsBase: string): Hover | null {
   const parts: string[] = [];
   for (const f of snapshot.byFile.get(path) ?? []) if (contains(f.range, pos)) parts.push(findingHover(f, docsBase, exemptionHint(f, snapshot)));
-  for (const s of scopeEntries(path, snapshot)) if (contains(s.range, pos)) parts.push(scopeHover(s.scope, s.uses, s.appRoot));
+  const scopes = appScopes(path, snapshot);
+  for (const s of scopes?.entries ?? []) if (contains(s.range, pos)) parts.push(scopeHover(s, scopes!.lost));
   return parts.length ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : null;
 }
 
@@ -60,11 +62,29 @@ export function exemptionHint(f: Finding, snapshot: Pick<Snapshot, 'result'>): s
   return `Accept it with a reason in .policylens.json: \`"rules": { "${f.ruleId}": { "severity": "off", "reason": "…" } }\``;
 }
 
-function scopeHover(scope: string, uses: { file: string; line: number; evidence: string }[], appRoot: string): string {
-  if (!uses.length) return `**Policy Lens** · scope \`${scope}\`: **unused** — no call in this app needs it (B.6: request only what the app uses).`;
-  const lines = uses.slice(0, 20).map((u) => `- \`${escape(u.evidence)}\` — ${relativePath(appRoot, u.file)}:${u.line + 1}`);
-  if (uses.length > 20) lines.push(`- … and ${uses.length - 20} more`);
-  return [`**Policy Lens** · scope \`${scope}\` is needed by ${uses.length} call site${uses.length === 1 ? '' : 's'}:`, '', ...lines].join('\n');
+function scopeHover(s: ScopeEntry, lost: readonly LostPlace[]): string {
+  const head = `**Policy Lens** · scope \`${s.scope}\``;
+  const where = (file: string, line: number) => `${relativePath(s.appRoot, file)}:${line + 1}`;
+  if (s.uses.length) {
+    const lines = s.uses.slice(0, 20).map((u) => `- \`${escape(u.evidence)}\` — ${where(u.file, u.line)}`);
+    if (s.uses.length > 20) lines.push(`- … and ${s.uses.length - 20} more`);
+    return [`${head} is needed by ${s.uses.length} call site${s.uses.length === 1 ? '' : 's'}:`, '', ...lines].join('\n');
+  }
+  if (s.state === 'used') return `${head}: **used** — ${usedWhy(s, where)}.`;
+  if (s.state === 'cannot-tell') {
+    const lines = lost.slice(0, 5).map((l) => `- ${escape(l.what)} — ${where(l.file, l.range.start.line)}`);
+    if (lost.length > 5) lines.push(`- … and ${lost.length - 5} more`);
+    return [`${head}: **cannot tell** — no call site Policy Lens can see needs it, but the analysis lost the SDK instance, so the app may use it:`, '', ...lines].join('\n');
+  }
+  return `${head}: **unused** — no call in this app needs it (B.6: request only what the app uses).`;
+}
+
+/** Why a scope with no call site of its own is used: a call site of a scope it covers, a webhook event, or a wildcard subscription. */
+function usedWhy(s: Pick<ScopeEntry, 'usedBy' | 'events'>, where: (file: string, line: number) => string): string {
+  const u = s.usedBy[0];
+  if (u) return `\`${escape(u.evidence)}\` at ${where(u.file, u.line)} needs what it grants${s.usedBy.length > 1 ? ` (and ${s.usedBy.length - 1} more call site${s.usedBy.length === 2 ? '' : 's'})` : ''}`;
+  if (s.events.length) return `the webhook receives ${s.events.map((e) => `\`${escape(e)}\``).join(', ')} events`;
+  return 'a wildcard event subscription may need it';
 }
 
 /** The first paragraph of the doc's "Why" section that explains rather than cites the clause (quoted above). */

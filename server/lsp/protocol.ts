@@ -111,6 +111,18 @@ export interface ListingAbility {
   reason?: string;
   /** False for a scope the catalog does not know. */
   known: boolean;
+  /** What the code shows of it ("Seen in the code: bot.js:12"); absent for a name nothing can need. */
+  codeUse?: ListingCodeUse;
+}
+export interface ListingCodeUse { state: ScopeStateName; text: string }
+/** How far the analysis could follow the app's code: what the listing may claim about it. */
+export interface ListingCodeEvidence {
+  /** False when the SDK instance was lost somewhere: what the app does beyond what was seen could not be determined. */
+  complete: boolean;
+  /** The note a dealer reads over the list of what the app can do. */
+  text: string;
+  /** Where the instance was lost, with a workspace-relative `where` ("src/index.ts:12") for display. */
+  lost: { what: string; where: string; uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
 }
 export interface ListingLink {
   label: string;
@@ -168,6 +180,8 @@ export interface ListingModel {
   /** `listing.icon` as written: the client resolves and checks it (workspace-relative file). */
   icon?: string;
   abilities: ListingAbility[];
+  /** Absent when the manifest cannot be read. */
+  codeEvidence?: ListingCodeEvidence;
   dataProtection?: { personalData: string[]; lawfulBasis?: string; retentionDays?: number; erasure?: string; thirdParties: { name: string; purpose?: string; host?: string }[] };
   links: ListingLink[];
   checklist: ListingChecklistItem[];
@@ -198,6 +212,29 @@ export interface ScopeCallSite {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   evidence: string;
 }
+/**
+ * What the code shows of a declared scope, as scope-unused weighs it: a call site or webhook event needs it
+ * (`used`), every path of the SDK instance and of every API client was followed and none needs it (`unused`), or
+ * the analysis lost the instance somewhere and cannot say (`cannot-tell`: never offer to remove it).
+ */
+export type ScopeStateName = 'used' | 'unused' | 'cannot-tell';
+export interface DeclaredScopeState {
+  scope: string;
+  /** JSON pointer of the entry in `scopes`. */
+  pointer: string;
+  state: ScopeStateName;
+  /** Call sites whose need the scope covers (its own and narrower ones), in file order. */
+  callSites: ScopeCallSite[];
+  /** Webhook events of the manifest that need it. `used` with no call site and no event: a wildcard subscription. */
+  events: string[];
+}
+/** Where the SDK instance or an API client leaves what the analysis can follow. */
+export interface EvidenceLostPlace {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** In words: "the SDK instance is passed to `loadModules`, which Policy Lens cannot follow". */
+  what: string;
+}
 export interface ManifestStateResult {
   /** Version of the manifest document the findings were computed from; null when read from disk. */
   version: number | null;
@@ -206,6 +243,10 @@ export interface ManifestStateResult {
   callSites: Record<string, ScopeCallSite[]>;
   /** Scopes call sites need that the manifest does not declare (the scope-missing findings), covering ones only. */
   missingScopes: { scope: string; ruleId: string; clauses: string[] }[];
+  /** Each declared scope of the catalog, in manifest order (wildcards and unknown names have no state). */
+  scopeStates: DeclaredScopeState[];
+  /** Every place the evidence was lost in the app's code: the reason of each `cannot-tell`. */
+  evidenceLost: EvidenceLostPlace[];
 }
 export const ManifestStateRequest = new RequestType<ManifestStateParams, ManifestStateResult, void>('policyLens/manifestState');
 /** The method name alone, for tests that speak raw JSON-RPC. */

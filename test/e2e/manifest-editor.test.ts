@@ -37,7 +37,7 @@ describe('VS Code (code-server): the manifest form', { skip }, () => {
     assert.equal(await f.getByLabel('App name', { exact: true }).inputValue(), 'Workshop Reminder Bot');
     assert.equal(await f.getByLabel('Support e-mail', { exact: true }).inputValue(), 'support@garagetools.nl');
     // call sites from the language server, and the scope the code needs but the manifest lacks
-    await formText(s.page, (t) => /used by 1 call site/.test(t) && t.includes('Add messages:consumer'), 'call sites and the missing scope');
+    await formText(s.page, (t) => /Used at src\/bot\.js:\d+/.test(t) && t.includes('Add messages:consumer'), 'call sites and the missing scope');
     await s.screenshot('form');
   });
 
@@ -54,14 +54,11 @@ describe('VS Code (code-server): the manifest form', { skip }, () => {
       return t !== before ? t : undefined;
     }, 'web1on1-app.json on disk to change', 30_000);
     assert.equal(after, before.replace(`answer" }\n`, `answer" },\n    { "scope": "contacts:read" }\n`), 'only that insertion');
-    await formText(s.page, (t) => t.includes('requested but never used'), 'the unused flag on contacts:read');
+    await formText(s.page, (t) => /No use found: no call site or webhook event of the app needs it — Remove\? \[B\.6, C\.5\] scope-unused/.test(t), 'the unused state (scope-unused) on contacts:read');
     await s.screenshot('scope-ticked');
   });
 
-  it('"used by 1 call site" lists the call sites; a link opens the code beside the form', async () => {
-    const f = await formFrame(s.page);
-    const row = f.locator('[data-scope="messages:read"]');
-    await row.getByRole('button', { name: 'used by 1 call site' }).click();
+  it('"Used at src/bot.js:N" names the call site; the link opens the code beside the form', async () => {
     const link = (await formFrame(s.page)).locator('[data-scope="messages:read"]').getByRole('button', { name: /^src\/bot\.js:\d+$/ });
     await link.waitFor({ timeout: 10_000 });
     // the README picture: the scopes as a dealer reads them, with call sites, flags and one-click fixes

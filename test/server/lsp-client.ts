@@ -13,10 +13,10 @@ export const REPO = resolve(__dirname, '..', '..');
 export const SERVER = join(REPO, 'dist', 'server.js');
 export const FIXTURE = join(REPO, 'test', 'e2e', 'workspace');
 
-/** A copy of the fixture workspace in a temp folder (tests edit files). */
-export function copyFixture(): { dir: string; cleanup: () => void } {
+/** A copy of a fixture workspace (test/e2e/workspace unless `from` says another) in a temp folder (tests edit files). */
+export function copyFixture(from = FIXTURE): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'policy-lens-lsp-')).replace(/\\/g, '/');
-  cpSync(FIXTURE, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

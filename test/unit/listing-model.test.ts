@@ -1,7 +1,7 @@
 // The listing preview's model: scopes in a dealer's words with their personal-data class, links shown
 // as text with their form problems, and a checklist by clause in the compliance report's own statuses.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -12,6 +12,7 @@ import { buildComplianceReport } from '../../rules/src/report/compliance';
 import { runEngine } from '../../server/shared/run-engine';
 import { TOOL_VERSION } from '../../server/shared/version';
 import { buildListingModel } from '../../server/lsp/listing/model';
+import { appScopes } from '../../server/lsp/scopes';
 import { scopeWords } from '../../server/lsp/listing/words';
 import type { ListingModel } from '../../server/lsp/protocol';
 
@@ -34,7 +35,9 @@ function modelFor(manifest: unknown, files: Record<string, string> = {}): Listin
   const rel = (p: string) => relativePath(dir, p);
   const report = buildComplianceReport({ result, rules: engine.rules, toolVersion: TOOL_VERSION, now: NOW, relative: rel });
   const app = result.apps[0]!;
-  return buildListingModel({ app, manifestUri: `file://${dir}/web1on1-app.json`, report, findings: result.findings.filter((f) => !f.suppression), relative: rel, toUri: (p) => `file://${p}`, impact: { state: 'off', reason: 'test' }, checkedAt: NOW });
+  const texts = new Map([...result.facts.keys()].map((f) => [f, readFileSync(f, 'utf8')]));
+  const scopes = appScopes(app.manifestPath, { result, files: texts });
+  return buildListingModel({ app, manifestUri: `file://${dir}/web1on1-app.json`, report, findings: result.findings.filter((f) => !f.suppression), relative: rel, toUri: (p) => `file://${p}`, impact: { state: 'off', reason: 'test' }, checkedAt: NOW, scopes });
 }
 
 const MANIFEST = {
@@ -145,5 +148,69 @@ describe('listing model', () => {
     assert.match(bad.problem ?? '', /not a JSON object/);
     assert.deepEqual(bad.abilities, []);
     assert.equal(bad.checklist.length, CLAUSE_IDS.length, 'the checklist still shows');
+  });
+});
+
+describe('listing model: what the code was seen to do', () => {
+  const BOT = `const ChipChat = require('chipchat');
+const loadModules = require('@garage/bot-modules');
+
+const bot = new ChipChat({ token: process.env.TOKEN, secret: process.env.SECRET });
+
+bot.on('message.create.contact.chat', async (message, conversation) => {
+  await conversation.say({ text: 'Thanks! A colleague will get back to you.', role: 'agent' });
+});
+`;
+  const scopes = [
+    { scope: 'messages:read', reason: 'Receive the question' },
+    { scope: 'messages:consumer', reason: 'Answer the customer' },
+    { scope: 'contacts:read', reason: 'Look up the customer' },
+  ];
+  const app = { name: 'Module Bot', version: '1.0.0', tokenRole: 'bot', scopes, webhook: { url: 'https://bots.example.nl/hook', events: ['message.create.contact.chat'] } };
+
+  it('every path followed: each scope says whether the code was seen using it, and the note claims no more', () => {
+    const m = modelFor(app, { 'src/index.js': BOT });
+    assert.equal(m.codeEvidence?.complete, true);
+    assert.deepEqual(m.codeEvidence?.lost, []);
+    const use = Object.fromEntries(m.abilities.map((a) => [a.scope, a.codeUse]));
+    assert.deepEqual(use['messages:consumer'], { state: 'used', text: 'Seen in the code: src/index.js:7' });
+    assert.deepEqual(use['contacts:read'], { state: 'unused', text: 'Not seen in the code: no call or event of the app needs it' });
+  });
+
+  it('the instance handed to code out of sight: says what is known, that the rest could not be determined, and where', () => {
+    const m = modelFor(app, { 'src/index.js': `${BOT}\nloadModules(bot, ['test-drive']);\n` });
+    const e = m.codeEvidence!;
+    assert.equal(e.complete, false);
+    assert.match(e.text, /^What the app does with your data and messages could be determined only in part: the SDK instance is passed to `loadModules`, which Policy Lens cannot follow \(src\/index\.js:10\)\. /);
+    assert.match(e.text, /the rest could not be determined/);
+    assert.match(e.text, /may do more than this list says/);
+    assert.deepEqual(e.lost.map((l) => [l.where, l.uri, l.range.start.line]), [['src/index.js:10', `file://${m.manifestUri.slice('file://'.length, -'/web1on1-app.json'.length)}/src/index.js`, 9]]);
+    const use = Object.fromEntries(m.abilities.map((a) => [a.scope, a.codeUse]));
+    assert.equal(use['messages:consumer']?.state, 'used', 'what was seen stays seen');
+    assert.deepEqual(use['contacts:read'], { state: 'cannot-tell', text: 'Not seen in the code, and whether the app uses it could not be determined' });
+    for (const a of m.abilities) assert.doesNotMatch(a.codeUse?.text ?? '', /no call or event|never/, `${a.scope} claims no certainty the evidence lacks`);
+  });
+
+  it('a bot that posts internal messages and hands its instance off is never said to "only" post internal messages', () => {
+    const internal = `const ChipChat = require('chipchat');
+const plugins = require('dealer-bot-plugins');
+const bot = new ChipChat({ token: process.env.TOKEN, secret: process.env.SECRET });
+bot.on('conversation.create', async (payload) => {
+  await bot.send(payload.data.conversation.id, { text: 'New lead', isBackchannel: true });
+});
+`;
+    const manifest = { name: 'Lead Router', version: '1.0.0', tokenRole: 'bot', scopes: [{ scope: 'conversations:read', reason: 'New leads' }, { scope: 'messages:consumer', reason: 'Talk to the customer' }], webhook: { url: 'https://bots.example.nl/hook', events: ['conversation.create'] } };
+    const all = (m: ListingModel) => JSON.stringify([m.codeEvidence, m.abilities, m.checklist]);
+    // every path followed: the narrowing is a fair finding, and the listing shows it
+    assert.match(all(modelFor(manifest, { 'src/index.js': internal })), /only posts internal messages/);
+    const lost = modelFor(manifest, { 'src/index.js': `${internal}plugins.install(bot);\n` });
+    assert.doesNotMatch(all(lost), /only posts internal messages/);
+    assert.equal(lost.codeEvidence?.complete, false);
+  });
+
+  it('a name the catalog does not know gets no claim about the code; a manifest that cannot be read gets no note', () => {
+    const m = modelFor(MANIFEST);
+    assert.equal(m.abilities.find((a) => a.scope === 'made:up')?.codeUse, undefined);
+    assert.equal(modelFor('[1, 2]').codeEvidence, undefined);
   });
 });

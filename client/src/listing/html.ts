@@ -45,6 +45,8 @@ ul.plain>li{padding:.4rem 0;border-bottom:1px solid var(--vscode-panel-border,#8
 .pd-none{color:var(--vscode-descriptionForeground)}
 code{font-family:var(--vscode-editor-font-family);font-size:.92em}
 .why{display:block;font-size:.92em;color:var(--vscode-descriptionForeground)}
+.code-use{display:block;font-size:.92em}
+.use-cannot-tell{font-style:italic}
 .added::before{content:"+ ";font-weight:700}
 .dropped::before{content:"− ";font-weight:700}
 dl.links{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}

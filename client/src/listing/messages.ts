@@ -15,7 +15,9 @@ export type FromWebview =
   /** The n-th entry of the model's `links`. */
   | { type: 'openLink'; index: number }
   /** The n-th finding under clause `clause` of the model's checklist. */
-  | { type: 'openFinding'; clause: string; index: number };
+  | { type: 'openFinding'; clause: string; index: number }
+  /** The n-th place of the model's `codeEvidence.lost` (where the analysis lost the SDK instance). */
+  | { type: 'openLostPlace'; index: number };
 
 /** What the webview keeps with setState: enough to restore the panel after a window reload. */
 export interface PreviewState { manifestUri: string; last?: ToWebview }
@@ -30,7 +32,8 @@ export function parseFromWebview(m: unknown): FromWebview | undefined {
     case 'openManifest':
       return { type: o['type'] };
     case 'openLink':
-      return index(o['index']) ? { type: 'openLink', index: o['index'] } : undefined;
+    case 'openLostPlace':
+      return index(o['index']) ? { type: o['type'], index: o['index'] } : undefined;
     case 'openFinding':
       return index(o['index']) && typeof o['clause'] === 'string' && /^[A-F]\.\d{1,2}$/.test(o['clause']) ? { type: 'openFinding', clause: o['clause'], index: o['index'] } : undefined;
     default:

@@ -4,7 +4,7 @@
 // manifest or code changes, and the few validated actions the page may ask for.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { ListingRequest, type ListingModel, type ListingParams } from '../../../server/lsp/protocol';
+import { ListingRequest, type ListingFinding, type ListingModel, type ListingParams } from '../../../server/lsp/protocol';
 import type { Ctx } from '../ctx';
 import { nonce } from '../webview-nonce';
 import { listingHtml } from './html';
@@ -150,16 +150,20 @@ export class ListingPreview implements vscode.Disposable {
         if (href) await vscode.env.openExternal(vscode.Uri.parse(href, true));
         return;
       }
-      case 'openFinding': {
-        const f = this.model?.checklist.find((c) => c.clause === m.clause)?.findings[m.index];
-        if (!f) return;
-        const uri = vscode.Uri.parse(f.uri, true);
-        if (uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(uri)) return;
-        const r = f.range;
-        await vscode.window.showTextDocument(uri, { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), viewColumn: vscode.ViewColumn.One });
-        return;
-      }
+      case 'openFinding':
+        return this.openPlace(this.model?.checklist.find((c) => c.clause === m.clause)?.findings[m.index]);
+      case 'openLostPlace':
+        return this.openPlace(this.model?.codeEvidence?.lost[m.index]);
     }
+  }
+
+  /** Opens a place of the extension's own model in the editor; nothing outside the workspace is opened. */
+  private async openPlace(p: { uri: string; range: ListingFinding['range'] } | undefined): Promise<void> {
+    if (!p) return;
+    const uri = vscode.Uri.parse(p.uri, true);
+    if (uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(uri)) return;
+    const r = p.range;
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), viewColumn: vscode.ViewColumn.One });
   }
 
   dispose(): void {

@@ -10,6 +10,11 @@ const DEBOUNCE_MS = 200;
 /** The server has not seen the newest text yet: ask again after this long. */
 const BEHIND_MS = 300;
 
+/** "src/index.ts:12": workspace-relative, 1-based line. */
+function placeLabel(p: { uri: string; range: { start: { line: number } } }): string {
+  return `${vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri))}:${p.range.start.line + 1}`;
+}
+
 export class LintSource implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private disposed = false;
@@ -30,17 +35,18 @@ export class LintSource implements vscode.Disposable {
       const client = await this.ctx.ready();
       r = await client.sendRequest(ManifestStateRequest, { uri: this.doc.uri.toString() });
     } catch (e) {
-      if (!this.disposed) this.post({ version: null, findings: [], callSites: {}, missing: [], unavailable: `The Policy Lens server did not answer (${(e as Error).message}).` });
+      if (!this.disposed) this.post({ version: null, findings: [], callSites: {}, missing: [], scopeStates: {}, lost: [], unavailable: `The Policy Lens server did not answer (${(e as Error).message}).` });
       return;
     }
     if (this.disposed) return;
     if (r.version !== null && r.version < this.doc.version) this.schedule(BEHIND_MS);
     this.last = r;
     const callSites: LintState['callSites'] = {};
-    for (const [scope, sites] of Object.entries(r.callSites)) {
-      callSites[scope] = sites.map((s) => ({ label: `${vscode.workspace.asRelativePath(vscode.Uri.parse(s.uri))}:${s.range.start.line + 1}`, evidence: s.evidence }));
-    }
-    this.post({ version: r.version, findings: r.findings, callSites, missing: r.missingScopes });
+    for (const [scope, sites] of Object.entries(r.callSites)) callSites[scope] = sites.map((s) => ({ label: placeLabel(s), evidence: s.evidence }));
+    const scopeStates: LintState['scopeStates'] = {};
+    for (const s of r.scopeStates) scopeStates[s.scope] = { state: s.state, sites: s.callSites.map((c) => ({ label: placeLabel(c), evidence: c.evidence })), events: s.events };
+    const lost = r.evidenceLost.map((l) => ({ label: placeLabel(l), what: l.what }));
+    this.post({ version: r.version, findings: r.findings, callSites, missing: r.missingScopes, scopeStates, lost });
   }
 
   dispose(): void {

@@ -13,7 +13,11 @@ export type FromWebview =
   | EditMessage
   | { type: 'openJson'; beside: boolean }
   /** Opens a call site the host listed (by scope and position in its own list: no paths from the webview). */
-  | { type: 'openCallSite'; scope: string; index: number };
+  | { type: 'openCallSite'; scope: string; index: number }
+  /** Opens a call site that makes a declared scope used (by scope and position in the host's list of them). */
+  | { type: 'openUsedSite'; scope: string; index: number }
+  /** Opens a place where the analysis lost the SDK instance (by position in the host's list). */
+  | { type: 'openLostPlace'; index: number };
 
 export interface CatalogScope { scope: string; resource: string; description: string; personalData: string }
 export interface Catalog {
@@ -47,8 +51,20 @@ export interface LintState {
   callSites: Record<string, { label: string; evidence: string }[]>;
   /** Scopes call sites need that the manifest does not declare (scope-missing, with its clauses). */
   missing: { scope: string; ruleId: string; clauses: string[] }[];
+  /** Each declared catalog scope's state by name: why it is used, or that there is no use, or that no one can tell. */
+  scopeStates: Record<string, ScopeStateView>;
+  /** Where the analysis lost the SDK instance ("src/index.ts:12" and what happened there): why a scope is "cannot tell". */
+  lost: { label: string; what: string }[];
   /** The language server could not answer (not started, restricted …). */
   unavailable?: string;
+}
+
+export interface ScopeStateView {
+  state: 'used' | 'unused' | 'cannot-tell';
+  /** Call sites whose need the scope covers, as the host will open them (openUsedSite). */
+  sites: { label: string; evidence: string }[];
+  /** Webhook events of the manifest that need the scope. */
+  events: string[];
 }
 
 export type ToWebview =

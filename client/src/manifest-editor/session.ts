@@ -3,6 +3,7 @@
 // come back as checked, minimal WorkspaceEdits, one at a time.
 import * as vscode from 'vscode';
 import { JsonDocument } from '../../../rules/src/manifest/json-document';
+import type { ManifestStateResult } from '../../../server/lsp/protocol';
 import type { Ctx } from '../ctx';
 import { applyFormEdit } from './apply';
 import { catalog } from './catalog';
@@ -79,15 +80,20 @@ export class FormSession implements vscode.Disposable {
         void openAsJson(this.doc.uri, m.beside === true);
         return;
       case 'openCallSite':
-        void this.openCallSite(m.scope, m.index);
+        if (typeof m.scope === 'string' && Object.hasOwn(this.lint.last?.callSites ?? {}, m.scope)) void this.openPlace(this.lint.last!.callSites[m.scope], m.index);
+        return;
+      case 'openUsedSite':
+        void this.openPlace(this.lint.last?.scopeStates.find((s) => s.scope === m.scope)?.callSites, m.index);
+        return;
+      case 'openLostPlace':
+        void this.openPlace(this.lint.last?.evidenceLost, m.index);
         return;
     }
   }
 
-  /** Opens a call site from the server's own list; nothing outside the workspace is opened. */
-  private async openCallSite(scope: unknown, index: unknown): Promise<void> {
-    if (typeof scope !== 'string' || !Number.isSafeInteger(index)) return;
-    const site = Object.hasOwn(this.lint.last?.callSites ?? {}, scope) ? this.lint.last!.callSites[scope]![index as number] : undefined;
+  /** Opens a place from one of the server's own lists, by index; nothing outside the workspace is opened. */
+  private async openPlace(list: readonly { uri: string; range: ManifestStateResult['evidenceLost'][number]['range'] }[] | undefined, index: unknown): Promise<void> {
+    const site = Number.isSafeInteger(index) ? list?.[index as number] : undefined;
     if (!site) return;
     const uri = vscode.Uri.parse(site.uri);
     if (uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(uri)) return;

@@ -1,7 +1,8 @@
 // The scope catalog grouped by resource: a checkbox per scope named by its id, what a dealer would read,
-// the personal-data class, the call sites that need it (from the language server), a reason per declared
-// scope, and unused / missing scopes flagged with a one-click fix.
-import type { CatalogScope, LintState } from '../../src/manifest-editor/messages';
+// the personal-data class, a reason per declared scope, and from the language server each declared scope's
+// state — used (at which call sites), no use found (with Remove), or cannot tell (where the analysis lost the
+// SDK instance; no Remove: the app may need it) — and missing scopes with Add.
+import type { CatalogScope, FieldFinding, LintState, ScopeStateView } from '../../src/manifest-editor/messages';
 import { at, h, idFor } from './dom';
 import { field } from './field';
 import { fieldFor } from '../../src/manifest-editor/fields';
@@ -45,24 +46,63 @@ function scopeRow(v: View, name: string, entry: CatalogScope | undefined, d: Dec
   const id = idFor('scope', name);
   const pointer = d ? `/scopes/${d.index}` : undefined;
   const all = pointer ? findingsAt(v, pointer, true) : [];
-  // the unused finding is shown as the flag with its fix, the rest under the row
-  const unused = all.find((f) => f.ruleId === 'scope-unused');
-  const findings = all.filter((f) => f !== unused);
   const sites = v.lint?.callSites[name] ?? [];
+  const state = d && v.lint && Object.hasOwn(v.lint.scopeStates, name) ? v.lint.scopeStates[name] : undefined;
+  // scope-unused's finding says what the state line says: it is shown there (its clauses and id), not twice
+  const stateFinding = state ? all.find((f) => f.ruleId === 'scope-unused') : undefined;
+  const findings = all.filter((f) => f !== stateFinding);
   const descId = `${id}-d`;
   const flagId = `${id}-flag`;
-  const checkbox = h('input', { id, type: 'checkbox', checked: !!d, disabled: v.readOnly, 'aria-describedby': missing || unused ? `${descId} ${flagId}` : descId, onchange: (e) => v.edit((e.target as HTMLInputElement).checked ? { type: 'append', pointer: '/scopes', value: { scope: name } } : { type: 'remove', pointer: pointer! }) });
-  return h('div', { class: `scope${d ? ' declared' : ''}${unused ? ' unused' : ''}${missing ? ' missing' : ''}`, 'data-scope': name },
+  const stateId = `${id}-state`;
+  const describedBy = [descId, state && stateId, missing && flagId].filter(Boolean).join(' ');
+  const checkbox = h('input', { id, type: 'checkbox', checked: !!d, disabled: v.readOnly, 'aria-describedby': describedBy, onchange: (e) => v.edit((e.target as HTMLInputElement).checked ? { type: 'append', pointer: '/scopes', value: { scope: name } } : { type: 'remove', pointer: pointer! }) });
+  return h('div', { class: `scope${d ? ' declared' : ''}${state ? ` ${state.state}` : ''}${missing ? ' missing' : ''}`, 'data-scope': name },
     h('div', { class: 'check' }, checkbox, h('label', { for: id, class: 'scope-id' }, name),
       entry ? h('span', { class: `chip pd-${entry.personalData}` }, entry.personalData === 'none' ? 'no personal data' : `personal data: ${entry.personalData}`) : undefined),
     h('p', { class: 'help', id: descId }, entry ? entry.description : 'Not a scope of the Policy Lens catalog: dealers cannot tell what it grants.'),
-    usage(v, name, sites, d !== undefined),
+    state && pointer ? stateLine(v, name, pointer, state, stateId, stateFinding) : usage(v, name, sites, d !== undefined),
     missing ? h('p', { class: 'flag missing', id: flagId }, `[${missing.clauses.join(', ')}] Needed by ${plural(sites.length, 'call site')} but not declared (${missing.ruleId}). `,
       h('button', { type: 'button', class: 'small', disabled: v.readOnly, onclick: () => v.edit({ type: 'append', pointer: '/scopes', value: { scope: name } }) }, `Add ${name}`)) : undefined,
-    unused && pointer ? h('p', { class: 'flag unused', id: flagId }, `${unused.message} (${unused.ruleId}) `,
-      h('button', { type: 'button', class: 'small', disabled: v.readOnly, onclick: () => v.edit({ type: 'remove', pointer }) }, `Remove ${name}`)) : undefined,
     d ? field(v, fieldFor('/scopes/0/reason')!, `${pointer}/reason`, `Reason for ${name}`) : undefined,
     findingList(idFor('find', pointer ?? name), findings),
+  );
+}
+
+/**
+ * What the code shows of a declared scope, in words (the state is never told by colour alone): "Used at
+ * bot.js:12", "No use found — Remove?", or "Cannot tell: <where the SDK instance was lost>" with no Remove.
+ */
+function stateLine(v: View, scope: string, pointer: string, s: ScopeStateView, id: string, finding: FieldFinding | undefined): HTMLElement {
+  const rule = finding ? h('span', { class: 'rule' }, ` [${finding.clauses.join(', ')}] ${finding.ruleId}`) : undefined;
+  if (s.state === 'unused') {
+    return h('p', { class: 'flag state unused', id }, h('span', { class: 'state-word' }, 'No use found'), ': no call site or webhook event of the app needs it — ',
+      h('button', { type: 'button', class: 'small', disabled: v.readOnly, 'aria-label': `Remove ${scope}`, onclick: () => v.edit({ type: 'remove', pointer }) }, 'Remove?'), rule);
+  }
+  if (s.state === 'cannot-tell') {
+    const lost = v.lint?.lost ?? [];
+    const place = (l: { label: string; what: string }, index: number) => [`${l.what} (`, h('button', { type: 'button', class: 'link', title: `Open ${l.label}`, onclick: () => v.post({ type: 'openLostPlace', index }) }, l.label), ')'];
+    const key = `lost:${scope}`;
+    const open = v.expanded.has(key);
+    const listId = idFor('lost', scope);
+    return h('div', { class: 'state cannot-tell', id },
+      h('p', { class: 'flag' }, h('span', { class: 'state-word' }, 'Cannot tell'), ': no call site Policy Lens can see needs it, but ', ...(lost[0] ? place(lost[0], 0) : ['the analysis lost the SDK instance']), '. Keep it unless you know the app does not need it.', rule),
+      lost.length > 1 ? h('button', { type: 'button', class: 'link', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId, onclick: () => v.toggle(key) }, `${plural(lost.length - 1, 'more place')} where the instance was lost`) : undefined,
+      lost.length > 1 && open ? h('ul', { id: listId, class: 'sites' }, lost.slice(1).map((l, i) => h('li', {}, ...place(l, i + 1)))) : undefined,
+    );
+  }
+  const first = s.sites[0];
+  if (!first) {
+    const why = s.events.length ? `the webhook receives ${s.events.join(', ')} events` : 'a wildcard event subscription may need it';
+    return h('p', { class: 'usage state used', id }, h('span', { class: 'state-word' }, 'Used'), `: ${why}`);
+  }
+  const site = (x: { label: string; evidence: string }, index: number) => [h('button', { type: 'button', class: 'link', title: `Open ${x.label}`, onclick: () => v.post({ type: 'openUsedSite', scope, index }) }, x.label), h('span', { class: 'muted' }, ` — ${x.evidence}`)];
+  const key = `sites:${scope}`;
+  const open = v.expanded.has(key);
+  const listId = idFor('sites', scope);
+  return h('div', { class: 'usage state used', id },
+    h('p', {}, h('span', { class: 'state-word' }, 'Used'), ' at ', ...site(first, 0)),
+    s.sites.length > 1 ? h('button', { type: 'button', class: 'link', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId, onclick: () => v.toggle(key) }, `and ${plural(s.sites.length - 1, 'more call site')}`) : undefined,
+    s.sites.length > 1 && open ? h('ul', { id: listId, class: 'sites' }, s.sites.slice(1).map((x, i) => h('li', {}, ...site(x, i + 1)))) : undefined,
   );
 }
 

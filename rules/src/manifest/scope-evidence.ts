@@ -93,6 +93,8 @@ const NARROWER: Readonly<Record<string, string>> = (() => {
  * model is sure stay internal), the narrower scope that would do; undefined when the scope is needed.
  */
 export function narrowerScope(scope: string, ev: ScopeEvidence): string | undefined {
+  // "the code only reads" is a claim about every path: where the SDK instance was lost, no one can make it
+  if (ev.lost.length) return undefined;
   const narrower = Object.hasOwn(NARROWER, scope) ? NARROWER[scope] : undefined; // "constructor" is a scope name too
   if (!narrower || ev.uses.some((u) => u.scope === scope)) return undefined;
   if (scope === 'messages:consumer') {

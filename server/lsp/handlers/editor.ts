@@ -1,7 +1,9 @@
 // Editor features over the current findings: code actions, hovers, scope code lenses in the manifest,
 // manifest completion and the server's own command.
 import type { CodeLens } from 'vscode-languageserver';
+import type { Range } from '../../../rules/src/types';
 import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../protocol';
+import type { LostPlace, ScopeEntry } from '../scopes';
 import { pathToUri } from '../uri';
 import type { ServerParts } from './parts';
 
@@ -46,10 +48,11 @@ export function registerEditorFeatures({ session, docs, scheduler }: ServerParts
     await session.indexed(uri);
     const s = scheduler.snapshotFor(uri, true);
     if (!s || docs.isDisabled(uri)) return [];
-    return session.engine().scopeEntries(s.path, s.snap).map((e) => {
-      const title = e.uses.length ? `${e.uses.length} call site${e.uses.length === 1 ? '' : 's'} need${e.uses.length === 1 ? 's' : ''} ${e.scope}` : `unused: no call needs ${e.scope}`;
-      const locations = e.uses.map((u) => ({ uri: pathToUri(u.file), range: u.range }));
-      const command = e.uses.length && session.clientCommands.has(CLIENT_COMMANDS.showReferences) ? CLIENT_COMMANDS.showReferences : '';
+    const scopes = session.engine().appScopes(s.path, s.snap);
+    return (scopes?.entries ?? []).map((e) => {
+      const { title, places } = scopeLens(e, scopes!.lost);
+      const locations = places.map((u) => ({ uri: pathToUri(u.file), range: u.range }));
+      const command = locations.length && session.clientCommands.has(CLIENT_COMMANDS.showReferences) ? CLIENT_COMMANDS.showReferences : '';
       return { range: e.range, command: { title, command, arguments: command ? [uri, e.range.start, locations] : undefined } };
     });
   });
@@ -60,4 +63,16 @@ export function registerEditorFeatures({ session, docs, scheduler }: ServerParts
     if (href && session.caps.window?.showDocument?.support) await connection.window.showDocument({ uri: href, external: true });
     else void connection.window.showInformationMessage(`Policy Lens rule ${id}: ${href ?? session.engine().ruleInfo(id, '')?.description ?? ''}`);
   });
+}
+
+/** A code lens's words for a declared scope, and the places "Show Call Sites" peeks at. */
+function scopeLens(e: ScopeEntry, lost: readonly LostPlace[]): { title: string; places: readonly { file: string; range: Range }[] } {
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  if (e.uses.length) return { title: `${n(e.uses.length, 'call site')} need${e.uses.length === 1 ? 's' : ''} ${e.scope}`, places: e.uses };
+  if (e.state === 'used') {
+    if (e.usedBy.length) return { title: `${n(e.usedBy.length, 'call site')} need${e.usedBy.length === 1 ? 's' : ''} what ${e.scope} grants`, places: e.usedBy };
+    return { title: e.events.length ? `webhook events need ${e.scope}` : `a wildcard event subscription may need ${e.scope}`, places: [] };
+  }
+  if (e.state === 'cannot-tell') return { title: `cannot tell whether ${e.scope} is used: the analysis lost the SDK instance (${n(lost.length, 'place')})`, places: lost };
+  return { title: `unused: no call needs ${e.scope}`, places: [] };
 }

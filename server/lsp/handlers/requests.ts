@@ -50,7 +50,7 @@ export function registerRequests(parts: ServerParts): void {
   connection.onRequest(ManifestStateRequest, async (p) => {
     await session.indexed(p.uri);
     const s = scheduler.snapshotFor(p.uri, true);
-    return s ? session.engine().manifestState(s.path, s.snap) : { version: null, findings: [], callSites: {}, missingScopes: [] };
+    return s ? session.engine().manifestState(s.path, s.snap) : { version: null, findings: [], callSites: {}, missingScopes: [], scopeStates: [], evidenceLost: [] };
   });
 
   connection.onRequest(MemoryRequest, async () => {

@@ -7,6 +7,7 @@ import { buildComplianceReport } from '../../../rules/src/report/compliance';
 import { TOOL_VERSION } from '../../shared/version';
 import type { Snapshot } from '../project';
 import type { ListingParams, ListingResult, PermissionImpact } from '../protocol';
+import { appScopes } from '../scopes';
 import { pathToUri, uriToPath } from '../uri';
 import { findRepo, readTextAt, repoProblem, resolveCompareRef, type RefResult, type Repo } from './git';
 import { compareScopes, declaredScopeNames } from './impact';
@@ -24,7 +25,8 @@ export async function listing(p: ListingParams, snapshotFor: (path: string) => {
   const findings = s.snap.result.findings.filter((f) => !f.suppression);
   const now = declaredScopeNames(path, app.manifest?.text);
   const impact = await permissionImpact(p, path, now);
-  return { ok: true, model: buildListingModel({ app, manifestUri: p.uri, report, findings, relative: rel, toUri: pathToUri, impact, checkedAt: s.snap.finishedAt }) };
+  const scopes = appScopes(path, s.snap);
+  return { ok: true, model: buildListingModel({ app, manifestUri: p.uri, report, findings, relative: rel, toUri: pathToUri, impact, checkedAt: s.snap.finishedAt, scopes }) };
 }
 
 /** Earlier scope lists by repository, commit and file: a release does not change, so it is read once. */

@@ -8,6 +8,8 @@ import type { ComplianceReport } from '../../../rules/src/report/compliance';
 import { clauseDetail, statusWord } from '../../../rules/src/report/render';
 import type { Finding } from '../../../rules/src/types';
 import type { ListingChecklistItem, ListingFinding, ListingLink, ListingModel, PermissionImpact } from '../protocol';
+import type { AppScopes } from '../scopes';
+import { codeEvidence, codeUse } from './code-evidence';
 import { scopeWords } from './words';
 
 /** Findings listed under each clause; the rest are counted ("and 4 more"). */
@@ -23,6 +25,8 @@ export interface ListingInput {
   toUri: (path: string) => string;
   impact: PermissionImpact;
   checkedAt: Date;
+  /** The declared scopes' states and where the code could not be followed (server/lsp/scopes.ts). */
+  scopes: AppScopes | undefined;
 }
 
 export function buildListingModel(input: ListingInput): ListingModel {
@@ -61,7 +65,11 @@ export function buildListingModel(input: ListingInput): ListingModel {
     developer: developer ? { name: str(developer.name), email: str(developer.email), url: str(developer.url) } : undefined,
     tokenRole: str(m.tokenRole),
     icon: str(listing?.icon),
-    abilities: app.declaredScopes().map((s) => ({ scope: s.scope, reason: s.reason, ...scopeWords(s.scope) })),
+    abilities: app.declaredScopes().map((s) => {
+      const entry = input.scopes?.entries.find((e) => e.pointer === s.pointer);
+      return { scope: s.scope, reason: s.reason, ...scopeWords(s.scope), codeUse: entry && codeUse(entry, input) };
+    }),
+    codeEvidence: input.scopes && codeEvidence(input.scopes, input),
     dataProtection: dataProtection(m.dataProtection),
     links: [
       urlLink('Privacy policy', value('/privacyPolicyUrl', m.privacyPolicyUrl)),
