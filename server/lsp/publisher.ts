@@ -93,11 +93,22 @@ export class Publisher {
     } else {
       for (const d of documents.all()) {
         const path = uriToPath(d.uri);
-        if (path && project.contains(path)) this.publish(d.uri, this.diagnosticsFor(d.uri, snap, d.version), d.version);
+        if (path && project.contains(path) && this.ranOnEngineText(snap, path)) this.publish(d.uri, this.diagnosticsFor(d.uri, snap, d.version), d.version);
       }
     }
     // a partial run (the folder is being indexed) has no findings for closed files yet: keep what is shown
     if (this.session.workspace().isFolder(project) && !snap.partial) this.publishClosedFiles(project, snap);
+  }
+
+  /**
+   * Whether a run saw the text the engine now holds for an open document. A run that started before the document
+   * was opened read the file from disk: its ranges are offsets in that text, and published for the open version
+   * they would land in the wrong places (the run the opening started publishes instead).
+   */
+  private ranOnEngineText(snap: Snapshot, path: string): boolean {
+    const held = this.docs.engineTexts.get(path);
+    const seen = snap.files.get(path);
+    return !held || seen === undefined || seen === held.text;
   }
 
   /**

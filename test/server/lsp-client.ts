@@ -5,9 +5,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { RANGE_OUTSIDE } from '../../server/lsp/range-guard';
-import { WorkDoneProgress, type ClientCapabilities, type Diagnostic, type InitializeResult, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, WorkDoneProgress, type ClientCapabilities, type Diagnostic, type InitializeResult, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const REPO = resolve(__dirname, '..', '..');
 export const SERVER = join(REPO, 'dist', 'server.js');
@@ -138,9 +138,20 @@ export class LspClient {
     }, `diagnostics for ${path}`);
   }
 
+  /**
+   * A pull, asked again as VS Code's client does when the server answers "server cancelled" with
+   * `retriggerRequest` (a full run it was waiting for restarted because the folder is read again).
+   */
   async pull(path: string): Promise<Diagnostic[]> {
-    const r = (await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri(path) } })) as { kind: string; items?: Diagnostic[] };
-    return r.items ?? [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const r = (await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri(path) } })) as { kind: string; items?: Diagnostic[] };
+        return r.items ?? [];
+      } catch (e) {
+        const retrigger = e instanceof ResponseError && e.code === LSPErrorCodes.ServerCancelled && (e.data as { retriggerRequest?: boolean } | undefined)?.retriggerRequest;
+        if (!retrigger || attempt >= 5) throw e;
+      }
+    }
   }
 
   /** What the server logged about ranges it had to fit into their documents (server/lsp/range-guard.ts). */
