@@ -177,7 +177,7 @@ export function databaseRead(model: FileModel, call: ts.CallExpression): Persona
   const firstArg = call.arguments[0] ? model.values.string(call.arguments[0])?.text ?? '' : '';
   const words = `${receiver} ${firstArg}`.toLowerCase();
   const person = PERSON_TABLES.find((t) => words.includes(t));
-  return { what: person ? `stored ${person} records` : 'stored records', whole: true, shape: 'record', personal: !!person, stored: true };
+  return { what: person ? `stored ${person} data` : 'stored data', whole: true, shape: 'record', personal: !!person, stored: true };
 }
 
 function receiverText(model: FileModel, e: ts.Expression): string | undefined {

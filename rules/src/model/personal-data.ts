@@ -25,42 +25,38 @@ const DB_CHAIN_METHODS = new Set(vocabulary.databases.chainMethods);
  * bodies, other channels' webhooks, bot clients' message events, database rows and person-shaped objects.
  */
 export class PersonalDataModel {
+  /** Every name that holds personal data somewhere in the file (what rules ask with isTainted/taintedNames). */
   private readonly tainted = new Map<string, PersonalDataRef>();
+  /** Names that hold personal data by what they are called or by the SDK's handler registrations, file-wide. */
+  private readonly seeds = new Map<string, PersonalDataRef>();
+  /** Declared names by the scope that declares them (a block, a function, the file): a name is its nearest declaration. */
+  private readonly declared = new Map<string, Map<ts.Node, PersonalDataRef | undefined>>();
+  /** Parameters that receive personal data (handlers of message events, callbacks of database reads). */
+  private readonly params = new Map<ts.ParameterDeclaration, Map<string, PersonalDataRef>>();
   /** The first SDK call record of each call node: a linear search per declaration was quadratic in big files. */
   private readonly sdkCallOf = new Map<ts.CallExpression, FileModel['sdk']['calls'][number]>();
   /** Values appended to a URLSearchParams by its variable name (`params.append('email', lead.email)`), built on first use. */
   private appendedParams: Map<string, ts.Expression[]> | undefined;
-  /** Names tainted as parameters of event handlers, with those parameters: a parameter of the same name elsewhere is another value. */
-  private readonly sourceParams = new Map<string, Set<ts.ParameterDeclaration>>();
-  /** Names tainted by a variable declaration: a parameter of the same name is another value. */
-  private readonly declared = new Set<string>();
 
   constructor(private readonly model: FileModel) {
     for (const c of model.sdk.calls) if (!this.sdkCallOf.has(c.call)) this.sdkCallOf.set(c.call, c);
-    // weakest first: what a declaration or the SDK says of a name replaces what its name suggests
-    for (const n of personObjectNames(model.text)) this.tainted.set(n, { what: `${n} record`, whole: true, shape: 'record' });
+    // weakest first: what the SDK says of a name replaces what its name suggests
+    for (const n of personObjectNames(model.text)) this.seed(n, { what: `${n} record`, whole: true, shape: 'record' });
+    for (const n of model.sdk.messageNames) this.seed(n, { what: 'message payload', whole: true });
     for (const [param, ref] of messageHandlerParams(model, new Set(this.sdkCallOf.keys()))) this.bindParameter(param, ref);
-    for (const n of model.sdk.messageNames) this.tainted.set(n, { what: 'message payload', whole: true });
     // variables assigned from personal data; in document order, twice for chains declared out of order
     const decls = model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration);
     const calls = model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression);
-    const unresolved = new Set<string>();
-    const seeded = new Map(this.tainted);
+    for (const d of decls) for (const n of boundNames(d.name)) this.scopesOf(n).set(scopeOf(d), undefined);
     for (let pass = 0; pass < 2; pass++) {
       for (const d of decls) {
-        if (!d.initializer) continue;
-        const ref = this.resolve(d.initializer) ?? this.contactRead(d.initializer);
-        if (ref) this.bind(d.name, ref, this.declared);
-        else if (ts.isIdentifier(d.name)) unresolved.add(d.name.text);
+        // `for (const lead of leads)`: each element is what the list holds
+        const source = d.initializer ?? (ts.isForOfStatement(d.parent.parent) ? d.parent.parent.expression : undefined);
+        if (!source) continue;
+        const ref = this.resolve(source) ?? this.contactRead(source);
+        if (ref) this.bind(d.name, ref, (n, r) => this.scopesOf(n).set(scopeOf(d), r));
       }
       for (const call of calls) this.callbackOfRead(call);
-    }
-    // names are followed file-wide: one declared again for something else (`const password = text.includes('x')`
-    // in another handler) is not followed at all
-    for (const n of unresolved) {
-      const seed = seeded.get(n);
-      if (seed) this.tainted.set(n, seed);
-      else this.tainted.delete(n);
     }
     // contacts.get(...).then(contact => …)
     for (const c of model.sdk.calls) {
@@ -70,26 +66,37 @@ export class PersonalDataModel {
       if (ts.isPropertyAccessExpression(p) && p.name.text === 'then' && ts.isCallExpression(p.parent)) {
         const fn = model.sdk.functionOf(p.parent.arguments[0]);
         const first = fn?.parameters[0];
-        if (first) for (const n of boundNames(first.name)) this.tainted.set(n, { what, whole: true });
+        if (first) for (const n of boundNames(first.name)) this.seed(n, { what, whole: true });
       }
       // list().then((cs) => bot.contacts.get(cs[0].id)).then((contact) => …): the next callback gets the result
       const next = nextThenCallback(c.call);
       const nextFirst = next ? model.sdk.functionOf(next)?.parameters[0] : undefined;
-      if (nextFirst) for (const n of boundNames(nextFirst.name)) this.tainted.set(n, { what, whole: true });
+      if (nextFirst) for (const n of boundNames(nextFirst.name)) this.seed(n, { what, whole: true });
     }
   }
 
-  private bindParameter(param: ts.ParameterDeclaration, ref: PersonalDataRef): void {
-    const names = new Set<string>();
-    this.bind(param.name, ref, names);
-    for (const n of names) this.sourceParams.set(n, (this.sourceParams.get(n) ?? new Set()).add(param));
+  private seed(name: string, ref: PersonalDataRef): void {
+    this.seeds.set(name, ref);
+    this.tainted.set(name, ref);
   }
 
-  /** Binds the names of a declaration (or a parameter) to the data of its value, destructuring by field; `bound` collects them. */
-  private bind(name: ts.BindingName, ref: PersonalDataRef, bound: Set<string>): void {
+  private scopesOf(name: string): Map<ts.Node, PersonalDataRef | undefined> {
+    let scopes = this.declared.get(name);
+    if (!scopes) this.declared.set(name, (scopes = new Map()));
+    return scopes;
+  }
+
+  private bindParameter(param: ts.ParameterDeclaration, ref: PersonalDataRef): void {
+    let names = this.params.get(param);
+    if (!names) this.params.set(param, (names = new Map()));
+    this.bind(param.name, ref, (n, r) => names.set(n, r));
+  }
+
+  /** Binds the names of a declaration (or a parameter) to the data of its value, destructuring by field. */
+  private bind(name: ts.BindingName, ref: PersonalDataRef, set: (name: string, ref: PersonalDataRef) => void): void {
     if (ts.isIdentifier(name)) {
+      set(name.text, ref);
       this.tainted.set(name.text, ref);
-      bound.add(name.text);
       return;
     }
     for (const el of name.elements) {
@@ -97,19 +104,37 @@ export class PersonalDataModel {
       const key = el.propertyName ? propertyName(el.propertyName) ?? '' : ts.isIdentifier(el.name) ? el.name.text : '';
       if (ref.shape) {
         // `const [first] = rows`: an element of a list is what the list holds
-        const child = ts.isArrayBindingPattern(name) ? ref : key ? childRef(ref, key) : undefined;
-        if (child) this.bind(el.name, child, bound);
+        const child = ts.isArrayBindingPattern(name) ? ref : key ? fieldOf(ref, key) : undefined;
+        if (child) this.bind(el.name, child, set);
         continue;
       }
       if (ts.isArrayBindingPattern(name)) {
-        this.bind(el.name, ref, bound);
+        this.bind(el.name, ref, set);
         continue;
       }
       for (const n of boundNames(el.name)) {
-        this.tainted.set(n, { what: key ? describeField(key) : ref.what, whole: !PERSONAL_FIELDS.has(key) && ref.whole });
-        bound.add(n);
+        const r = { what: key ? describeField(key) : ref.what, whole: !PERSONAL_FIELDS.has(key) && ref.whole };
+        set(n, r);
+        this.tainted.set(n, r);
       }
     }
+  }
+
+  /**
+   * What a name holds where it is used: the nearest parameter or declaration of it decides (a `message` parameter
+   * of another handler, or a `password` declared again for a boolean, is another value); names the SDK or their
+   * wording make personal hold it wherever nothing nearer says otherwise.
+   */
+  private nameRef(use: ts.Node, name: string): PersonalDataRef | undefined {
+    const scopes = this.declared.get(name);
+    for (let cur: ts.Node | undefined = use.parent; cur; cur = cur.parent) {
+      if (scopes?.has(cur)) return scopes.get(cur) ?? this.seeds.get(name);
+      if (isFunctionLike(cur)) {
+        const p = cur.parameters.find((x) => boundNames(x.name).includes(name));
+        if (p) return this.params.get(p)?.get(name) ?? this.seeds.get(name);
+      }
+    }
+    return this.seeds.get(name);
   }
 
   /** `Lead.find().then((rows) => …)`, `db.query(sql, (err, rows) => …)`: callbacks that get the rows of a read. */
@@ -166,7 +191,7 @@ export class PersonalDataModel {
     }
     const root = chain[0]!;
     const last = chain[chain.length - 1]!;
-    const rootRef = (this.sourceParams.has(root) || this.declared.has(root)) && !this.model.sdk.messageNames.has(root) && this.shadowed(e, root) ? undefined : this.tainted.get(root);
+    const rootRef = this.tainted.has(root) ? this.nameRef(e, root) : undefined;
     if (rootRef?.shape) return walk(rootRef, chain, 1);
     if (!rootRef) {
       const request = requestRoot(chain);
@@ -188,16 +213,6 @@ export class PersonalDataModel {
     if (PERSONAL_FIELDS.has(last) && containerAt < chain.length - 1) return { what: describeField(last), whole: false };
     if (CONTAINERS.has(last) && containerAt > 0) return { what: last === 'profile' ? 'contact profile' : 'contact object', whole: true };
     return undefined;
-  }
-
-  /** Whether the nearest parameter named `name` around `node` is not one of the event handlers' parameters that hold data. */
-  private shadowed(node: ts.Node, name: string): boolean {
-    for (let cur: ts.Node | undefined = node.parent; cur; cur = cur.parent) {
-      if (!isFunctionLike(cur)) continue;
-      const p = cur.parameters.find((x) => boundNames(x.name).includes(name));
-      if (p) return !this.sourceParams.get(name)?.has(p);
-    }
-    return false;
   }
 
   /** What a call returns: rows of a database read, a part of a personal string, a serialised object. */
@@ -368,10 +383,14 @@ function nextThenCallback(call: ts.CallExpression): ts.Expression | undefined {
 function walk(start: PersonalDataRef, chain: readonly string[], from: number): PersonalDataRef | undefined {
   let ref: PersonalDataRef | undefined = start;
   for (let i = from; i < chain.length && ref; i++) {
-    const key = chain[i]!;
-    ref = ref.shape === 'record' && ref.stored && DB_RESULT_FIELDS.has(key) ? ref : childRef(ref, key);
+    ref = fieldOf(ref, chain[i]!);
   }
   return ref;
+}
+
+/** What a field of a shaped value holds; the rows of a query result (`{ rows }`, `Items`) are the query's. */
+function fieldOf(ref: PersonalDataRef, key: string): PersonalDataRef | undefined {
+  return ref.shape === 'record' && ref.stored && DB_RESULT_FIELDS.has(key) ? ref : childRef(ref, key);
 }
 
 /** `new URLSearchParams(…)`, `qs.stringify(…)`, `querystring.stringify(…)`: a query string being built. */
@@ -379,4 +398,11 @@ function isQueryBuilder(init: ts.Expression, sf: ts.SourceFile): boolean {
   const e = unwrap(init);
   if (ts.isNewExpression(e)) return e.expression.getText(sf) === 'URLSearchParams';
   return ts.isCallExpression(e) && /^(qs|querystring)\.stringify$/.test(e.expression.getText(sf));
+}
+
+/** The block, function or file a declaration's name belongs to (`for (const x of …)` belongs to its loop). */
+function scopeOf(d: ts.VariableDeclaration): ts.Node {
+  let cur: ts.Node = d.parent;
+  while (cur.parent && !ts.isBlock(cur) && !ts.isSourceFile(cur) && !ts.isModuleBlock(cur) && !isFunctionLike(cur) && !ts.isForOfStatement(cur) && !ts.isForStatement(cur) && !ts.isForInStatement(cur) && !ts.isCaseClause(cur)) cur = cur.parent;
+  return cur;
 }
