@@ -18,7 +18,7 @@ export default createCodeRule({
   meta: {
     id: 'personal-data-to-third-party',
     target: 'code',
-    description: 'Consumer personal data sent over HTTP or through an analytics SDK to a host that is neither Web1on1, the developer\'s own, nor a declared third party, or handed out by a route that checks no credentials.',
+    description: 'Consumer personal data sent (HTTP, analytics SDKs) to a host neither Web1on1, the developer\'s own nor a declared third party, or returned by a route that checks no credentials.',
     clauses: ['A.4'],
     severity: 'error',
     fixable: true,

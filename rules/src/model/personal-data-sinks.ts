@@ -15,6 +15,8 @@ const RESPONSE_METHODS: ReadonlySet<string> = new Set(vocabulary.responses.metho
 const AUTH_WORDS: readonly string[] = vocabulary.responses.authWords.map((w) => w.toLowerCase());
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all']);
 const ROUTERS = /^(app|router|server|api|routes|fastify|r)$/i;
+/** Parts of a request that say who is calling. */
+const CALLER_PARTS = new Set(['headers', 'get', 'header', 'user', 'session', 'auth', 'signedCookies', 'cookies']);
 
 export interface AnalyticsCall {
   call: ts.CallExpression;
@@ -84,7 +86,7 @@ export function unauthenticatedResponses(model: FileModel): RouteResponse[] {
     if (!path || !isFunctionLike(handler) || handler.parameters.length < 2) continue;
     const [reqName] = boundNames(handler.parameters[0]!.name);
     const [resName] = boundNames(handler.parameters[1]!.name);
-    if (!reqName || !resName || readsCaller(model, handler, reqName)) continue;
+    if (!reqName || !resName || readsCaller(handler, reqName)) continue;
     const route = `${callee.name.text.toUpperCase()} ${path.text}`;
     forEachCall(handler, (c) => {
       const m = c.expression;
@@ -111,12 +113,15 @@ function namesAuth(text: string): boolean {
 }
 
 /** The handler looks at who is calling: `req.user`, `req.headers.authorization`, `req.get('x-api-key')`, `req.session`. */
-function readsCaller(model: FileModel, handler: ts.FunctionLikeDeclaration, reqName: string): boolean {
-  const body = handler.body;
-  if (!body) return false;
-  const text = model.text.slice(body.pos, body.end);
-  const reads = new RegExp(`\\b${reqName.replace(/\$/g, '\\$')}\\s*\\??\\.\\s*(headers|get|header|user|session|auth|signedCookies|cookies)\\b`);
-  return reads.test(text);
+function readsCaller(handler: ts.FunctionLikeDeclaration, reqName: string): boolean {
+  let reads = false;
+  const walk = (n: ts.Node): void => {
+    if (reads) return;
+    if (ts.isPropertyAccessExpression(n) && CALLER_PARTS.has(n.name.text) && ts.isIdentifier(n.expression) && n.expression.text === reqName) reads = true;
+    else ts.forEachChild(n, walk);
+  };
+  if (handler.body) walk(handler.body);
+  return reads;
 }
 
 function forEachCall(node: ts.Node, visit: (c: ts.CallExpression) => void): void {
