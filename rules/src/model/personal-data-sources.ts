@@ -51,8 +51,13 @@ const PERSON_TABLES = vocabulary.databases.personTables;
 const EVENT_WORDS = set(vocabulary.messageEvents.words);
 const EMITTER_EXCLUSIONS = set(vocabulary.messageEvents.emitterExclusions.map((w) => w.toLowerCase()));
 
+/** Globals whose methods share names with database reads (`Promise.all`, `Reflect.get`). */
+const BUILTINS = new Set(['Promise', 'Object', 'Array', 'Reflect', 'Map', 'Set', 'WeakMap', 'JSON', 'Math', 'Date', 'Number', 'String', 'Buffer', 'Intl', 'Atomics', 'Proxy', 'URL', 'URLSearchParams']);
+
 /** `first_name` → firstName, `$email` → email, `_phone` → phone: how fields are compared with the vocabulary. */
 export function normaliseField(key: string): string {
+  // most keys are plain words: asked for every `a.b` of a file, the replaces were a hot spot
+  if (!key.includes('_') && !key.includes('$')) return key;
   return key.replace(/^[$_]+/, '').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
@@ -192,6 +197,7 @@ function looksLikeDatabase(model: FileModel, receiver: ts.Expression, text: stri
   if (ts.isIdentifier(root)) {
     const spec = model.requireBindings.get(root.text);
     if (spec && DB_MODULES.has(spec)) return true;
+    if (BUILTINS.has(root.text)) return false;
     // mongoose / sequelize models: `Lead.find()`, a class name with the read straight on it
     if (root === unwrap(receiver) && /^[A-Z][a-z]/.test(root.text)) return true;
   }
