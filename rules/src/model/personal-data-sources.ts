@@ -174,6 +174,10 @@ export function isPersonNoun(name: string): boolean {
  * `knex('contacts').where(…)`, `redis.hGetAll('customer:1')`. Personal when the table, model or key names
  * people; otherwise a record whose personal fields still count when read.
  */
+export function isDatabaseReadName(name: string): boolean {
+  return DB_READS.has(name);
+}
+
 export function databaseRead(model: FileModel, call: ts.CallExpression): PersonalDataRef | undefined {
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee) || !DB_READS.has(callee.name.text)) return undefined;
@@ -262,9 +266,9 @@ export function personObjectNames(text: string): Set<string> {
     while (from < text.length && isBlank(text.charCodeAt(from))) from++;
     let to = from;
     while (to < text.length && isNameChar(text.charCodeAt(to))) to++;
-    if (start === end || from === to) continue;
+    if (start === end || from === to || !isUnmistakableField(text.slice(from, to))) continue;
     const obj = text.slice(start, end);
-    if (!out.has(obj) && isUnmistakableField(text.slice(from, to)) && isPersonNoun(obj)) out.add(obj);
+    if (!out.has(obj) && isPersonNoun(obj)) out.add(obj);
   }
   return out;
 }

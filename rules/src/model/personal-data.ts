@@ -2,7 +2,7 @@ import vocabulary from '../../data/personal-data.json';
 import { ts } from '../ts';
 import type { FileModel } from './file-model';
 import {
-  CONTAINERS, normaliseField as normaliseName, NON_PERSONAL_LEAVES, PERSONAL_FIELDS, childRef, databaseRead, dataChain, describeField, isUnmistakableField,
+  CONTAINERS, normaliseField as normaliseName, NON_PERSONAL_LEAVES, PERSONAL_FIELDS, childRef, databaseRead, dataChain, isDatabaseReadName, describeField, isUnmistakableField,
   messageHandlerParams, personObjectNames, requestRoot, type PersonalDataRef,
 } from './personal-data-sources';
 import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
@@ -47,15 +47,19 @@ export class PersonalDataModel {
     // variables assigned from personal data; in document order, twice for chains declared out of order
     const decls = model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration);
     const calls = model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression);
-    for (const d of decls) for (const n of boundNames(d.name)) this.scopesOf(n).set(scopeOf(d), undefined);
+    const scopes = decls.map(scopeOf);
+    decls.forEach((d, i) => {
+      if (ts.isIdentifier(d.name)) this.scopesOf(d.name.text).set(scopes[i]!, undefined);
+      else for (const n of boundNames(d.name)) this.scopesOf(n).set(scopes[i]!, undefined);
+    });
     for (let pass = 0; pass < 2; pass++) {
-      for (const d of decls) {
+      decls.forEach((d, i) => {
         // `for (const lead of leads)`: each element is what the list holds
         const source = d.initializer ?? (ts.isForOfStatement(d.parent.parent) ? d.parent.parent.expression : undefined);
-        if (!source) continue;
+        if (!source) return;
         const ref = this.resolve(source) ?? this.contactRead(source);
-        if (ref) this.bind(d.name, ref, (n, r) => this.scopesOf(n).set(scopeOf(d), r));
-      }
+        if (ref) this.bind(d.name, ref, (n, r) => this.scopesOf(n).set(scopes[i]!, r));
+      });
       for (const call of calls) this.callbackOfRead(call);
     }
     // contacts.get(...).then(contact => …)
@@ -140,7 +144,7 @@ export class PersonalDataModel {
   /** `Lead.find().then((rows) => …)`, `db.query(sql, (err, rows) => …)`: callbacks that get the rows of a read. */
   private callbackOfRead(call: ts.CallExpression): void {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee)) return;
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'then' && !isDatabaseReadName(callee.name.text))) return;
     const fnArg = call.arguments.find((a) => isFunctionLike(unwrap(a)));
     if (!fnArg) return;
     const fn = unwrap(fnArg) as ts.FunctionLikeDeclaration;
