@@ -48,6 +48,7 @@ const DB_MODULES = set(vocabulary.databases.modules);
 const DB_READS = set(vocabulary.databases.readMethods);
 const DB_WORDS = set(vocabulary.databases.receiverWords);
 const PERSON_TABLES = vocabulary.databases.personTables;
+const DB_RESULT_FIELDS = set(vocabulary.databases.resultFields);
 const EVENT_WORDS = set(vocabulary.messageEvents.words);
 const EMITTER_EXCLUSIONS = set(vocabulary.messageEvents.emitterExclusions.map((w) => w.toLowerCase()));
 
@@ -140,6 +141,20 @@ export function childRef(parent: PersonalDataRef, key: string): PersonalDataRef 
     default:
       return undefined;
   }
+}
+
+/** Follows the keys of a chain from `from` on, through the shapes of personal-data-sources. */
+export function walkFields(start: PersonalDataRef, chain: readonly string[], from: number): PersonalDataRef | undefined {
+  let ref: PersonalDataRef | undefined = start;
+  for (let i = from; i < chain.length && ref; i++) {
+    ref = fieldOf(ref, chain[i]!);
+  }
+  return ref;
+}
+
+/** What a field of a shaped value holds; the rows of a query result (`{ rows }`, `Items`) are the query's. */
+export function fieldOf(ref: PersonalDataRef, key: string): PersonalDataRef | undefined {
+  return ref.shape === 'record' && ref.stored && DB_RESULT_FIELDS.has(key) ? ref : childRef(ref, key);
 }
 
 /** `req.body`, `ctx.request.body`, `event.body`: what the caller of a route sent, and how many links that took. */

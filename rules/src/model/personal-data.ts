@@ -2,9 +2,10 @@ import vocabulary from '../../data/personal-data.json';
 import { ts } from '../ts';
 import type { FileModel } from './file-model';
 import {
-  CONTAINERS, normaliseField as normaliseName, NON_PERSONAL_LEAVES, PERSONAL_FIELDS, childRef, databaseRead, dataChain, isDatabaseReadName, describeField, isUnmistakableField,
-  messageHandlerParams, personObjectNames, requestRoot, type PersonalDataRef,
+  CONTAINERS, normaliseField as normaliseName, NON_PERSONAL_LEAVES, PERSONAL_FIELDS, databaseRead, dataChain, isDatabaseReadName, describeField, fieldOf,
+  isUnmistakableField, messageHandlerParams, personObjectNames, requestRoot, walkFields, type PersonalDataRef,
 } from './personal-data-sources';
+import { isParameterInScope, isQueryBuilder, nextThenCallback, scopeOf } from './personal-data-syntax';
 import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
 
 export type { PersonalDataRef } from './personal-data-sources';
@@ -16,7 +17,6 @@ const LOGICAL_OPERATORS = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.Syn
 const CONFIG_ROOTS = /^(process|config|cfg|conf|settings|options|opts|env|constants|defaults|CONFIG|SETTINGS)$/;
 /** Calls that return a part or a copy of the text they are called on (`text.match(phoneRe)`, `email.trim()`). */
 const TEXT_PARTS = new Set(['match', 'matchAll', 'split', 'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'replace', 'replaceAll', 'normalize', 'toString', 'padStart', 'at']);
-const DB_RESULT_FIELDS = new Set(vocabulary.databases.resultFields);
 const DB_CHAIN_METHODS = new Set(vocabulary.databases.chainMethods);
 
 /**
@@ -196,10 +196,10 @@ export class PersonalDataModel {
     const root = chain[0]!;
     const last = chain[chain.length - 1]!;
     const rootRef = this.tainted.has(root) ? this.nameRef(e, root) : undefined;
-    if (rootRef?.shape) return walk(rootRef, chain, 1);
+    if (rootRef?.shape) return walkFields(rootRef, chain, 1);
     if (!rootRef) {
       const request = requestRoot(chain);
-      if (request) return walk(request.ref, chain, request.used);
+      if (request) return walkFields(request.ref, chain, request.used);
     }
     if (rootRef) {
       if (chain.length === 1) return rootRef;
@@ -357,56 +357,4 @@ export class PersonalDataModel {
   taintedNames(): Iterable<string> {
     return this.tainted.keys();
   }
-}
-
-function isParameterInScope(id: ts.Identifier): boolean {
-  for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent) {
-    if (isFunctionLike(cur) && cur.parameters.some((p) => boundNames(p.name).includes(id.text))) return true;
-  }
-  return false;
-}
-
-/** For a call returned by an arrow passed to `.then(…)`, the callback of the `.then(…)` chained after it. */
-function nextThenCallback(call: ts.CallExpression): ts.Expression | undefined {
-  let cur: ts.Node = call;
-  // up through `a ? call : null`, parentheses and `await` to the arrow's expression body
-  while (ts.isConditionalExpression(cur.parent) || ts.isParenthesizedExpression(cur.parent) || ts.isAwaitExpression(cur.parent)) cur = cur.parent;
-  let fn: ts.Node | undefined = cur.parent;
-  if (fn && ts.isReturnStatement(fn)) {
-    while (fn && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isFunctionDeclaration(fn)) fn = fn.parent;
-  } else if (!fn || !ts.isArrowFunction(fn) || fn.body !== cur) return undefined;
-  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
-  const then = fn.parent;
-  if (!ts.isCallExpression(then) || then.arguments[0] !== fn || !ts.isPropertyAccessExpression(then.expression) || then.expression.name.text !== 'then') return undefined;
-  const access = then.parent;
-  if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'then' || !ts.isCallExpression(access.parent)) return undefined;
-  return access.parent.arguments[0];
-}
-
-/** Follows the keys of a chain from `from` on, through the shapes of personal-data-sources. */
-function walk(start: PersonalDataRef, chain: readonly string[], from: number): PersonalDataRef | undefined {
-  let ref: PersonalDataRef | undefined = start;
-  for (let i = from; i < chain.length && ref; i++) {
-    ref = fieldOf(ref, chain[i]!);
-  }
-  return ref;
-}
-
-/** What a field of a shaped value holds; the rows of a query result (`{ rows }`, `Items`) are the query's. */
-function fieldOf(ref: PersonalDataRef, key: string): PersonalDataRef | undefined {
-  return ref.shape === 'record' && ref.stored && DB_RESULT_FIELDS.has(key) ? ref : childRef(ref, key);
-}
-
-/** `new URLSearchParams(…)`, `qs.stringify(…)`, `querystring.stringify(…)`: a query string being built. */
-function isQueryBuilder(init: ts.Expression, sf: ts.SourceFile): boolean {
-  const e = unwrap(init);
-  if (ts.isNewExpression(e)) return e.expression.getText(sf) === 'URLSearchParams';
-  return ts.isCallExpression(e) && /^(qs|querystring)\.stringify$/.test(e.expression.getText(sf));
-}
-
-/** The block, function or file a declaration's name belongs to (`for (const x of …)` belongs to its loop). */
-function scopeOf(d: ts.VariableDeclaration): ts.Node {
-  let cur: ts.Node = d.parent;
-  while (cur.parent && !ts.isBlock(cur) && !ts.isSourceFile(cur) && !ts.isModuleBlock(cur) && !isFunctionLike(cur) && !ts.isForOfStatement(cur) && !ts.isForStatement(cur) && !ts.isForInStatement(cur) && !ts.isCaseClause(cur)) cur = cur.parent;
-  return cur;
 }
