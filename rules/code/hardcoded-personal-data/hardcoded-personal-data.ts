@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+import { parse as parseDomain } from 'tldts';
 import { ts } from '../../src/ts';
 import { isPlaceholderHost } from '../../src/model/hosts';
 import { propertyName } from '../../src/model/syntax';
@@ -107,6 +108,7 @@ function personalStrings(context: CodeRuleContext, text: string, wholeLiteral: b
     const found = addressAround(text, at);
     if (!found || text.slice(Math.max(0, found.start - 2), found.start) === '//') continue;
     if (personEmail(context, found.address)) hits.push({ kind: 'email', index: found.start, length: found.address.length, masked: maskEmail(found.address) });
+    else if (chatIdOfPhone(found.address)) hits.push({ kind: 'phone', index: found.start, length: found.address.indexOf('@'), masked: maskPhone('+' + found.address) });
   }
   const trimmed = text.trim();
   if (wholeLiteral && WHOLE_PHONE.test(trimmed) && personMobile(trimmed)) hits.push({ kind: 'phone', index: text.indexOf(trimmed), length: trimmed.length, masked: maskPhone(trimmed) });
@@ -132,9 +134,27 @@ function personEmail(context: CodeRuleContext, addr: string): boolean {
   const labels = domain.split('.');
   const tld = labels[labels.length - 1] ?? '';
   if (!local || labels.length < 2 || labels.some((l) => l === '') || !/^[a-z]{2,24}$/.test(tld) || FILE_TLDS.test(tld)) return false;
+  if (!isMailDomain(domain)) return false;
   if (isPlaceholderHost(domain) || PLACEHOLDER_DOMAINS.has(labels.slice(-2).join('.')) || PLACEHOLDER_LOCAL.test(local)) return false;
   if (ROLE_MAILBOXES.has(local.toLowerCase().split(/[._+-]/)[0] ?? '')) return false;
   return !context.app?.isOwnHost(domain);
+}
+
+/**
+ * A domain people have mailboxes at: a registrable name of two characters or more under a public suffix of the
+ * ICANN section. Chat ids shaped like addresses (WhatsApp's `31612345678@c.us`, `…@g.us`) have a one-letter name,
+ * and `x@host.local`/`x@build.internal` have no public suffix.
+ */
+function isMailDomain(domain: string): boolean {
+  const parsed = parseDomain(domain);
+  return !!parsed.isIcann && !!parsed.domainWithoutSuffix && parsed.domainWithoutSuffix.length >= 2;
+}
+
+/** `31612345678@c.us`: a chat id made of a person's mobile number (a group id or `number1@c.us` is not one). */
+function chatIdOfPhone(addr: string): boolean {
+  const at = addr.indexOf('@');
+  const local = addr.slice(0, at);
+  return /^\d{9,15}$/.test(local) && !isMailDomain(addr.slice(at + 1).toLowerCase()) && personMobile('+' + local);
 }
 
 /** A valid mobile number (Dutch when written without a country code) that is not an obvious fixture. */

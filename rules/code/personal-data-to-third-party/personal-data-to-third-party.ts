@@ -4,6 +4,7 @@ import type { JsonDocument } from '../../src/manifest/json-document';
 import { effectiveUrl, type HttpCall } from '../../src/model/http';
 import { hostOf, isLoopbackHost, isPlaceholderHost, isPlatformHost } from '../../src/model/hosts';
 import type { PersonalDataRef } from '../../src/model/personal-data';
+import { analyticsCalls, unauthenticatedResponses, type AnalyticsCall, type RouteResponse } from '../../src/model/personal-data-sinks';
 import { objectProperty } from '../../src/model/syntax';
 import { HOLE } from '../../src/model/values';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
@@ -17,19 +18,22 @@ export default createCodeRule({
   meta: {
     id: 'personal-data-to-third-party',
     target: 'code',
-    description: 'Consumer personal data sent over HTTP to a host that is neither Web1on1, the developer\'s own, nor a declared third party.',
+    description: 'Consumer personal data sent (HTTP, analytics SDKs) to a host neither Web1on1, the developer\'s own nor a declared third party, or returned by a route that checks no credentials.',
     clauses: ['A.4'],
     severity: 'error',
     fixable: true,
     messages: {
       undeclared: '{{what}} is sent to {{host}}, which is not listed in dataProtection.thirdParties: the dealer cannot consent to a recipient it is not told about',
       noManifest: '{{what}} is sent to {{host}}, and there is no web1on1-app.json to tell the dealer which third parties receive personal data: create one and list {{host}} in dataProtection.thirdParties',
+      servedToAnyone: '{{what}} is sent back to anyone who calls {{route}}: the route checks no credentials, so the personal data the app keeps is open to whoever finds the URL; require authentication or return only ids',
     },
   },
   create(context) {
     return {
       onEnd() {
         for (const h of context.model.http.calls) check(context, h);
+        for (const a of analyticsCalls(context.model)) checkAnalytics(context, a);
+        for (const r of unauthenticatedResponses(context.model)) checkResponse(context, r);
       },
     };
   },
@@ -45,16 +49,49 @@ function check(context: CodeRuleContext, h: HttpCall): void {
   if (app?.isOwnHost(host) || isDeclared(app, host)) return;
   const found = personalDataIn(context, h);
   if (!found) return;
+  reportSent(context, h.call, found, host);
+}
+
+function reportSent(context: CodeRuleContext, call: ts.CallExpression, found: { ref: PersonalDataRef; node: ts.Node }, host: string): void {
+  const app = context.app;
   // One severity with or without a manifest: creating the manifest must not turn a warning into an error.
   const hasManifest = !!app?.manifestObject();
-  const related: RelatedLocation[] = found.node !== h.call ? [{ file: context.file, range: context.model.lines.range(found.node.getStart(context.sourceFile), found.node.getEnd()), message: `${found.ref.what} leaves here` }] : [];
+  const related: RelatedLocation[] = found.node !== call ? [{ file: context.file, range: context.model.lines.range(found.node.getStart(context.sourceFile), found.node.getEnd()), message: `${found.ref.what} leaves here` }] : [];
   context.report({
     messageId: hasManifest ? 'undeclared' : 'noManifest',
     data: { what: capitalise(found.ref.what), host },
-    start: h.call.expression.getStart(context.sourceFile),
-    end: h.call.expression.getEnd(),
+    start: call.expression.getStart(context.sourceFile),
+    end: call.expression.getEnd(),
     related,
     fixes: hasManifest ? declareFix(app!, host) : undefined,
+  });
+}
+
+/** `mixpanel.track('lead', { $email: lead.email })`: the analytics vendor receives what the call is given. */
+function checkAnalytics(context: CodeRuleContext, a: AnalyticsCall): void {
+  const app = context.app;
+  if (app?.isOwnHost(a.host) || isDeclared(app, a.host)) return;
+  let found: { ref: PersonalDataRef; node: ts.Node } | undefined;
+  for (const arg of a.call.arguments) {
+    const ref = context.personalData.refIn(arg, 0, true);
+    if (ref) {
+      found = { ref, node: arg };
+      break;
+    }
+  }
+  if (!found) return;
+  reportSent(context, a.call, found, a.host);
+}
+
+/** `res.json(await Lead.find())` on a route nobody has to log in to: what the app stores goes to anyone. */
+function checkResponse(context: CodeRuleContext, r: RouteResponse): void {
+  const ref = context.personalData.refIn(r.value);
+  if (!ref?.stored) return;
+  context.report({
+    messageId: 'servedToAnyone',
+    data: { what: capitalise(ref.what), route: r.route },
+    start: r.call.getStart(context.sourceFile),
+    end: r.call.getEnd(),
   });
 }
 

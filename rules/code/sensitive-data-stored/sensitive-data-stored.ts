@@ -1,10 +1,12 @@
 import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { findSensitiveRequests, identifierKind, type SensitiveKind } from '../../src/lexicon/sensitive-data';
-import { looksForCardNumbers } from './card-regex';
+import { CardFinders } from './card-finders';
+import { DeclaringScopes } from './declaring-scopes';
+import { carriesValue, isChainLink, isMemberName } from './flow-syntax';
 import { cardNumberIn, hasDigitRun } from './card-number';
 import { isLogFunction, sinkOf, type Sink } from './call-sinks';
-import { NameSites, NodesByPosition, someNode } from './node-index';
+import { NameSites, someNode } from './node-index';
 import { boundNames, calleeName, isFunctionLike, propertyName, unwrap } from '../../src/model/syntax';
 import { loggers, stores } from '../../src/model/sinks';
 
@@ -48,8 +50,6 @@ class Tracker {
   private readonly textNames = new Map<string, Set<ts.Node>>();
   /** Variables (and `answer.text` paths) holding secrets, by the scope that declares them. */
   private readonly secrets = new Map<string, Map<ts.Node, SensitiveKind>>();
-  /** Every scope that declares a variable of a name (parameters are looked up on the function itself). */
-  private declaredIn: Map<string, Set<ts.Node>> | undefined;
   /** Secrets only within a range (the then-branch of `if (luhn(text))`). */
   private readonly guarded: { name: string; kind: SensitiveKind; within: ts.Node }[] = [];
 
@@ -61,21 +61,19 @@ class Tracker {
   private readonly textAnswers = new Map<ts.Node, true | number>();
   /** What `personalData.ref()` calls message text, by node (bare names by name). */
   private readonly messageTextRefs = new Map<ts.Node | string, boolean>();
-  private cardRegexCalls: NodesByPosition | undefined;
-  /** Declaring scope by the scope a name is used in, then by name: asked for every reference of a name. */
-  private readonly scopeByUse = new Map<ts.Node, Map<string, ts.Node>>();
-  private readonly parameterNames = new Map<ts.Node, string[]>();
+  private readonly cardRegex: CardFinders;
+  private readonly scopes: DeclaringScopes;
   private readonly kindByName = new Map<string, SensitiveKind | undefined>();
   private readonly cardCheckByName = new Map<string, boolean>();
   private readonly guardOrSinkByName = new Map<string, boolean>();
-  private readonly cardByConstant = new Map<string, string | undefined>();
-  private cardConstants: boolean | undefined;
 
   private readonly httpByCall: Map<ts.CallExpression, (typeof this.model.http.calls)[number]>;
   private readonly sdkByCall: Map<ts.CallExpression, (typeof this.model.sdk.calls)[number]>;
 
   constructor(private readonly context: CodeRuleContext) {
     this.model = context.model;
+    this.cardRegex = new CardFinders(this.model);
+    this.scopes = new DeclaringScopes(this.model);
     this.httpByCall = new Map(this.model.http.calls.map((h) => [h.call, h]));
     this.sdkByCall = new Map(this.model.sdk.calls.map((c) => [c.call, c]));
   }
@@ -148,7 +146,7 @@ class Tracker {
   }
 
   private addText(name: string, site: ts.Node): void {
-    const scope = this.declaringScope(name, site);
+    const scope = this.scopes.of(name, site);
     let scopes = this.textNames.get(name);
     if (!scopes) this.textNames.set(name, (scopes = new Set()));
     if (scopes.has(scope)) return;
@@ -159,7 +157,7 @@ class Tracker {
 
   /** Records a secret at the scope that declares the name's root, as seen from `site`. */
   private setSecret(path: string, site: ts.Node, kind: SensitiveKind): void {
-    const scope = this.declaringScope(path.split('.')[0]!, site);
+    const scope = this.scopes.of(path.split('.')[0]!, site);
     const byScope = this.secrets.get(path) ?? new Map<ts.Node, SensitiveKind>();
     byScope.set(scope, kind);
     this.secrets.set(path, byScope);
@@ -168,50 +166,7 @@ class Tracker {
   /** The secret a name (or `answer.text` path) holds where it is used: the nearest declaration wins. */
   private secretAt(path: string, site: ts.Node): SensitiveKind | undefined {
     const byScope = this.secrets.get(path);
-    return byScope ? byScope.get(this.declaringScope(path.split('.')[0]!, site)) : undefined;
-  }
-
-  /** The nearest scope around `site` that declares `name` (a variable or a parameter), else the file. */
-  private declaringScope(name: string, site: ts.Node): ts.Node {
-    const start = scopeOf(site);
-    let byName = this.scopeByUse.get(start);
-    if (!byName) this.scopeByUse.set(start, (byName = new Map()));
-    let found = byName.get(name);
-    if (!found) {
-      found = this.findDeclaringScope(name, start);
-      byName.set(name, found);
-    }
-    return found;
-  }
-
-  private findDeclaringScope(name: string, start: ts.Node): ts.Node {
-    const scopes = this.declarationScopes().get(name);
-    for (let s: ts.Node = start; ; s = scopeOf(s)) {
-      if (scopes?.has(s)) return s;
-      if (isFunctionLike(s) && this.parametersOf(s).includes(name)) return s;
-      if (ts.isSourceFile(s)) return s;
-    }
-  }
-
-  private declarationScopes(): Map<string, Set<ts.Node>> {
-    if (!this.declaredIn) {
-      const declaredIn = new Map<string, Set<ts.Node>>();
-      for (const d of this.model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) {
-        for (const n of boundNames(d.name)) declaredIn.set(n, (declaredIn.get(n) ?? new Set()).add(scopeOf(d)));
-      }
-      this.declaredIn = declaredIn;
-    }
-    return this.declaredIn;
-  }
-
-  private parametersOf(fn: ts.FunctionLikeDeclaration): string[] {
-    let names = this.parameterNames.get(fn);
-    if (!names) {
-      names = [];
-      for (const p of fn.parameters) boundNames(p.name, names);
-      this.parameterNames.set(fn, names);
-    }
-    return names;
+    return byScope ? byScope.get(this.scopes.of(path.split('.')[0]!, site)) : undefined;
   }
 
   private kindOfName(name: string): SensitiveKind | undefined {
@@ -244,7 +199,7 @@ class Tracker {
         // both are pure: the cheaper (a position lookup, mostly) first
         const fromText = this.fromMessageText(d.initializer) && carriesValue(d.initializer);
         if (!fromText) continue;
-        const card = this.appliesCardRegex(d.initializer!);
+        const card = this.cardRegex.appliedWithin(d.initializer!);
         for (const n of boundNames(d.name)) {
           this.addText(n, d);
           const kind = card ? 'card' : this.kindOfName(n);
@@ -256,7 +211,7 @@ class Tracker {
         const left = unwrap(a.left);
         const name = ts.isIdentifier(left) ? left.text : ts.isPropertyAccessExpression(left) ? left.name.text : undefined;
         if (!name || !this.fromMessageText(a.right) || !carriesValue(a.right)) continue;
-        const kind = this.appliesCardRegex(a.right) ? 'card' : this.kindOfName(name);
+        const kind = this.cardRegex.appliedWithin(a.right) ? 'card' : this.kindOfName(name);
         if (ts.isIdentifier(left)) this.addText(name, a);
         if (kind && SECRET_KINDS.has(kind)) this.setSecret(ts.isIdentifier(left) ? name : left.getText(this.model.sourceFile), a, kind);
       }
@@ -299,7 +254,7 @@ class Tracker {
     // luhn(text), luhn.validate(text), isValidCard(text)
     const receiver = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : '';
     // the patterns hold no '.', so testing "receiver.name" is testing each part
-    const isCheck = this.namesCardCheck(receiver) || this.namesCardCheck(name ?? '') || (name === 'test' && ts.isPropertyAccessExpression(call.expression) && this.isCardRegex(call.expression.expression));
+    const isCheck = this.namesCardCheck(receiver) || this.namesCardCheck(name ?? '') || (name === 'test' && ts.isPropertyAccessExpression(call.expression) && this.cardRegex.isCardRegex(call.expression.expression));
     if (!isCheck) return;
     const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
     if (!arg || !this.fromMessageText(arg)) return;
@@ -339,7 +294,7 @@ class Tracker {
   /** A use of a variable holding message text, or message text by the personal-data model, within `root`. */
   private isTextUse(id: ts.Identifier, root: ts.Node): boolean {
     const name = id.text;
-    if (!isMemberName(id) && this.textNames.get(name)?.has(this.declaringScope(name, id))) return true;
+    if (!isMemberName(id) && this.textNames.get(name)?.has(this.scopes.of(name, id))) return true;
     // ref() calls a name or an access chain message text only when the chain's root is a name it tainted
     if (!this.context.personalData.isTainted(name)) return false;
     for (let n: ts.Node = id; ; n = n.parent) {
@@ -354,34 +309,6 @@ class Tracker {
     let is = this.messageTextRefs.get(key);
     if (is === undefined) this.messageTextRefs.set(key, (is = this.context.personalData.ref(n)?.what === 'message text'));
     return is;
-  }
-
-  /** `text.match(/…/)`, `CARD_RE.exec(text)`, `text.replace(CARD_RE, …)` with a regex that matches card numbers. */
-  private appliesCardRegex(expr: ts.Node): boolean {
-    this.cardRegexCalls ??= this.findCardRegexCalls();
-    return this.cardRegexCalls.someWithin(expr);
-  }
-
-  private findCardRegexCalls(): NodesByPosition {
-    const found = this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression).filter((n) => {
-      if (!ts.isPropertyAccessExpression(n.expression)) return false;
-      const m = n.expression.name.text;
-      if ((m === 'match' || m === 'matchAll') && n.arguments[0]) return this.isCardRegex(n.arguments[0]);
-      if (m === 'exec') return this.isCardRegex(n.expression.expression);
-      return false;
-    });
-    return new NodesByPosition(found);
-  }
-
-  /** A regex (literal, constant or `new RegExp('…')`) written to find card numbers. */
-  private isCardRegex(expr: ts.Expression): boolean {
-    let e = unwrap(expr);
-    if (ts.isIdentifier(e)) e = this.model.values.initializerOf(e.text) ?? e;
-    e = unwrap(e);
-    let source: string | undefined;
-    if (ts.isRegularExpressionLiteral(e)) source = e.text.slice(1, e.text.lastIndexOf('/'));
-    else if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'RegExp') source = this.model.values.string(e.arguments?.[0])?.text;
-    return !!source && looksForCardNumbers(source);
   }
 
   /** The secret an argument carries, if any. */
@@ -401,21 +328,10 @@ class Tracker {
     // a secret-named property and a card-regex call both need message text inside
     if (this.fromMessageText(arg)) return true;
     if (this.context.isTestFile) return false;
-    if (this.hasCardConstants()) return true;
+    if (this.cardRegex.hasCardConstants()) return true;
     // a literal's text is its source unless escaped (`\x34`, a line continuation) or an entity in JSX
     const source = this.model.sourceFile.text.slice(arg.pos, arg.end);
     return hasDigitRun(source) || source.includes('\\') || source.includes('&');
-  }
-
-  /** Whether a constant of the file resolves to a string holding a card number. */
-  private hasCardConstants(): boolean {
-    if (this.cardConstants === undefined) {
-      this.cardConstants = false;
-      for (const d of this.model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) {
-        if (ts.isIdentifier(d.name) && this.cardInConstant(d.name)) this.cardConstants = true;
-      }
-    }
-    return this.cardConstants;
   }
 
   /** The secret a node itself is or holds, not counting its children. */
@@ -426,7 +342,7 @@ class Tracker {
         if (isMemberName(id)) return undefined;
         const kind = this.secretAt(id.text, id) ?? this.guardedKind(id.text, id);
         if (kind) return { kind, node: n };
-        const pan = this.context.isTestFile ? undefined : this.cardInConstant(id);
+        const pan = this.context.isTestFile ? undefined : this.cardRegex.cardInConstant(id);
         return pan ? { kind: 'card', node: n, literal: `${pan.slice(0, 4)}…` } : undefined;
       }
       case ts.SyntaxKind.PropertyAccessExpression: {
@@ -446,7 +362,7 @@ class Tracker {
       }
       case ts.SyntaxKind.CallExpression:
         // both are pure: the cheaper (a position lookup, mostly) first
-        return this.fromMessageText(n) && this.appliesCardRegex(n) ? { kind: 'card', node: n } : undefined;
+        return this.fromMessageText(n) && this.cardRegex.appliedWithin(n) ? { kind: 'card', node: n } : undefined;
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
       case ts.SyntaxKind.TemplateHead:
@@ -465,60 +381,4 @@ class Tracker {
     if (this.guarded.length === 0) return undefined;
     return this.guarded.find((g) => g.name === name && n.pos >= g.within.pos && n.end <= g.within.end)?.kind;
   }
-
-  /** A card number in the constant a name resolves to (the same for every use of the name). */
-  private cardInConstant(id: ts.Identifier): string | undefined {
-    const name = id.text;
-    if (this.cardByConstant.has(name)) return this.cardByConstant.get(name);
-    const text = this.model.values.string(id)?.text;
-    const pan = text !== undefined ? cardNumberIn(text) : undefined;
-    this.cardByConstant.set(name, pan);
-    return pan;
-  }
-
-
-}
-
-const COMPARISONS = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
-  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.InKeyword,
-]);
-const BOOLEAN_METHODS = new Set(['test', 'includes', 'startsWith', 'endsWith', 'some', 'every', 'has', 'validate', 'isValid']);
-
-/** The value itself, or a copy or part of it, rather than a fact about it (`text === 'x'`, `text.length`, `re.test(text)`). */
-function carriesValue(expr: ts.Node): boolean {
-  const e = ts.isExpression(expr) ? unwrap(expr) : expr;
-  if (ts.isBinaryExpression(e) && COMPARISONS.has(e.operatorToken.kind)) return false;
-  if (ts.isPrefixUnaryExpression(e) || ts.isTypeOfExpression(e)) return false;
-  if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') return false;
-  if (ts.isCallExpression(e) && BOOLEAN_METHODS.has(calleeName(e) ?? '')) return false;
-  if (ts.isConditionalExpression(e)) return carriesValue(e.whenTrue) || carriesValue(e.whenFalse);
-  return true;
-}
-
-/** The function (or the file) a node's variables belong to; a function's parameters are its own. */
-function scopeOf(node: ts.Node): ts.Node {
-  let cur = node.parent;
-  while (cur && !isFunctionLike(cur) && !ts.isSourceFile(cur)) cur = cur.parent;
-  return cur ?? node;
-}
-
-/** `n` is the object of an access chain link (`n.x`, `n['x']`, `n!`, `(n)`), whose root is the same name. */
-function isChainLink(n: ts.Node): boolean {
-  const p = n.parent;
-  if (!p) return false;
-  switch (p.kind) {
-    case ts.SyntaxKind.PropertyAccessExpression:
-    case ts.SyntaxKind.ElementAccessExpression:
-    case ts.SyntaxKind.NonNullExpression:
-    case ts.SyntaxKind.ParenthesizedExpression:
-      return (p as ts.PropertyAccessExpression).expression === n;
-    default:
-      return false;
-  }
-}
-
-function isMemberName(n: ts.Identifier): boolean {
-  const p = n.parent;
-  return (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n);
 }

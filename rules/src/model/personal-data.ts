@@ -1,60 +1,66 @@
+import vocabulary from '../../data/personal-data.json';
 import { ts } from '../ts';
 import type { FileModel } from './file-model';
-import { accessChain, boundNames, isFunctionLike, propertyName, unwrap } from './syntax';
+import {
+  CONTAINERS, normaliseField as normaliseName, NON_PERSONAL_LEAVES, PERSONAL_FIELDS, databaseRead, dataChain, isDatabaseReadName, describeField, fieldOf,
+  isUnmistakableField, messageHandlerParams, personObjectNames, requestRoot, walkFields, type PersonalDataRef,
+} from './personal-data-sources';
+import { isParameterInScope, isQueryBuilder, nextThenCallback, scopeOf } from './personal-data-syntax';
+import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
 
-/** Field names that hold a natural person's data in Web1on1 contacts and in forms. */
-export const PERSONAL_FIELDS = new Set([
-  'email', 'emailAddress', 'telephone', 'phone', 'phoneNumber', 'mobile', 'name', 'givenName', 'familyName',
-  'firstName', 'lastName', 'fullName', 'displayName', 'address', 'street', 'postalCode', 'zip', 'zipCode', 'city',
-  'birthDate', 'dateOfBirth', 'licensePlate', 'kenteken', 'iban', 'avatar', 'ip',
-]);
-const CONTAINERS = new Set(['contact', 'contacts', 'profile', 'consumer', 'customer']);
-/** Properties of personal-data objects that identify or count records but say nothing about the person. */
-const NON_PERSONAL_LEAVES = new Set(['length', 'id', '_id', 'count', 'size']);
+export type { PersonalDataRef } from './personal-data-sources';
+export { PERSONAL_FIELDS } from './personal-data-sources';
+
 const MESSAGE_CONTENT = new Set(['text', 'body', 'contact', 'results', 'meta', 'data']);
-/** Field names that hold a person's data whatever object they sit on (`lead.email`, `req.body.telephone`). */
-const UNMISTAKABLE_FIELDS = new Set([
-  'email', 'emailAddress', 'telephone', 'phone', 'phoneNumber', 'mobile', 'givenName', 'familyName', 'firstName', 'lastName',
-  'fullName', 'birthDate', 'dateOfBirth', 'licensePlate', 'kenteken', 'iban',
-]);
 const LOGICAL_OPERATORS = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 /** Roots of configuration objects: `config.email` is the app's own setting, not a person's data. */
 const CONFIG_ROOTS = /^(process|config|cfg|conf|settings|options|opts|env|constants|defaults|CONFIG|SETTINGS)$/;
-
-export interface PersonalDataRef {
-  /** What it is, in words: "contact e-mail", "message text", "contact object". */
-  what: string;
-  /** A whole object (contact, message) rather than one field. */
-  whole: boolean;
-}
+/** Calls that return a part or a copy of the text they are called on (`text.match(phoneRe)`, `email.trim()`). */
+const TEXT_PARTS = new Set(['match', 'matchAll', 'split', 'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'replace', 'replaceAll', 'normalize', 'toString', 'padStart', 'at']);
+const DB_CHAIN_METHODS = new Set(vocabulary.databases.chainMethods);
 
 /**
- * Recognises personal data of consumers in expressions: contact/profile fields, message payloads
- * of SDK handlers, results of contact reads, and variables assigned from those in the same file.
+ * Recognises personal data in expressions and follows it through the variables of a file. Sources: contact,
+ * profile and message payloads of SDK handlers, results of contact reads, and (personal-data-sources.ts) route
+ * bodies, other channels' webhooks, bot clients' message events, database rows and person-shaped objects.
  */
 export class PersonalDataModel {
+  /** Every name that holds personal data somewhere in the file (what rules ask with isTainted/taintedNames). */
   private readonly tainted = new Map<string, PersonalDataRef>();
+  /** Names that hold personal data by what they are called or by the SDK's handler registrations, file-wide. */
+  private readonly seeds = new Map<string, PersonalDataRef>();
+  /** Declared names by the scope that declares them (a block, a function, the file): a name is its nearest declaration. */
+  private readonly declared = new Map<string, Map<ts.Node, PersonalDataRef | undefined>>();
+  /** Parameters that receive personal data (handlers of message events, callbacks of database reads). */
+  private readonly params = new Map<ts.ParameterDeclaration, Map<string, PersonalDataRef>>();
   /** The first SDK call record of each call node: a linear search per declaration was quadratic in big files. */
   private readonly sdkCallOf = new Map<ts.CallExpression, FileModel['sdk']['calls'][number]>();
+  /** Values appended to a URLSearchParams by its variable name (`params.append('email', lead.email)`), built on first use. */
+  private appendedParams: Map<string, ts.Expression[]> | undefined;
 
   constructor(private readonly model: FileModel) {
     for (const c of model.sdk.calls) if (!this.sdkCallOf.has(c.call)) this.sdkCallOf.set(c.call, c);
-    for (const n of model.sdk.messageNames) this.tainted.set(n, { what: 'message payload', whole: true });
+    // weakest first: what the SDK says of a name replaces what its name suggests
+    for (const n of personObjectNames(model.text)) this.seed(n, { what: `${n} record`, whole: true, shape: 'record' });
+    for (const n of model.sdk.messageNames) this.seed(n, { what: 'message payload', whole: true });
+    for (const [param, ref] of messageHandlerParams(model, new Set(this.sdkCallOf.keys()))) this.bindParameter(param, ref);
     // variables assigned from personal data; in document order, twice for chains declared out of order
     const decls = model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration);
+    const calls = model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression);
+    const scopes = decls.map(scopeOf);
+    decls.forEach((d, i) => {
+      if (ts.isIdentifier(d.name)) this.scopesOf(d.name.text).set(scopes[i]!, undefined);
+      else for (const n of boundNames(d.name)) this.scopesOf(n).set(scopes[i]!, undefined);
+    });
     for (let pass = 0; pass < 2; pass++) {
-      for (const d of decls) {
-        if (!d.initializer) continue;
-        const ref = this.ref(d.initializer) ?? this.contactRead(d.initializer);
-        if (!ref) continue;
-        if (ts.isIdentifier(d.name)) this.tainted.set(d.name.text, ref);
-        else
-          for (const el of (d.name as ts.BindingPattern).elements) {
-            if (!ts.isBindingElement(el)) continue;
-            const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : '';
-            for (const n of boundNames(el.name)) this.tainted.set(n, { what: key ? describe(key) : ref.what, whole: !PERSONAL_FIELDS.has(key) && ref.whole });
-          }
-      }
+      decls.forEach((d, i) => {
+        // `for (const lead of leads)`: each element is what the list holds
+        const source = d.initializer ?? (ts.isForOfStatement(d.parent.parent) ? d.parent.parent.expression : undefined);
+        if (!source) return;
+        const ref = this.resolve(source) ?? this.contactRead(source);
+        if (ref) this.bind(d.name, ref, (n, r) => this.scopesOf(n).set(scopes[i]!, r));
+      });
+      for (const call of calls) this.callbackOfRead(call);
     }
     // contacts.get(...).then(contact => …)
     for (const c of model.sdk.calls) {
@@ -64,13 +70,93 @@ export class PersonalDataModel {
       if (ts.isPropertyAccessExpression(p) && p.name.text === 'then' && ts.isCallExpression(p.parent)) {
         const fn = model.sdk.functionOf(p.parent.arguments[0]);
         const first = fn?.parameters[0];
-        if (first) for (const n of boundNames(first.name)) this.tainted.set(n, { what, whole: true });
+        if (first) for (const n of boundNames(first.name)) this.seed(n, { what, whole: true });
       }
       // list().then((cs) => bot.contacts.get(cs[0].id)).then((contact) => …): the next callback gets the result
       const next = nextThenCallback(c.call);
       const nextFirst = next ? model.sdk.functionOf(next)?.parameters[0] : undefined;
-      if (nextFirst) for (const n of boundNames(nextFirst.name)) this.tainted.set(n, { what, whole: true });
+      if (nextFirst) for (const n of boundNames(nextFirst.name)) this.seed(n, { what, whole: true });
     }
+  }
+
+  private seed(name: string, ref: PersonalDataRef): void {
+    this.seeds.set(name, ref);
+    this.tainted.set(name, ref);
+  }
+
+  private scopesOf(name: string): Map<ts.Node, PersonalDataRef | undefined> {
+    let scopes = this.declared.get(name);
+    if (!scopes) this.declared.set(name, (scopes = new Map()));
+    return scopes;
+  }
+
+  private bindParameter(param: ts.ParameterDeclaration, ref: PersonalDataRef): void {
+    let names = this.params.get(param);
+    if (!names) this.params.set(param, (names = new Map()));
+    this.bind(param.name, ref, (n, r) => names.set(n, r));
+  }
+
+  /** Binds the names of a declaration (or a parameter) to the data of its value, destructuring by field. */
+  private bind(name: ts.BindingName, ref: PersonalDataRef, set: (name: string, ref: PersonalDataRef) => void): void {
+    if (ts.isIdentifier(name)) {
+      set(name.text, ref);
+      this.tainted.set(name.text, ref);
+      return;
+    }
+    for (const el of name.elements) {
+      if (!ts.isBindingElement(el)) continue;
+      const key = el.propertyName ? propertyName(el.propertyName) ?? '' : ts.isIdentifier(el.name) ? el.name.text : '';
+      if (ref.shape) {
+        // `const [first] = rows`: an element of a list is what the list holds
+        const child = ts.isArrayBindingPattern(name) ? ref : key ? fieldOf(ref, key) : undefined;
+        if (child) this.bind(el.name, child, set);
+        continue;
+      }
+      if (ts.isArrayBindingPattern(name)) {
+        this.bind(el.name, ref, set);
+        continue;
+      }
+      for (const n of boundNames(el.name)) {
+        const r = { what: key ? describeField(key) : ref.what, whole: !PERSONAL_FIELDS.has(key) && ref.whole };
+        set(n, r);
+        this.tainted.set(n, r);
+      }
+    }
+  }
+
+  /**
+   * What a name holds where it is used: the nearest parameter or declaration of it decides (a `message` parameter
+   * of another handler, or a `password` declared again for a boolean, is another value); names the SDK or their
+   * wording make personal hold it wherever nothing nearer says otherwise.
+   */
+  private nameRef(use: ts.Node, name: string): PersonalDataRef | undefined {
+    const scopes = this.declared.get(name);
+    for (let cur: ts.Node | undefined = use.parent; cur; cur = cur.parent) {
+      if (scopes?.has(cur)) return scopes.get(cur) ?? this.seeds.get(name);
+      if (isFunctionLike(cur)) {
+        const p = cur.parameters.find((x) => boundNames(x.name).includes(name));
+        if (p) return this.params.get(p)?.get(name) ?? this.seeds.get(name);
+      }
+    }
+    return this.seeds.get(name);
+  }
+
+  /** `Lead.find().then((rows) => …)`, `db.query(sql, (err, rows) => …)`: callbacks that get the rows of a read. */
+  private callbackOfRead(call: ts.CallExpression): void {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'then' && !isDatabaseReadName(callee.name.text))) return;
+    const fnArg = call.arguments.find((a) => isFunctionLike(unwrap(a)));
+    if (!fnArg) return;
+    const fn = unwrap(fnArg) as ts.FunctionLikeDeclaration;
+    if (callee.name.text === 'then') {
+      const ref = this.resolve(callee.expression);
+      if (ref?.stored && fn.parameters[0]) this.bindParameter(fn.parameters[0], ref);
+      return;
+    }
+    const ref = databaseRead(this.model, call);
+    // node-style callbacks take the error first
+    const p = ref ? fn.parameters[fn.parameters.length > 1 ? 1 : 0] : undefined;
+    if (ref && p) this.bindParameter(p, ref);
   }
 
   private contactRead(init: ts.Expression): PersonalDataRef | undefined {
@@ -84,27 +170,40 @@ export class PersonalDataModel {
   }
 
   /** The personal data an expression carries, if it is recognisably personal data. */
-  ref(node: ts.Expression, depth = 0): PersonalDataRef | undefined {
+  ref(node: ts.Expression): PersonalDataRef | undefined {
+    const r = this.resolve(node);
+    return r && r.personal !== false ? r : undefined;
+  }
+
+  /** Like ref(), also answering values that only lead to personal data (a webhook envelope, a query's rows). */
+  private resolve(node: ts.Expression, depth = 0): PersonalDataRef | undefined {
     if (depth > 24) return undefined; // long `a + b + …` chains: deep enough for real code, no stack overflow
     const e = unwrap(node);
-    const chain = accessChain(e);
+    const chain = dataChain(e);
     if (!chain) {
       if (ts.isTemplateExpression(e)) {
         for (const span of e.templateSpans) {
-          const r = this.ref(span.expression, depth + 1);
+          const r = this.ref(span.expression);
           if (r) return r;
         }
       }
-      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.ref(e.left, depth + 1) ?? this.ref(e.right, depth + 1);
-      if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify') return this.ref(e.arguments[0] as ts.Expression, depth + 1);
+      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.resolve(e.left, depth + 1) ?? this.resolve(e.right, depth + 1);
+      // `text.match(re)[1]`
+      if (ts.isElementAccessExpression(e)) return this.resolve(e.expression, depth + 1);
+      if (ts.isCallExpression(e)) return this.callResult(e, depth);
       return undefined;
     }
     const root = chain[0]!;
     const last = chain[chain.length - 1]!;
-    const rootRef = this.tainted.get(root);
+    const rootRef = this.tainted.has(root) ? this.nameRef(e, root) : undefined;
+    if (rootRef?.shape) return walkFields(rootRef, chain, 1);
+    if (!rootRef) {
+      const request = requestRoot(chain);
+      if (request) return walkFields(request.ref, chain, request.used);
+    }
     if (rootRef) {
       if (chain.length === 1) return rootRef;
-      if (PERSONAL_FIELDS.has(last)) return { what: describe(last), whole: false };
+      if (PERSONAL_FIELDS.has(last)) return { what: describeField(last), whole: false };
       if (NON_PERSONAL_LEAVES.has(last)) return undefined; // contacts.length, contact.id
       if (CONTAINERS.has(last)) return { what: 'contact object', whole: true };
       if (rootRef.what === 'message payload' && chain.length === 2 && MESSAGE_CONTENT.has(last)) return { what: last === 'text' ? 'message text' : `message ${last}`, whole: last !== 'text' };
@@ -115,8 +214,33 @@ export class PersonalDataModel {
     const containerAt = chain.findIndex((p) => CONTAINERS.has(p));
     if (containerAt < 0) return undefined;
     if (chain.length === 1) return undefined; // a bare `contact` identifier we know nothing about
-    if (PERSONAL_FIELDS.has(last) && containerAt < chain.length - 1) return { what: describe(last), whole: false };
+    if (PERSONAL_FIELDS.has(last) && containerAt < chain.length - 1) return { what: describeField(last), whole: false };
     if (CONTAINERS.has(last) && containerAt > 0) return { what: last === 'profile' ? 'contact profile' : 'contact object', whole: true };
+    return undefined;
+  }
+
+  /** What a call returns: rows of a database read, a part of a personal string, a serialised object. */
+  private callResult(call: ts.CallExpression, depth: number): PersonalDataRef | undefined {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    if (method === 'stringify') return this.ref(call.arguments[0] as ts.Expression);
+    const read = databaseRead(this.model, call);
+    if (read) return read;
+    // `Lead.find().lean()`, `db.collection('leads').find().toArray()`: the rows pass on
+    if (DB_CHAIN_METHODS.has(method)) {
+      const inner = this.resolve(callee.expression, depth + 1);
+      if (inner?.stored) return inner;
+    }
+    if (TEXT_PARTS.has(method)) {
+      const r = this.ref(callee.expression);
+      return r && !r.whole ? r : undefined;
+    }
+    // PHONE_RE.exec(message.text)
+    if (method === 'exec' && call.arguments[0]) {
+      const r = this.ref(call.arguments[0]);
+      return r && !r.whole ? r : undefined;
+    }
     return undefined;
   }
 
@@ -149,6 +273,19 @@ export class PersonalDataModel {
       }
       return undefined;
     }
+    // `const params = new URLSearchParams(); params.append('email', lead.email)` … `${url}?${params}`
+    if (ts.isIdentifier(e) && !isParameterInScope(e)) {
+      const init = this.model.values.initializerOf(e.text);
+      if (init && isQueryBuilder(init, this.model.sourceFile)) {
+        for (const v of [unwrap(init), ...this.appendedTo(e.text)]) {
+          const r = this.refIn(v, depth + 1, byFieldName);
+          if (r) return r;
+        }
+      }
+    }
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'toString' && ts.isIdentifier(e.expression.expression)) {
+      return this.refIn(e.expression.expression, depth + 1, byFieldName);
+    }
     if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments?.length) {
       const callee = e.expression.getText(this.model.sourceFile);
       if (/^(JSON|qs|querystring)\.stringify$/.test(callee) || (ts.isNewExpression(e) && callee === 'URLSearchParams') || /^(encodeURIComponent|encodeURI|escape|String)$/.test(callee)) return this.refIn(e.arguments[0], depth + 1, byFieldName);
@@ -179,17 +316,37 @@ export class PersonalDataModel {
     if (!chain || chain.length < 2 || CONFIG_ROOTS.test(chain[0]!) || (chain[0] === 'this' && CONFIG_ROOTS.test(chain[1] ?? ''))) return undefined;
     const last = chain[chain.length - 1]!;
     // whose field it is (a consumer, a staff member, the bot account) is unknown: no "contact" in the words
-    return UNMISTAKABLE_FIELDS.has(last) ? { what: describe(last).replace(/^contact /, ''), whole: false } : undefined;
+    return isUnmistakableField(last) ? { what: describeField(normaliseName(last)).replace(/^contact /, ''), whole: false } : undefined;
   }
 
   /** `{ email: x }` / `{ telephone }`: a person's field filled from a variable (not a literal or a constant). */
   private keyedRef(key: string | undefined, value: ts.Expression): PersonalDataRef | undefined {
-    if (!key || !UNMISTAKABLE_FIELDS.has(key)) return undefined;
+    if (!key || !isUnmistakableField(key)) return undefined;
     const v = unwrap(value);
     if (!ts.isIdentifier(v) && !ts.isPropertyAccessExpression(v)) return undefined;
     const chain = accessChain(v);
     if (!chain || CONFIG_ROOTS.test(chain[0]!) || this.model.values.string(v)?.exact) return undefined;
-    return { what: describe(key).replace(/^contact /, ''), whole: false };
+    return { what: describeField(normaliseName(key)).replace(/^contact /, ''), whole: false };
+  }
+
+  /** The values `name.append(key, value)` / `name.set(key, value)` put into a query builder, as `{ key: value }` stand-ins. */
+  private appendedTo(name: string): ts.Expression[] {
+    if (!this.appendedParams) {
+      this.appendedParams = new Map();
+      for (const call of this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+        const callee = call.expression;
+        const m = calleeName(call);
+        if ((m !== 'append' && m !== 'set') || !ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || call.arguments.length < 2) continue;
+        const key = this.model.values.string(call.arguments[0]!)?.text;
+        const value = call.arguments[1]!;
+        // the key names the field: `append('email', x)` with x from a variable is an e-mail address
+        const standIn = key ? ts.factory.createObjectLiteralExpression([ts.factory.createPropertyAssignment(ts.factory.createStringLiteral(key), value)]) : value;
+        const list = this.appendedParams.get(callee.expression.text) ?? [];
+        list.push(standIn);
+        this.appendedParams.set(callee.expression.text, list);
+      }
+    }
+    return this.appendedParams.get(name) ?? [];
   }
 
   isTainted(name: string): boolean {
@@ -200,37 +357,4 @@ export class PersonalDataModel {
   taintedNames(): Iterable<string> {
     return this.tainted.keys();
   }
-}
-
-function isParameterInScope(id: ts.Identifier): boolean {
-  for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent) {
-    if (isFunctionLike(cur) && cur.parameters.some((p) => boundNames(p.name).includes(id.text))) return true;
-  }
-  return false;
-}
-
-/** For a call returned by an arrow passed to `.then(…)`, the callback of the `.then(…)` chained after it. */
-function nextThenCallback(call: ts.CallExpression): ts.Expression | undefined {
-  let cur: ts.Node = call;
-  // up through `a ? call : null`, parentheses and `await` to the arrow's expression body
-  while (ts.isConditionalExpression(cur.parent) || ts.isParenthesizedExpression(cur.parent) || ts.isAwaitExpression(cur.parent)) cur = cur.parent;
-  let fn: ts.Node | undefined = cur.parent;
-  if (fn && ts.isReturnStatement(fn)) {
-    while (fn && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isFunctionDeclaration(fn)) fn = fn.parent;
-  } else if (!fn || !ts.isArrowFunction(fn) || fn.body !== cur) return undefined;
-  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
-  const then = fn.parent;
-  if (!ts.isCallExpression(then) || then.arguments[0] !== fn || !ts.isPropertyAccessExpression(then.expression) || then.expression.name.text !== 'then') return undefined;
-  const access = then.parent;
-  if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'then' || !ts.isCallExpression(access.parent)) return undefined;
-  return access.parent.arguments[0];
-}
-
-function describe(field: string): string {
-  if (/mail/i.test(field)) return 'contact e-mail';
-  if (/phone|telephone|mobile/i.test(field)) return 'contact phone number';
-  if (/name/i.test(field)) return 'contact name';
-  if (/address|street|zip|postal|city/i.test(field)) return 'contact address';
-  if (field === 'text') return 'message text';
-  return `contact ${field}`;
 }
