@@ -158,13 +158,17 @@ const COMPOUNDS = new Map<string, CredentialKind>([
   ['password', 'password'], ['passphrase', 'password'], ['token', 'token'], ['secret', 'secret'], ['credentials', 'secret'], ['credential', 'secret'],
 ]);
 
+const PLURALS = new Map([['tokens', 'token'], ['secrets', 'secret'], ['keys', 'key'], ['passwords', 'password'], ['creds', 'credentials']]);
+
 /** Words of an identifier or header name: `x-api-key` → x api key, `refreshToken` → refresh token (shared, read-only). */
 export const nameWords = memoByText<readonly string[]>(identifierWords, MEMO);
 
 /** `csrfToken`, `nextPageToken`, `resetToken`: tokens that are not the app's credentials. */
 export function isNonCredentialTokenName(name: string): boolean {
+  // the word before `token` says what it is: `nextPageToken`, `csrf_token` (but `pageAccessToken` is a credential)
   const words = nameWords(name);
-  return words.includes('token') && words.some((w) => NOT_CREDENTIAL_TOKENS.has(w));
+  const at = Math.max(words.lastIndexOf('token'), words.lastIndexOf('tokens'));
+  return at > 0 && NOT_CREDENTIAL_TOKENS.has(words[at - 1]!);
 }
 
 /** What kind of credential a key, variable or header of this name holds, if any. */
@@ -172,7 +176,9 @@ export const credentialKind = memoByText(kindOfName, MEMO);
 
 function kindOfName(name: string): CredentialKind | undefined {
   const words = nameWords(name);
-  const last = words[words.length - 1];
+  // OAuth `tokens`, `apiKeys`, `creds`: a holder of several credentials is named like one
+  const written = words[words.length - 1];
+  const last = written ? (PLURALS.get(written) ?? written) : undefined;
   const before = words[words.length - 2];
   if (!last) return undefined;
   if (last === 'key') return before && KEY_QUALIFIERS.has(before) ? 'key' : undefined;

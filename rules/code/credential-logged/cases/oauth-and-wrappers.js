@@ -1,0 +1,42 @@
+// An integration that logs through its own helpers and holds credentials in objects: OAuth tokens, copied config.
+const { google } = require('googleapis');
+
+const oauth2Client = new google.auth.OAuth2(process.env.GOOGLE_CLIENT_ID, process.env.GOOGLE_CLIENT_SECRET);
+const settings = { dmsUrl: 'https://dms.autodealer-sync.nl', dmsSecret: process.env.DMS_SECRET, port: 3000 };
+
+function logError(message) {
+  process.stderr.write(`${message}\n`);
+}
+
+async function oauthCallback(code) {
+  const { tokens } = await oauth2Client.getToken(code);
+  // ruleid: credential-logged messageId=logged col=3
+  console.log('google tokens', tokens);
+  // ok: credential-logged
+  console.log('google scopes', tokens.scope, Object.keys(tokens).length);
+  oauth2Client.setCredentials(tokens);
+}
+
+function verifyWebhook(request) {
+  if (request.query['hub.verify_token'] === request.env.facebookVerifyToken) return request.query['hub.challenge'];
+  // ruleid: credential-logged messageId=logged col=3
+  logError(`Expected verify token '${request.env.facebookVerifyToken}'`);
+  // ok: credential-logged
+  logError('Facebook sent a verify token that does not match');
+  return 'Error';
+}
+
+function start() {
+  const effective = { ...settings, startedAt: new Date().toISOString() };
+  // ruleid: credential-logged messageId=logged col=3
+  console.info('starting with', effective);
+  // ok: credential-logged
+  console.info('starting with', { dmsUrl: settings.dmsUrl, port: settings.port });
+}
+
+function page(nextPageToken) {
+  // ok: credential-logged
+  console.log('fetching page', nextPageToken);
+}
+
+module.exports = { oauthCallback, verifyWebhook, start, page };
