@@ -2,7 +2,7 @@ import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';
 import { credentialValue } from '../../src/lexicon/credentials/credential-value';
-import { credentialKind, credentialShape, isHighEntropy, isPasswordShaped, isPlaceholder, jwtIn, mask, nameWords, providerMatch } from '../../src/lexicon/credentials/secret-shape';
+import { credentialKind, credentialShape, isHighEntropy, isKeyShaped, isPasswordShaped, isPlaceholder, jwtIn, mask, nameWords, providerMatch } from '../../src/lexicon/credentials/secret-shape';
 import { isHole, queryStart, urlSpans, userinfoOf } from '../../src/lexicon/credentials/url-parts';
 import { flattenUrl, holesIn, isPartOfLargerString, queryPairs, type FlatUrl } from '../../src/lexicon/credentials/url-flatten';
 
@@ -160,6 +160,6 @@ function safeDecode(s: string): string {
 
 /** A key under a parameter name that does not say so (`k=`, `APPID=`, `sig_v=`): random-looking and not an id. */
 function isUnnamedKey(name: string, value: string): boolean {
-  if (UUID.test(value) || !isHighEntropy(value)) return false;
+  if (UUID.test(value) || !isKeyShaped(value)) return false;
   return !nameWords(name).some((w) => NOT_KEY_PARAM_WORDS.has(w));
 }

@@ -5,7 +5,7 @@ import { hostOf, isKnownHttpsHost, isLoopbackHost, isPlaceholderHost } from '../
 import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';
 import { HOLE } from '../../src/model/values';
 import type { Fix } from '../../src/types';
-import { credentialKind, credentialShape, nameWords } from '../../src/lexicon/credentials/secret-shape';
+import { credentialKind, credentialShape, isKeyShaped, isPlaceholder, nameWords } from '../../src/lexicon/credentials/secret-shape';
 import { credentialValue } from '../../src/lexicon/credentials/credential-value';
 import { queryStart } from '../../src/lexicon/credentials/url-parts';
 import { flattenUrl, holesIn, isPartOfLargerString, queryPairs } from '../../src/lexicon/credentials/url-flatten';
@@ -72,7 +72,7 @@ export default createCodeRule({
       const url = flat.text.split(/\s/, 1)[0]!;
       for (const { name, value } of queryPairs(url, queryStart(url))) {
         const holes = holesIn(flat, value);
-        const what = holes.length ? holes.map((h) => credentialValue(context.model, h, IN_URL)).find(Boolean) : credentialShape(value, credentialKind(name) ?? 'key', name) ? `A credential (${name}=)` : undefined;
+        const what = holes.length ? holes.map((h) => credentialValue(context.model, h, IN_URL)).find(Boolean) : literalKey(name, value) ? `A credential (${name}=)` : undefined;
         if (what) return reportAt('credentialOverHttp', host, what, expr);
       }
     };
@@ -199,4 +199,11 @@ function httpLiteral(context: CodeRuleContext, expr: ts.Expression, depth = 0): 
     return v ? httpLiteral(context, v, depth + 1) : undefined;
   }
   return undefined;
+}
+
+/** A literal query value that is a key: credential-shaped under a credential name, key-shaped under any other. */
+function literalKey(name: string, value: string): boolean {
+  const kind = credentialKind(name);
+  if (kind) return !!credentialShape(value, kind, name);
+  return !isPlaceholder(value, name) && (!!credentialShape(value) || isKeyShaped(value));
 }

@@ -34,6 +34,8 @@ const BUILD = 'https://cdn.autodealer-sync.nl/widget.js?commit=9f3b2c1d8e7a6f5b4
 // ok: credential-in-url
 const LEAD = 'https://crm.autodealer-sync.nl/leads?id=3f2b8c1e-9d4a-4e6f-8b7c-1a2d3e4f5a6b';
 // ok: credential-in-url
+const CAMPAIGN = 'https://www.autodealer-sync.nl/occasions?utm_campaign=summer-sale-2024-nl&model=Volkswagen_Golf_8_GTI';
+// ok: credential-in-url
 const RELEASE = 'https://cdn.autodealer-sync.nl/app.js?v=Zq8Lm2Xv9Pw4Rt6Ks1Yu3Bn5';
 
 function nextPage(nextPageToken) {
@@ -47,4 +49,4 @@ function db(user, password) {
   return `postgres://${user}:${password}@db.autodealer-sync.nl:5432/leads`;
 }
 
-module.exports = { reply, subscribe, studio, crm, STOCK_FEED, WEATHER, BUILD, LEAD, RELEASE, nextPage, db };
+module.exports = { reply, subscribe, studio, crm, STOCK_FEED, WEATHER, BUILD, LEAD, CAMPAIGN, RELEASE, nextPage, db };

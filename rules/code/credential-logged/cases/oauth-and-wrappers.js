@@ -39,4 +39,14 @@ function page(nextPageToken) {
   console.log('fetching page', nextPageToken);
 }
 
-module.exports = { oauthCallback, verifyWebhook, start, page };
+// the words of a message are tokens too
+function intent(text, tokens) {
+  const words = text.toLowerCase().split(/\s+/);
+  // ok: credential-logged
+  console.debug('intent tokens', tokens, words);
+  const tokenList = text.split(' ');
+  // ok: credential-logged
+  console.debug('tokenised', tokenList);
+}
+
+module.exports = { oauthCallback, verifyWebhook, start, page, intent };

@@ -29,4 +29,8 @@ function radar(node) {
 // ruleid: insecure-transport messageId=credentialOverHttp col=15
 const TILES = 'http://tiles.weather-maps.net/{z}/{x}/{y}.png?k=Zq8Lm2Xv9Pw4Rt6Ks1Yu3Bn5Cd7';
 
-module.exports = { poll, radar, TILES };
+// campaign parameters look random to an entropy test, yet are words
+// ok: insecure-transport
+const OCCASIONS = 'http://www.autodealer-sync.nl/occasions?utm_campaign=summer-sale-2024-nl&model=Volkswagen_Golf_8_GTI';
+
+module.exports = { poll, radar, TILES, OCCASIONS };

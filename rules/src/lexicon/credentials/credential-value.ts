@@ -4,7 +4,7 @@
 // `credentials`, `{ ...config }` with a secret).
 import { ts } from '../../ts';
 import type { FileModel } from '../../model/file-model';
-import { accessChain, calleeName, propertyName, unwrap } from '../../model/syntax';
+import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from '../../model/syntax';
 import { credentialSource } from './credential-source';
 import { credentialKind, isNonCredentialTokenName, nameWords } from './secret-shape';
 
@@ -15,6 +15,9 @@ const TRANSPARENT = new Set(['stringify', 'inspect', 'String', 'format', 'toStri
 const NAME_TABLE_WORDS = new Set(['name', 'names', 'label', 'labels', 'field', 'fields', 'key', 'keys', 'type', 'types', 'variable', 'variables', 'constants', 'messages', 'errors', 'events', 'headers', 'params']);
 
 const MAX_DEPTH = 8;
+
+/** Calls that make words, parts or lists out of text: their result is not a credential whatever it is called. */
+const TEXT_OPERATIONS = new Set(['split', 'match', 'matchAll', 'tokenize', 'tokenise', 'words', 'map', 'filter']);
 
 export interface CredentialValueOptions {
   /** Whole objects count (a log prints them); in a URL only a value can stand in a hole. */
@@ -84,11 +87,28 @@ function namedCredential(model: FileModel, id: ts.Identifier): string | undefine
   if (init) {
     const u = unwrap(init);
     if (ts.isStringLiteralLike(u) || ts.isNumericLiteral(u) || u.kind === ts.SyntaxKind.TrueKeyword || u.kind === ts.SyntaxKind.FalseKeyword) return undefined;
+    if (ts.isCallExpression(u) && TEXT_OPERATIONS.has(calleeName(u) ?? '')) return undefined;
     const chain = accessChain(u);
     const last = chain?.[chain.length - 1];
     if (last && isNonCredentialTokenName(last)) return undefined;
+  } else if (id.text.toLowerCase() === 'tokens' && (isParameter(id) || !isDestructured(model, id.text))) {
+    // a bare `tokens` is as often the words of a message (a tokenizer's output) as OAuth's; only `{ tokens } = …` says which
+    return undefined;
   }
   return id.getText(model.sourceFile);
+}
+
+/** The name is bound by a parameter of a function around it. */
+function isParameter(id: ts.Identifier): boolean {
+  for (let cur: ts.Node | undefined = id.parent; cur; cur = cur.parent) {
+    if (isFunctionLike(cur) && cur.parameters.some((p) => boundNames(p.name).includes(id.text))) return true;
+  }
+  return false;
+}
+
+/** `const { tokens } = await client.getToken(code)`: a member taken out of a result object. */
+function isDestructured(model: FileModel, name: string): boolean {
+  return model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration).some((d) => ts.isObjectBindingPattern(d.name) && d.name.elements.some((el) => ts.isIdentifier(el.name) && el.name.text === name));
 }
 
 /** `const config = { token: process.env.TOKEN }` / `const copy = { ...config }`: a constant object holding a credential. */

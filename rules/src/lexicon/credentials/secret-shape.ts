@@ -127,6 +127,18 @@ export function isHighEntropy(v: string): boolean {
   return entropy(v) >= (v.length < 24 ? 3.2 : 3.0);
 }
 
+/**
+ * A key where no name says so (a URL parameter called `k` or `APPID`): one random-looking token of 20+ key
+ * characters, without words between separators (`summer-sale-2024`, `Golf_8_GTI`), and not a SHA-1/SHA-256
+ * content hash (40 or 64 hex digits, as commits and cache busters are).
+ */
+export function isKeyShaped(v: string): boolean {
+  if (v.length < 20 || !/^[A-Za-z0-9+/=_-]+$/.test(v) || !isHighEntropy(v)) return false;
+  if (/^[0-9a-f]+$/i.test(v) && (v.length === 40 || v.length === 64)) return false;
+  const parts = v.split(/[-_+/]/).filter(Boolean);
+  return parts.length === 1 || !parts.some((p) => /^[A-Za-z]{3,}$/.test(p));
+}
+
 /** A password someone chose: 8+ characters, no spaces, three of lower/upper/digit/symbol. */
 export function isPasswordShaped(v: string): boolean {
   if (v.length < 8 || v.length > 128 || /\s/.test(v)) return false;
