@@ -32,6 +32,7 @@ export default createCodeRule({
     },
   },
   create(context) {
+    const requestOptions: ts.ObjectLiteralExpression[] = [];
     const visitUrlExpression = (node: ts.Node) => {
       if (isPartOfLargerString(node)) return;
       // most literals are plain words: without = or @ no URL in them can carry a credential (what flatten would find too)
@@ -65,12 +66,24 @@ export default createCodeRule({
         const problem = paramProblem(context, name.text, value);
         if (problem) context.report({ messageId: problem.messageId, data: problem.data, start: call.getStart(context.sourceFile), end: call.getEnd(), severity: context.isTestFile ? 'info' : undefined });
       },
+      [ts.SyntaxKind.ObjectLiteralExpression](node) {
+        const opts = node as ts.ObjectLiteralExpression;
+        if (objectProperty(opts, 'url') || objectProperty(opts, 'uri')) requestOptions.push(opts);
+      },
       onEnd() {
         // axios `params: {…}` / got `searchParams: {…}` become the query string of the request
+        const queries = new Set<ts.ObjectLiteralExpression>();
         for (const c of context.model.http.calls) {
           const opts = context.model.values.objectLiteral(c.options);
           const params = opts ? context.model.values.objectLiteral(objectProperty(opts, 'params') ?? objectProperty(opts, 'searchParams')) : undefined;
-          if (!params) continue;
+          if (params) queries.add(params);
+        }
+        // request-style options of any client, also passed through the app's own wrappers: `{ uri, qs: { access_token } }`
+        for (const opts of requestOptions) {
+          const params = context.model.values.objectLiteral(objectProperty(opts, 'qs') ?? objectProperty(opts, 'params') ?? objectProperty(opts, 'searchParams'));
+          if (params) queries.add(params);
+        }
+        for (const params of queries) {
           for (const p of params.properties) {
             const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propertyName(p.name) : undefined;
             const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;

@@ -63,6 +63,8 @@ export default createCodeRule({
     /** Any plain http:// URL, whatever it is called, whose query carries a credential (`&APPID=' + node.credentials.apikey`). */
     const visitUrlExpression = (node: ts.Node) => {
       if (isPartOfLargerString(node)) return;
+      // most literals are no http:// URL with a query: decided without resolving anything
+      if (ts.isStringLiteral(node) && (!node.text.includes('=') || !/^http:\/\//i.test(node.text))) return;
       const expr = node as ts.Expression;
       const text = context.model.values.string(expr)?.text;
       if (!text || !text.includes('=') || !plainHttpHost(text)) return;

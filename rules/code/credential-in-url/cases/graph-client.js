@@ -18,6 +18,23 @@ function studio(sdk, options) {
   return request(options);
 }
 
+// the Messenger send API as its samples call it, with request's `qs`
+const PAGE_ACCESS_TOKEN = process.env.PAGE_ACCESS_TOKEN;
+function callSendAPI(messageData) {
+  return request({
+    uri: 'https://graph.facebook.com/v2.6/me/messages',
+    // ruleid: credential-in-url messageId=source col=11
+    qs: { access_token: PAGE_ACCESS_TOKEN },
+    method: 'POST',
+    json: messageData,
+  });
+}
+
+function profile(psid) {
+  // ok: credential-in-url
+  return request({ uri: `https://graph.facebook.com/${psid}`, qs: { fields: 'first_name,last_name' }, auth: { bearer: PAGE_ACCESS_TOKEN } });
+}
+
 function crm(user, password) {
   // ruleid: credential-in-url messageId=userinfoSource col=22
   return request.get(`https://${user}:${password}@crm.autodealer-sync.nl/api/leads`);
@@ -49,4 +66,4 @@ function db(user, password) {
   return `postgres://${user}:${password}@db.autodealer-sync.nl:5432/leads`;
 }
 
-module.exports = { reply, subscribe, studio, crm, STOCK_FEED, WEATHER, BUILD, LEAD, CAMPAIGN, RELEASE, nextPage, db };
+module.exports = { reply, subscribe, studio, callSendAPI, profile, crm, STOCK_FEED, WEATHER, BUILD, LEAD, CAMPAIGN, RELEASE, nextPage, db };
