@@ -34,6 +34,17 @@ function start() {
   console.info('starting with', { dmsUrl: settings.dmsUrl, port: settings.port });
 }
 
+// a connection string from the platform carries the password in its user-info
+const redisUrl = process.env.REDIS_URL || 'redis://localhost:6379';
+function connect(robot) {
+  // ruleid: credential-logged messageId=logged col=3
+  robot.logger.info(`Connecting to Redis at ${redisUrl}`);
+  // ok: credential-logged
+  robot.logger.info(`Connecting to Redis at ${new URL(redisUrl).host}`);
+  // ok: credential-logged
+  robot.logger.info('Dashboard at', process.env.DASHBOARD_URL);
+}
+
 function page(nextPageToken) {
   // ok: credential-logged
   console.log('fetching page', nextPageToken);
@@ -49,4 +60,4 @@ function intent(text, tokens) {
   console.debug('tokenised', tokenList);
 }
 
-module.exports = { oauthCallback, verifyWebhook, start, page, intent };
+module.exports = { oauthCallback, verifyWebhook, start, connect, page, intent };
