@@ -39,7 +39,7 @@ export default createCodeRule({
       if (verifying === undefined) return;
       // the value at the option is replaced, not the constant it came from, which other code may read
       const replace = ts.isPropertyAssignment(p) ? { start: valueNode.getStart(context.sourceFile), end: valueNode.getEnd(), newText: verifying } : { start: p.getStart(context.sourceFile), end: p.getEnd(), newText: `${option}: ${verifying}` };
-      const fixes: Fix[] = [{ description: `Verify certificates (${option}: ${verifying})`, edits: [{ file: context.file, ...replace }], safe: true }];
+      const fixes: Fix[] = [{ description: fixTitle(`${option}: ${verifying}`), edits: [{ file: context.file, ...replace }], safe: true }];
       const shown = ts.isPropertyAssignment(p) && isLiteral(valueNode) ? valueNode.getText(context.sourceFile) : `${valueNode.getText(context.sourceFile)} = ${String(value)}`;
       const messageId = option === 'rejectUnauthorized' && shown === 'false' ? 'rejectUnauthorized' : 'option';
       context.report({ messageId, data: { option, value: shown }, start: p.getStart(context.sourceFile), end: p.getEnd(), fixes });
@@ -71,7 +71,7 @@ export default createCodeRule({
         const value = constantOf(values, valueArg);
         const verifying = verifyingValue(name, value, undefined);
         if (verifying === undefined) return;
-        const fixes: Fix[] = [{ description: `Verify certificates (${name} ${verifying})`, edits: [{ file: context.file, start: valueArg!.getStart(context.sourceFile), end: valueArg!.getEnd(), newText: verifying }], safe: true }];
+        const fixes: Fix[] = [{ description: fixTitle(`${name} ${verifying}`), edits: [{ file: context.file, start: valueArg!.getStart(context.sourceFile), end: valueArg!.getEnd(), newText: verifying }], safe: true }];
         context.report({ messageId: 'option', data: { option: name, value: valueArg!.getText(context.sourceFile) }, start: call.getStart(context.sourceFile), end: call.getEnd(), fixes });
       },
     };
@@ -87,4 +87,10 @@ function isLiteral(node: ts.Expression): boolean {
 function parentOption(p: ts.ObjectLiteralElementLike): string | undefined {
   const owner = p.parent.parent;
   return ts.isPropertyAssignment(owner) && owner.initializer === p.parent ? propertyName(owner.name) : undefined;
+}
+
+/** The light-bulb menu shows 50 characters: long option names are left out of the title. */
+function fixTitle(setting: string): string {
+  const full = `Verify certificates (${setting})`;
+  return full.length <= 50 ? full : 'Verify certificates';
 }

@@ -45,6 +45,15 @@ function connect(robot) {
   robot.logger.info('Dashboard at', process.env.DASHBOARD_URL);
 }
 
+function callDms(dmsToken, path) {
+  const headers = { Authorization: `Bearer ${dmsToken}`, Accept: 'application/json' };
+  // ruleid: credential-logged messageId=logged col=3
+  console.debug('GET', path, headers);
+  const safeHeaders = { Accept: 'application/json', 'X-Request-Id': path };
+  // ok: credential-logged
+  console.debug('GET', path, safeHeaders);
+}
+
 function page(nextPageToken) {
   // ok: credential-logged
   console.log('fetching page', nextPageToken);
@@ -60,4 +69,4 @@ function intent(text, tokens) {
   console.debug('tokenised', tokenList);
 }
 
-module.exports = { oauthCallback, verifyWebhook, start, connect, page, intent };
+module.exports = { oauthCallback, verifyWebhook, start, connect, callDms, page, intent };

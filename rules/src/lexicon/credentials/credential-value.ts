@@ -115,28 +115,26 @@ function isDestructured(model: FileModel, name: string): boolean {
 function heldCredential(model: FileModel, id: ts.Identifier, options: CredentialValueOptions, depth: number): string | undefined {
   const obj = model.values.objectLiteral(id);
   if (!obj || depth > 4) return undefined;
-  const held = objectCredential(model, obj, options, depth + 1, true);
+  const held = objectCredential(model, obj, options, depth + 1);
   return held ? `${id.text} (holds ${held})` : undefined;
 }
 
 /**
  * A credential among an object literal's members: a member whose value is one, a spread of an object that
- * holds one, or (`{ token: t }`) a credential-named key over a variable; `sourcesOnly` for constant objects, where
- * a key alone over an unknown value says less.
+ * holds one, or (`{ token: t }`) a credential-named key over a variable or property (not over a literal).
  */
-function objectCredential(model: FileModel, obj: ts.ObjectLiteralExpression, options: CredentialValueOptions, depth: number, sourcesOnly = false): string | undefined {
+function objectCredential(model: FileModel, obj: ts.ObjectLiteralExpression, options: CredentialValueOptions, depth: number): string | undefined {
   for (const p of obj.properties) {
     if (ts.isShorthandPropertyAssignment(p)) {
-      const found = sourcesOnly ? credentialSource(model, p.name) : credentialValue(model, p.name, options, depth + 1);
+      const found = credentialValue(model, p.name, options, depth + 1);
       if (found) return found;
     } else if (ts.isSpreadAssignment(p)) {
       const found = credentialValue(model, p.expression, options, depth + 1);
       if (found) return found;
     } else if (ts.isPropertyAssignment(p)) {
       const v = unwrap(p.initializer);
-      const found = sourcesOnly ? credentialSource(model, v) : credentialValue(model, v, options, depth + 1);
+      const found = credentialValue(model, v, options, depth + 1);
       if (found) return found;
-      if (sourcesOnly) continue;
       // `{ token: t }`: the key says what the value is, unless the value is a literal or a computed summary
       const key = propertyName(p.name);
       if (key && isCredentialName(key) && (ts.isIdentifier(v) || ts.isPropertyAccessExpression(v))) return `${key}: ${v.getText(model.sourceFile)}`;

@@ -167,7 +167,7 @@ const NOT_CREDENTIAL_TOKENS = new Set(['csrf', 'xsrf', 'page', 'next', 'cursor',
 const COMPOUNDS = new Map<string, CredentialKind>([
   ['apikey', 'key'], ['apitoken', 'token'], ['accesstoken', 'token'], ['authtoken', 'token'], ['refreshtoken', 'token'], ['bottoken', 'token'],
   ['clientsecret', 'secret'], ['secretkey', 'key'], ['privatekey', 'key'], ['accesskey', 'key'], ['passwd', 'password'], ['pwd', 'password'],
-  ['password', 'password'], ['passphrase', 'password'], ['token', 'token'], ['secret', 'secret'], ['credentials', 'secret'], ['credential', 'secret'],
+  ['password', 'password'], ['passphrase', 'password'], ['token', 'token'], ['authorization', 'token'], ['secret', 'secret'], ['credentials', 'secret'], ['credential', 'secret'],
 ]);
 
 const PLURALS = new Map([['tokens', 'token'], ['secrets', 'secret'], ['keys', 'key'], ['passwords', 'password'], ['creds', 'credentials']]);
