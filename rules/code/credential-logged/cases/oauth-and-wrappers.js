@@ -54,6 +54,16 @@ function callDms(dmsToken, path) {
   console.debug('GET', path, safeHeaders);
 }
 
+// a parameter is its own value, not the constant of the same name elsewhere in the file
+function refreshBody(auth) {
+  const payload = { refreshToken: auth.refreshToken };
+  return payload;
+}
+function send(conversation, payload) {
+  // ok: credential-logged
+  console.debug('send', conversation, payload);
+}
+
 function page(nextPageToken) {
   // ok: credential-logged
   console.log('fetching page', nextPageToken);
@@ -69,4 +79,4 @@ function intent(text, tokens) {
   console.debug('tokenised', tokenList);
 }
 
-module.exports = { oauthCallback, verifyWebhook, start, connect, callDms, page, intent };
+module.exports = { oauthCallback, verifyWebhook, start, connect, callDms, refreshBody, send, page, intent };

@@ -83,7 +83,8 @@ export function isCredentialName(name: string): boolean {
 /** A variable or parameter named like a credential, unless it was set to a literal or read from something that is not one (a CSRF cookie). */
 function namedCredential(model: FileModel, id: ts.Identifier): string | undefined {
   if (!isCredentialName(id.text)) return undefined;
-  const init = model.values.initializerOf(id.text);
+  const parameter = isParameter(id);
+  const init = parameter ? undefined : model.values.initializerOf(id.text);
   if (init) {
     const u = unwrap(init);
     if (ts.isStringLiteralLike(u) || ts.isNumericLiteral(u) || u.kind === ts.SyntaxKind.TrueKeyword || u.kind === ts.SyntaxKind.FalseKeyword) return undefined;
@@ -91,7 +92,7 @@ function namedCredential(model: FileModel, id: ts.Identifier): string | undefine
     const chain = accessChain(u);
     const last = chain?.[chain.length - 1];
     if (last && isNonCredentialTokenName(last)) return undefined;
-  } else if (id.text.toLowerCase() === 'tokens' && (isParameter(id) || !isDestructured(model, id.text))) {
+  } else if (id.text.toLowerCase() === 'tokens' && (parameter || !isDestructured(model, id.text))) {
     // a bare `tokens` is as often the words of a message (a tokenizer's output) as OAuth's; only `{ tokens } = …` says which
     return undefined;
   }
@@ -113,6 +114,8 @@ function isDestructured(model: FileModel, name: string): boolean {
 
 /** `const config = { token: process.env.TOKEN }` / `const copy = { ...config }`: a constant object holding a credential. */
 function heldCredential(model: FileModel, id: ts.Identifier, options: CredentialValueOptions, depth: number): string | undefined {
+  // constants resolve by name in the file: a parameter of that name is another value
+  if (isParameter(id)) return undefined;
   const obj = model.values.objectLiteral(id);
   if (!obj || depth > 4) return undefined;
   const held = objectCredential(model, obj, options, depth + 1);

@@ -13,6 +13,8 @@ const CHAINS: readonly ChainSpec[] = data.chains;
 const WRAPPER_FUNCTIONS = new Set(data.wrappers.functions);
 const WRAPPER_METHODS = new Set(data.wrappers.methods);
 const CHAIN_METHODS = new Set(CHAINS.flatMap((c) => c.methods));
+const CALL_NAMES: ReadonlySet<string> = new Set(CALLS.flatMap((c) => c.functions));
+const CALL_MODULES: ReadonlySet<string> = new Set(CALLS.flatMap((c) => c.module));
 const MAX_CHAIN = 16;
 
 export interface KeySink {
@@ -27,7 +29,8 @@ export interface KeySink {
 export function keySinkOf(model: FileModel, node: ts.CallExpression | ts.NewExpression): KeySink | undefined {
   const callee = unwrap(node.expression);
   const args = node.arguments ?? [];
-  const fn = functionOf(model, callee);
+  // most calls are none of these: decided by the name before any binding is looked up
+  const fn = mayBeKeyCall(model, callee) ? functionOf(model, callee) : undefined;
   if (fn) {
     for (const spec of CALLS) {
       if (!spec.functions.includes(fn.name) && !(fn.name === fn.local && fn.whole && spec.functions.includes('default'))) continue;
@@ -48,6 +51,15 @@ export function keySinkOf(model: FileModel, node: ts.CallExpression | ts.NewExpr
     }
   }
   return undefined;
+}
+
+/** `jwt.sign`, `jwtVerify`, or a call of a whole key-taking module (`expressJwt(…)`). */
+function mayBeKeyCall(model: FileModel, callee: ts.Expression): boolean {
+  if (ts.isPropertyAccessExpression(callee)) return CALL_NAMES.has(callee.name.text);
+  if (!ts.isIdentifier(callee)) return false;
+  if (CALL_NAMES.has(callee.text)) return true;
+  const module = model.requireBindings.get(callee.text);
+  return module !== undefined && CALL_MODULES.has(module);
 }
 
 interface FunctionRef {
