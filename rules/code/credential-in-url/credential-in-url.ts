@@ -1,12 +1,18 @@
 import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';
-import { credentialSource } from '../../src/lexicon/credentials/credential-source';
-import { credentialKind, credentialShape, isHighEntropy, isPasswordShaped, isPlaceholder, jwtIn, mask, providerMatch } from '../../src/lexicon/credentials/secret-shape';
-import { HOLE_BASE, isHole, MAX_HOLES, queryStart, urlSpans, userinfoOf } from '../../src/lexicon/credentials/url-parts';
+import { credentialValue } from '../../src/lexicon/credentials/credential-value';
+import { credentialKind, credentialShape, isHighEntropy, isKeyShaped, isPasswordShaped, isPlaceholder, jwtIn, mask, nameWords, providerMatch } from '../../src/lexicon/credentials/secret-shape';
+import { isHole, queryStart, urlSpans, userinfoOf } from '../../src/lexicon/credentials/url-parts';
+import { flattenUrl, holesIn, isPartOfLargerString, queryPairs, type FlatUrl } from '../../src/lexicon/credentials/url-flatten';
 
-/** A URL expression flattened: text with one private-use character standing for each unknown part. */
-interface Flat { text: string; holes: ts.Expression[] }
+/** A hole of a URL is a value: an object there is not followed into. */
+const IN_URL = { objects: false };
+
+/** Query parameters that carry ids, versions, hashes and paging state: random-looking, yet no credential. */
+const NOT_KEY_PARAM_WORDS = new Set(['id', 'ids', 'uuid', 'guid', 'hash', 'sha', 'sha1', 'sha256', 'md5', 'commit', 'rev', 'revision', 'v', 'ver', 'version', 'etag', 'cursor', 'page', 'next', 'offset', 'state', 'nonce', 'ts', 'timestamp', 'q', 'query', 'search', 'lang', 'locale', 'ref', 'cb', 'callback', 'redirect', 'return', 'format', 'checksum', 'integrity', 'build']);
+const TRAVELLING_SCHEMES = /^(?:https?|wss?|ftps?):/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 
 export default createCodeRule({
@@ -22,17 +28,19 @@ export default createCodeRule({
       literal: 'Credential in a URL ({{param}}={{masked}}): URLs end up in server logs, browser history and Referer headers, and with the link in whoever receives it',
       source: '{{source}} is put into a URL ({{param}}=…): URLs end up in server logs, browser history and Referer headers; send it in an Authorization header instead',
       userinfo: 'Password in the user:password@ part of a URL ({{masked}}): anyone who reads the code or a log line with this URL can use it',
+      userinfoSource: '{{source}} is put into the user:password@ part of a URL: anyone who reads a log line, an error message or a Referer with this URL can use it; pass the password as an option of the client (auth, password) instead',
     },
   },
   create(context) {
+    const requestOptions: ts.ObjectLiteralExpression[] = [];
     const visitUrlExpression = (node: ts.Node) => {
       if (isPartOfLargerString(node)) return;
       // most literals are plain words: without = or @ no URL in them can carry a credential (what flatten would find too)
       if (ts.isStringLiteralLike(node) && !node.text.includes('=') && !node.text.includes('@')) return;
-      const flat = flatten(context, node as ts.Expression);
+      const flat = flattenUrl(context.model.values, node as ts.Expression);
       if (!flat || !flat.text.includes('=') && !flat.text.includes('@')) return;
       for (const { url } of urlSpans(flat.text)) {
-        const problem = userinfoProblem(url) ?? queryProblem(context, url, flat);
+        const problem = userinfoProblem(context, url, flat) ?? queryProblem(context, url, flat);
         if (problem) {
           context.report({ messageId: problem.messageId, data: problem.data, start: node.getStart(context.sourceFile), end: node.getEnd(), severity: context.isTestFile ? 'info' : undefined });
           return;
@@ -58,12 +66,24 @@ export default createCodeRule({
         const problem = paramProblem(context, name.text, value);
         if (problem) context.report({ messageId: problem.messageId, data: problem.data, start: call.getStart(context.sourceFile), end: call.getEnd(), severity: context.isTestFile ? 'info' : undefined });
       },
+      [ts.SyntaxKind.ObjectLiteralExpression](node) {
+        const opts = node as ts.ObjectLiteralExpression;
+        if (objectProperty(opts, 'url') || objectProperty(opts, 'uri')) requestOptions.push(opts);
+      },
       onEnd() {
         // axios `params: {…}` / got `searchParams: {…}` become the query string of the request
+        const queries = new Set<ts.ObjectLiteralExpression>();
         for (const c of context.model.http.calls) {
           const opts = context.model.values.objectLiteral(c.options);
           const params = opts ? context.model.values.objectLiteral(objectProperty(opts, 'params') ?? objectProperty(opts, 'searchParams')) : undefined;
-          if (!params) continue;
+          if (params) queries.add(params);
+        }
+        // request-style options of any client, also passed through the app's own wrappers: `{ uri, qs: { access_token } }`
+        for (const opts of requestOptions) {
+          const params = context.model.values.objectLiteral(objectProperty(opts, 'qs') ?? objectProperty(opts, 'params') ?? objectProperty(opts, 'searchParams'));
+          if (params) queries.add(params);
+        }
+        for (const params of queries) {
           for (const p of params.properties) {
             const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propertyName(p.name) : undefined;
             const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
@@ -79,70 +99,30 @@ export default createCodeRule({
 
 type Problem = { messageId: string; data: Record<string, string> };
 
-/** The outermost string expression reports; its parts (concatenated pieces, template holes) do not. */
-function isPartOfLargerString(node: ts.Node): boolean {
-  const p = node.parent;
-  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken) return true;
-  if (ts.isTemplateSpan(p)) return true;
-  return ts.isParenthesizedExpression(p) && isPartOfLargerString(p);
-}
-
-// a class rather than closures: flatten runs for every template and concatenation in the file
-class Flattener {
-  readonly holes: ts.Expression[] = [];
-  constructor(private readonly context: CodeRuleContext) {}
-
-  private hole(e: ts.Expression): string {
-    if (this.holes.length >= MAX_HOLES) return '';
-    this.holes.push(e);
-    return String.fromCharCode(HOLE_BASE + this.holes.length - 1);
-  }
-
-  walk(node: ts.Expression, depth: number): string {
-    const e = unwrap(node);
-    if (ts.isStringLiteralLike(e)) return e.text;
-    if (depth > 40) return this.hole(e);
-    if (ts.isTemplateExpression(e)) {
-      let text = e.head.text;
-      for (const s of e.templateSpans) text += this.part(s.expression, depth + 1) + s.literal.text;
-      return text;
-    }
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.walk(e.left, depth + 1) + this.walk(e.right, depth + 1);
-    return this.part(e, depth + 1);
-  }
-
-  private part(e: ts.Expression, depth: number): string {
-    const inner = unwrap(e);
-    if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken)) return this.walk(inner, depth);
-    const s = this.context.model.values.string(inner);
-    return s?.exact ? s.text : this.hole(inner);
-  }
-}
-
-function flatten(context: CodeRuleContext, root: ts.Expression): Flat | undefined {
-  const f = new Flattener(context);
-  const text = f.walk(root, 0);
-  return text.length > 100_000 ? undefined : { text, holes: f.holes };
-}
-
-/** `scheme://user:password@host` with a literal password (secretlint basicauth's test: 4+ chars, not a placeholder). */
-function userinfoProblem(url: string): Problem | undefined {
+/**
+ * `scheme://user:password@host` with a literal password (secretlint basicauth's test: 4+ chars, not a placeholder),
+ * or `https://user:${password}@host` with a credential filled in at run time.
+ */
+function userinfoProblem(context: CodeRuleContext, url: string, flat: FlatUrl): Problem | undefined {
   const info = userinfoOf(url);
   if (!info) return undefined;
   const password = info.slice(info.indexOf(':') + 1);
-  if (password.length < 4 || [...password].some(isHole) || isPlaceholder(safeDecode(password))) return undefined;
+  if ([...password].some(isHole)) {
+    // a database driver takes its connection string's password by design; a web URL travels and is logged
+    if (!TRAVELLING_SCHEMES.test(url)) return undefined;
+    for (const h of holesIn(flat, password)) {
+      const source = credentialValue(context.model, h, IN_URL);
+      if (source) return { messageId: 'userinfoSource', data: { source } };
+    }
+    return undefined;
+  }
+  if (password.length < 4 || isPlaceholder(safeDecode(password))) return undefined;
   return { messageId: 'userinfo', data: { masked: mask(password) } };
 }
 
-function queryProblem(context: CodeRuleContext, url: string, flat: Flat): Problem | undefined {
-  const q = queryStart(url);
-  if (q < 0) return undefined;
-  for (const segment of url.slice(q).split(/[&#;?]/)) {
-    const eq = segment.indexOf('=');
-    if (eq <= 0) continue;
-    const name = [...segment.slice(0, eq)].filter((c) => !isHole(c)).join('');
-    const value = segment.slice(eq + 1);
-    const holes = [...value].filter(isHole).map((c) => flat.holes[c.charCodeAt(0) - HOLE_BASE]!);
+function queryProblem(context: CodeRuleContext, url: string, flat: FlatUrl): Problem | undefined {
+  for (const { name, value } of queryPairs(url, queryStart(url))) {
+    const holes = holesIn(flat, value);
     const problem = holes.length ? holeProblem(context, name, holes) : literalProblem(name, safeDecode(value));
     if (problem) return problem;
   }
@@ -154,24 +134,31 @@ function paramProblem(context: CodeRuleContext, name: string, value: ts.Expressi
   return s?.exact ? literalProblem(name, s.text) : holeProblem(context, name, [value]);
 }
 
-/** Interpolated values: flag secret env vars and the SDK's auth state (not bare `key=`, Maps-style keys). */
+/**
+ * Interpolated values under a credential-named parameter (`access_token=${pageAccessToken}`): secret env vars, the
+ * SDK's auth state, values named like credentials. Not bare `key=` (Maps-style keys) nor keys under other names
+ * (`APPID=`), which providers take only there.
+ */
 function holeProblem(context: CodeRuleContext, name: string, holes: ts.Expression[]): Problem | undefined {
   const kind = credentialKind(name);
   if (!kind) return undefined;
   for (const h of holes) {
-    const source = credentialSource(context.model, h);
+    const source = credentialValue(context.model, h, IN_URL);
     if (source) return { messageId: 'source', data: { source, param: name } };
   }
   return undefined;
 }
 
-/** Literal values: provider keys and JWTs under any name; credential-named params with a credential-shaped value. */
+/**
+ * Literal values: provider keys and JWTs under any name; credential-named params with a credential-shaped value;
+ * random-looking keys under any other name that is not an id, hash, version or paging parameter.
+ */
 function literalProblem(name: string, value: string): Problem | undefined {
   if (!value || isPlaceholder(value, name)) return undefined;
   const found = providerMatch(value)?.value ?? jwtIn(value);
   if (found) return { messageId: 'literal', data: { param: name, masked: mask(found) } };
   const kind = name.toLowerCase() === 'key' ? 'key' : credentialKind(name);
-  if (!kind) return undefined;
+  if (!kind) return isUnnamedKey(name, value) ? { messageId: 'literal', data: { param: name, masked: mask(value) } } : undefined;
   const shaped = kind === 'password' ? isPasswordShaped(value) : kind === 'key' ? isHighEntropy(value) : !!credentialShape(value, kind, name);
   return shaped ? { messageId: 'literal', data: { param: name, masked: mask(value) } } : undefined;
 }
@@ -182,4 +169,10 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** A key under a parameter name that does not say so (`k=`, `APPID=`, `sig_v=`): random-looking and not an id. */
+function isUnnamedKey(name: string, value: string): boolean {
+  if (UUID.test(value) || !isKeyShaped(value)) return false;
+  return !nameWords(name).some((w) => NOT_KEY_PARAM_WORDS.has(w));
 }

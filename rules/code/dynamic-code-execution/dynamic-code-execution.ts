@@ -27,7 +27,7 @@ export default createCodeRule({
     const values = context.model.values;
 
     const check = (node: ts.Node) => {
-      const sink = codeSinkOf(context.model, node);
+      const sink = codeSinkOf(context.model, node) ?? timerWithInput(node);
       if (!sink) return;
       const candidates: [ts.Expression | undefined, Role][] = [[sink.code, roleOf(sink)], ...(sink.shellArgs ?? []).map((a): [ts.Expression, Role] => [a, 'shell'])];
       for (const [arg, role] of candidates) {
@@ -44,6 +44,24 @@ export default createCodeRule({
         return;
       }
     };
+
+    /**
+     * `setTimeout(req.body.code, 10)`: a timer given something that is not a function compiles it when it is a
+     * string; only input from the network is reported (an unknown variable is usually a callback).
+     */
+    function timerWithInput(node: ts.Node): CodeSink | undefined {
+      if (!ts.isCallExpression(node)) return undefined;
+      const name = globalTimerName(node.expression);
+      const first = node.arguments[0];
+      if (!name || !first || isFunctionLike(unwrap(first)) || isLocal(name)) return undefined;
+      if (ts.isIdentifier(unwrap(first)) && context.model.functionsByName.has((unwrap(first) as ts.Identifier).text)) return undefined;
+      network ??= new NetworkInput(context.model);
+      return network.source(first) ? { node, kind: 'timer', name, code: first } : undefined;
+    }
+
+    function isLocal(name: string): boolean {
+      return values.initializerOf(name) !== undefined || context.model.functionsByName.has(name) || context.model.requireBindings.has(name);
+    }
 
     /** A literal, a constant, a function, or a decoded blob (obfuscated-payload reports those). */
     function isStatic(arg: ts.Expression, sink: CodeSink): boolean {
@@ -150,5 +168,16 @@ function elision(sf: ts.SourceFile, n: ts.Node): string | undefined {
   if (ts.isTemplateHead(n)) return '`…${';
   if (ts.isTemplateMiddle(n)) return '}…${';
   if (ts.isTemplateTail(n)) return '}…`';
+  return undefined;
+}
+
+const TIMERS = new Set(['setTimeout', 'setInterval']);
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
+/** `setTimeout`, `global.setInterval`: the timer functions of the global object. */
+function globalTimerName(callee: ts.Expression): string | undefined {
+  const e = unwrap(callee);
+  if (ts.isIdentifier(e)) return TIMERS.has(e.text) ? e.text : undefined;
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && GLOBAL_OBJECTS.has(e.expression.text) && TIMERS.has(e.name.text)) return e.name.text;
   return undefined;
 }

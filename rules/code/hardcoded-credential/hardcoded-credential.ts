@@ -1,7 +1,8 @@
 import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
+import { keyLiteral, keySinkOf } from '../../src/lexicon/credentials/key-sinks';
 import { envNameFor, moveToEnvFix } from '../../src/fixes/env-fix';
-import { accessChain, calleeName, propertyName, unwrap } from '../../src/model/syntax';
+import { accessChain, calleeName, propertyName } from '../../src/model/syntax';
 import { envVarName } from '../../src/model/values';
 import type { Fix } from '../../src/types';
 import { HOLE_BASE, inUrlCredentialPart } from '../../src/lexicon/credentials/url-parts';
@@ -22,14 +23,6 @@ interface NameContext {
 
 const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization']);
 const HEADER_SETTERS = new Set(['set', 'setHeader', 'header', 'append']);
-const KEY_CALLS = new Map<string, { module: string[]; alias: string; arg: number; env: string }>([
-  ['sign', { module: ['jsonwebtoken'], alias: 'jwt', arg: 1, env: 'JWT_SECRET' }],
-  ['verify', { module: ['jsonwebtoken'], alias: 'jwt', arg: 1, env: 'JWT_SECRET' }],
-  ['createHmac', { module: ['crypto', 'node:crypto'], alias: 'crypto', arg: 1, env: 'HMAC_SECRET' }],
-  ['createCipheriv', { module: ['crypto', 'node:crypto'], alias: 'crypto', arg: 1, env: 'ENCRYPTION_KEY' }],
-  ['createDecipheriv', { module: ['crypto', 'node:crypto'], alias: 'crypto', arg: 1, env: 'ENCRYPTION_KEY' }],
-]);
-
 export default createCodeRule({
   meta: {
     id: 'hardcoded-credential',
@@ -70,18 +63,22 @@ export default createCodeRule({
       report(lit, 'literal', { what: describe(shape), where: ctx?.kind ? ` in "${ctx.name}"` : '', masked: mask(shape.value) }, envFix(context, ctx ?? { name: envName, kind: undefined, replace: lit }, envName));
     };
 
+    /** A literal key handed to jwt, jose, crypto, express-jwt …, however it is named (rules/data/key-sinks.json). */
+    const visitKeySink = (node: ts.Node) => {
+      const sink = keySinkOf(context.model, node as ts.CallExpression | ts.NewExpression);
+      const lit = sink ? keyLiteral(context.model, sink.key) : undefined;
+      // a PEM has line breaks, so a public key for jwt.verify counts as a placeholder here; private keys are provider matches
+      if (!sink || !lit || reported.has(lit) || isPlaceholder(lit.text)) return;
+      const ctx = nameContext(lit);
+      if (ctx?.envFallback) return report(lit, 'cryptoKey', { callee: sink.label, masked: mask(lit.text) }, envFix(context, ctx, ctx.name));
+      const declared = ts.isVariableDeclaration(lit.parent) && ts.isIdentifier(lit.parent.name) ? lit.parent.name.text : undefined;
+      const envName = declared ? envNameFor(declared) : sink.env;
+      report(lit, 'cryptoKey', { callee: sink.label, masked: mask(lit.text) }, envFix(context, { name: envName, kind: 'secret', replace: lit }, envName));
+    };
+
     return {
-      [ts.SyntaxKind.CallExpression](node) {
-        const call = node as ts.CallExpression;
-        const target = keyCall(context, call);
-        if (!target) return;
-        const lit = literalOf(context, call.arguments[target.arg]);
-        // a PEM has line breaks, so a public key for jwt.verify counts as a placeholder here; private keys are provider matches
-        if (!lit || reported.has(lit) || isPlaceholder(lit.text)) return;
-        const declared = ts.isVariableDeclaration(lit.parent) && ts.isIdentifier(lit.parent.name) ? lit.parent.name.text : undefined;
-        const envName = declared ? envNameFor(declared) : target.env;
-        report(lit, 'cryptoKey', { callee: target.label, masked: mask(lit.text) }, envFix(context, { name: envName, kind: 'secret', replace: lit }, envName));
-      },
+      [ts.SyntaxKind.CallExpression]: visitKeySink,
+      [ts.SyntaxKind.NewExpression]: visitKeySink,
       [ts.SyntaxKind.StringLiteral]: visitLiteral,
       [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: visitLiteral,
       [ts.SyntaxKind.TemplateExpression](node) {
@@ -156,35 +153,6 @@ function authorizationCredential(text: string): { scheme: string; value: string 
     return password && !isPlaceholder(password) && (isPasswordShaped(password) || isHighEntropy(password)) ? { scheme, value } : undefined;
   }
   return credentialShape(value, 'token') ? { scheme, value } : undefined;
-}
-
-function keyCall(context: CodeRuleContext, call: ts.CallExpression): { arg: number; label: string; env: string } | undefined {
-  const callee = unwrap(call.expression);
-  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-  const spec = method ? KEY_CALLS.get(method) : undefined;
-  if (!spec || !method) return undefined;
-  // jwt.sign / crypto.createHmac on the module (or its usual alias), or a function imported from it
-  const owner = ts.isPropertyAccessExpression(callee) ? (ts.isIdentifier(callee.expression) ? callee.expression.text : undefined) : method;
-  if (!owner) return undefined;
-  const fromModule = spec.module.includes(moduleOf(context, owner) ?? '');
-  if (!fromModule && !(owner !== method && owner === spec.alias)) return undefined;
-  return { arg: spec.arg, label: `${spec.alias}.${method}`, env: spec.env };
-}
-
-function moduleOf(context: CodeRuleContext, name: string): string | undefined {
-  return context.model.requireBindings.get(name) ?? context.model.imports.find((i) => i.names.includes(name))?.spec;
-}
-
-/** The literal an argument is, directly or through a constant declared once in the file. */
-function literalOf(context: CodeRuleContext, arg: ts.Expression | undefined): ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined {
-  if (!arg) return undefined;
-  let e = unwrap(arg);
-  if (ts.isIdentifier(e)) {
-    const init = context.model.values.initializerOf(e.text);
-    if (!init) return undefined;
-    e = unwrap(init);
-  }
-  return ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e : undefined;
 }
 
 function envFix(context: CodeRuleContext, ctx: NameContext, envName: string, prefix?: string): Fix | undefined {

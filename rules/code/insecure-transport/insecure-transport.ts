@@ -5,12 +5,17 @@ import { hostOf, isKnownHttpsHost, isLoopbackHost, isPlaceholderHost } from '../
 import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';
 import { HOLE } from '../../src/model/values';
 import type { Fix } from '../../src/types';
-import { nameWords } from '../../src/lexicon/credentials/secret-shape';
+import { credentialKind, credentialShape, isKeyShaped, isPlaceholder, nameWords } from '../../src/lexicon/credentials/secret-shape';
+import { credentialValue } from '../../src/lexicon/credentials/credential-value';
+import { queryStart } from '../../src/lexicon/credentials/url-parts';
+import { flattenUrl, holesIn, isPartOfLargerString, queryPairs } from '../../src/lexicon/credentials/url-flatten';
 
 /** Words that make a URL-valued name carry API, webhook, payment or auth traffic. */
 const TRAFFIC_WORDS = new Set(['api', 'base', 'prefix', 'webhook', 'hook', 'callback', 'notify', 'notification', 'redirect', 'return', 'cancel', 'success', 'ipn', 'payment', 'checkout', 'auth', 'oauth', 'token', 'login', 'endpoint']);
 const URL_WORDS = new Set(['url', 'uri', 'endpoint', 'host', 'base']);
 const NODE_HTTP_MODULES = new Set(['http', 'node:http']);
+/** A hole of a URL is a value: an object there is not followed into. */
+const IN_URL = { objects: false };
 
 export default createCodeRule({
   meta: {
@@ -23,6 +28,7 @@ export default createCodeRule({
     fixable: true,
     messages: {
       insecure: 'Plain http:// to {{host}} in {{what}}: tokens, webhook payloads and consumer data cross the network readable and changeable by anyone on the path; use https',
+      credentialOverHttp: '{{what}} travels in the query string of a plain http:// request to {{host}}: anyone on the path can read and reuse it; use https',
     },
   },
   create(context) {
@@ -33,21 +39,52 @@ export default createCodeRule({
       if (!url) return;
       checkUrl(url.text, expr, what, reportAt);
     };
-    const checkUrl = (text: string, expr: ts.Expression | undefined, what: string, reportAt?: ts.Node) => {
-      if (!/^http:\/\//i.test(text)) return;
+    /** The public host of a plain http:// URL, or undefined. */
+    const plainHttpHost = (text: string): string | undefined => {
+      if (!/^http:\/\//i.test(text)) return undefined;
       const host = hostOf(text.split(HOLE, 1)[0]!);
-      if (!host || text.slice(7).split(/[/?#]/, 1)[0]!.includes(HOLE) || !isPublicHost(host)) return;
+      if (!host || text.slice(7).split(/[/?#]/, 1)[0]!.includes(HOLE) || !isPublicHost(host)) return undefined;
+      return host;
+    };
+    const reportAt = (messageId: string, host: string, what: string, expr: ts.Expression | undefined, fallback?: ts.Node) => {
       const literal = expr ? httpLiteral(context, expr) : undefined;
-      const at = literal ?? reportAt ?? expr;
+      const at = literal ?? fallback ?? expr;
       if (!at || reported.has(at)) return;
       reported.add(at);
       // Offered for every host; applied on save only where the host is known to serve https (else the
       // server may not speak TLS and the call would break).
       const fixes: Fix[] = literal ? [{ description: 'Use https://', edits: [{ file: context.file, start: literal.getStart(context.sourceFile) + 5, end: literal.getStart(context.sourceFile) + 5, newText: 's' }], safe: isKnownHttpsHost(host) }] : [];
-      context.report({ messageId: 'insecure', data: { host, what }, start: at.getStart(context.sourceFile), end: at.getEnd(), fixes });
+      context.report({ messageId, data: { host, what }, start: at.getStart(context.sourceFile), end: at.getEnd(), fixes });
+    };
+    const checkUrl = (text: string, expr: ts.Expression | undefined, what: string, fallback?: ts.Node) => {
+      const host = plainHttpHost(text);
+      if (host) reportAt('insecure', host, what, expr, fallback);
+    };
+    /** Any plain http:// URL, whatever it is called, whose query carries a credential (`&APPID=' + node.credentials.apikey`). */
+    const visitUrlExpression = (node: ts.Node) => {
+      if (isPartOfLargerString(node)) return;
+      // most literals are no http:// URL with a query: decided without resolving anything
+      if (ts.isStringLiteral(node) && (!node.text.includes('=') || !/^http:\/\//i.test(node.text))) return;
+      const expr = node as ts.Expression;
+      const text = context.model.values.string(expr)?.text;
+      if (!text || !text.includes('=') || !plainHttpHost(text)) return;
+      const flat = flattenUrl(context.model.values, expr);
+      const host = flat ? plainHttpHost(flat.text) : undefined;
+      if (!flat || !host) return;
+      const url = flat.text.split(/\s/, 1)[0]!;
+      for (const { name, value } of queryPairs(url, queryStart(url))) {
+        const holes = holesIn(flat, value);
+        const what = holes.length ? holes.map((h) => credentialValue(context.model, h, IN_URL)).find(Boolean) : literalKey(name, value) ? `A credential (${name}=)` : undefined;
+        if (what) return reportAt('credentialOverHttp', host, what, expr);
+      }
     };
 
     return {
+      [ts.SyntaxKind.StringLiteral]: visitUrlExpression,
+      [ts.SyntaxKind.TemplateExpression]: visitUrlExpression,
+      [ts.SyntaxKind.BinaryExpression]: (node) => {
+        if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.PlusToken) visitUrlExpression(node);
+      },
       [ts.SyntaxKind.NewExpression](node) {
         // new ChipChat({ host: 'http://…' })
         const n = node as ts.NewExpression;
@@ -164,4 +201,11 @@ function httpLiteral(context: CodeRuleContext, expr: ts.Expression, depth = 0): 
     return v ? httpLiteral(context, v, depth + 1) : undefined;
   }
   return undefined;
+}
+
+/** A literal query value that is a key: credential-shaped under a credential name, key-shaped under any other. */
+function literalKey(name: string, value: string): boolean {
+  const kind = credentialKind(name);
+  if (kind) return !!credentialShape(value, kind, name);
+  return !isPlaceholder(value, name) && (!!credentialShape(value) || isKeyShaped(value));
 }

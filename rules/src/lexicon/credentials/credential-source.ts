@@ -7,6 +7,7 @@ import { envVarName } from '../../model/values';
 
 const SECRET_ENV_PARTS = new Set(['TOKEN', 'SECRET', 'PASSWORD', 'PASSWD', 'PWD', 'PASS', 'KEY', 'APIKEY', 'CREDENTIALS', 'PASSPHRASE']);
 const NOT_SECRET_ENV_LAST = new Set(['ID', 'NAME', 'URL', 'URI', 'PATH', 'FILE', 'HOST', 'TYPE', 'LENGTH', 'HEADER', 'FIELD', 'EXPIRY', 'EXPIRES', 'TTL', 'ENABLED', 'PREFIX', 'VERSION']);
+const DATASTORE_ENV_PARTS = ['DATABASE', 'DB', 'MONGO', 'REDIS', 'POSTGRES', 'PG', 'MYSQL', 'MARIADB', 'AMQP', 'CLOUDAMQP', 'RABBITMQ', 'MQTT', 'ELASTICSEARCH', 'MEMCACHE', 'CACHE'];
 /** Calls that hand their argument through unchanged (masking helpers are not among them). */
 const TRANSPARENT_CALLS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'String', 'stringify', 'inspect', 'toString', 'trim', 'from']);
 
@@ -14,8 +15,19 @@ const TRANSPARENT_CALLS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 
 export function isSecretEnvName(name: string): boolean {
   const parts = name.toUpperCase().split(/_+/).filter(Boolean);
   const last = parts[parts.length - 1];
+  if (isConnectionStringEnvName(parts)) return true;
   if (!last || NOT_SECRET_ENV_LAST.has(last) || parts.includes('PUBLIC')) return false;
   return parts.some((p) => SECRET_ENV_PARTS.has(p) || p.endsWith('TOKEN') || p.endsWith('SECRET') || p.endsWith('PASSWORD'));
+}
+
+/**
+ * `DATABASE_URL`, `REDIS_URL`, `MONGODB_URI`, `CLOUDAMQP_URL`, `PG_CONNECTION_STRING`: a datastore or broker's
+ * connection string, which carries its password in the user-info (as hosting platforms hand them out).
+ */
+function isConnectionStringEnvName(parts: string[]): boolean {
+  const last = parts[parts.length - 1];
+  const connection = last === 'URL' || last === 'URI' || last === 'DSN' || (last === 'STRING' && parts[parts.length - 2] === 'CONNECTION');
+  return connection && parts.some((p) => DATASTORE_ENV_PARTS.some((d) => p.startsWith(d)));
 }
 
 /** An SDK instance by binding, or by the names apps give it (`bot`, `this.bot`, `ctx.bot`). */
@@ -43,6 +55,8 @@ export function credentialSource(model: FileModel, node: ts.Expression, depth = 
   }
   const env = envVarName(e);
   if (env) return isSecretEnvName(env) ? `process.env.${env}` : undefined;
+  // `process.env.REDIS_URL || 'redis://localhost:6379'`: what the app runs with is the env var
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) return credentialSource(model, e.left, depth + 1);
   if (ts.isIdentifier(e)) {
     const init = model.values.initializerOf(e.text);
     return init ? credentialSource(model, init, depth + 1) : undefined;

@@ -127,6 +127,18 @@ export function isHighEntropy(v: string): boolean {
   return entropy(v) >= (v.length < 24 ? 3.2 : 3.0);
 }
 
+/**
+ * A key where no name says so (a URL parameter called `k` or `APPID`): one random-looking token of 20+ key
+ * characters, without words between separators (`summer-sale-2024`, `Golf_8_GTI`), and not a SHA-1/SHA-256
+ * content hash (40 or 64 hex digits, as commits and cache busters are).
+ */
+export function isKeyShaped(v: string): boolean {
+  if (v.length < 20 || !/^[A-Za-z0-9+/=_-]+$/.test(v) || !isHighEntropy(v)) return false;
+  if (/^[0-9a-f]+$/i.test(v) && (v.length === 40 || v.length === 64)) return false;
+  const parts = v.split(/[-_+/]/).filter(Boolean);
+  return parts.length === 1 || !parts.some((p) => /^[A-Za-z]{3,}$/.test(p));
+}
+
 /** A password someone chose: 8+ characters, no spaces, three of lower/upper/digit/symbol. */
 export function isPasswordShaped(v: string): boolean {
   if (v.length < 8 || v.length > 128 || /\s/.test(v)) return false;
@@ -155,16 +167,20 @@ const NOT_CREDENTIAL_TOKENS = new Set(['csrf', 'xsrf', 'page', 'next', 'cursor',
 const COMPOUNDS = new Map<string, CredentialKind>([
   ['apikey', 'key'], ['apitoken', 'token'], ['accesstoken', 'token'], ['authtoken', 'token'], ['refreshtoken', 'token'], ['bottoken', 'token'],
   ['clientsecret', 'secret'], ['secretkey', 'key'], ['privatekey', 'key'], ['accesskey', 'key'], ['passwd', 'password'], ['pwd', 'password'],
-  ['password', 'password'], ['passphrase', 'password'], ['token', 'token'], ['secret', 'secret'], ['credentials', 'secret'], ['credential', 'secret'],
+  ['password', 'password'], ['passphrase', 'password'], ['token', 'token'], ['authorization', 'token'], ['secret', 'secret'], ['credentials', 'secret'], ['credential', 'secret'],
 ]);
+
+const PLURALS = new Map([['tokens', 'token'], ['secrets', 'secret'], ['keys', 'key'], ['passwords', 'password'], ['creds', 'credentials']]);
 
 /** Words of an identifier or header name: `x-api-key` → x api key, `refreshToken` → refresh token (shared, read-only). */
 export const nameWords = memoByText<readonly string[]>(identifierWords, MEMO);
 
 /** `csrfToken`, `nextPageToken`, `resetToken`: tokens that are not the app's credentials. */
 export function isNonCredentialTokenName(name: string): boolean {
+  // the word before `token` says what it is: `nextPageToken`, `csrf_token` (but `pageAccessToken` is a credential)
   const words = nameWords(name);
-  return words.includes('token') && words.some((w) => NOT_CREDENTIAL_TOKENS.has(w));
+  const at = Math.max(words.lastIndexOf('token'), words.lastIndexOf('tokens'));
+  return at > 0 && NOT_CREDENTIAL_TOKENS.has(words[at - 1]!);
 }
 
 /** What kind of credential a key, variable or header of this name holds, if any. */
@@ -172,7 +188,9 @@ export const credentialKind = memoByText(kindOfName, MEMO);
 
 function kindOfName(name: string): CredentialKind | undefined {
   const words = nameWords(name);
-  const last = words[words.length - 1];
+  // OAuth `tokens`, `apiKeys`, `creds`: a holder of several credentials is named like one
+  const written = words[words.length - 1];
+  const last = written ? (PLURALS.get(written) ?? written) : undefined;
   const before = words[words.length - 2];
   if (!last) return undefined;
   if (last === 'key') return before && KEY_QUALIFIERS.has(before) ? 'key' : undefined;
