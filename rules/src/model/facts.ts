@@ -84,6 +84,7 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     outboundHosts: [], evidenceLost: [], exportedSdkInstances: [...model.exportedSdkInstances], exportedConstants: { ...model.exportedConstants },
   };
   for (const e of model.sdk.escapes) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
+  facts.evidenceLost.sort((a, b) => a.start - b.start || a.end - b.end);
   // given the file, getStart/getText need not climb the parents to find it
   const sf = model.sourceFile;
   const use = (node: ts.Node, scope: string, evidence: string, note?: string) => facts.scopeUses.push({ scope, start: node.getStart(sf), end: node.getEnd(), evidence, note });

@@ -58,6 +58,8 @@ export class FileModel {
   readonly values: ValueResolver;
   readonly sdk: SdkModel;
   readonly http: HttpModel;
+  /** What the project index told this file about its neighbours. */
+  readonly hints: FileHints;
   /** What expressions can hold (SDK instances, results, contexts, HTTP clients), by declaration. */
   readonly tracker: ValueTracker;
   readonly nodesByKind = new Map<ts.SyntaxKind, ts.Node[]>();
@@ -93,7 +95,7 @@ export class FileModel {
       this.nodesByKind.set(k, list);
     }
     walkFile(sourceFile, { lists, dispatched, dispatchOrder: this.dispatchOrder, deadline: options.deadline });
-    const hints = options.hints ?? {};
+    const hints = (this.hints = options.hints ?? {});
     const sdkModules = [...options.sdkModules, ...(hints.sdkSpecifiers ?? [])];
     const isSdkSpecifier = (spec: string) => sdkModules.some((m) => spec === m || spec.startsWith(m + '/'));
     this.tracker = new ValueTracker(sourceFile, (k) => this.nodes(k), this.values, {

@@ -56,7 +56,8 @@ function requireLike(call: ts.CallExpression | ts.NewExpression): boolean {
 /** The callee as a reader would name it: `loadModules`, `plugins.install`, `new Plugin`. */
 function calleeText(call: ts.CallExpression | ts.NewExpression): string {
   const chain = accessChain(call.expression);
-  const name = chain ? chain.join('.') : (calleeName(call) ?? 'a function');
+  const text = call.expression.getText().replace(/\s+/g, ' ');
+  const name = chain ? chain.join('.') : (calleeName(call) ?? (text.length > 60 ? text.slice(0, 57) + '…' : text));
   return ts.isNewExpression(call) ? `new ${name}` : name;
 }
 
@@ -223,9 +224,16 @@ export class SdkModel {
     return false;
   }
 
+  /** `install({ bot, prefix })`: an object literal carrying the instance hands it over too. */
+  private objectHoldsInstance(arg: ts.Expression): boolean {
+    const e = unwrap(arg);
+    if (!ts.isObjectLiteralExpression(e)) return false;
+    return e.properties.some((p) => (ts.isPropertyAssignment(p) && this.isInstance(p.initializer)) || (ts.isShorthandPropertyAssignment(p) && this.isInstance(p.name)) || (ts.isSpreadAssignment(p) && this.isInstance(p.expression)));
+  }
+
   /** The index of the argument that holds an instance; past the end (index + length) for a Web1on1 API client. */
   private instanceArgument(args: readonly ts.Expression[]): number {
-    for (let i = 0; i < args.length; i++) if (this.isInstance(args[i]!)) return i;
+    for (let i = 0; i < args.length; i++) if (this.isInstance(args[i]!) || this.objectHoldsInstance(args[i]!)) return i;
     for (let i = 0; i < args.length; i++) {
       const http = holds(this.tracker.valuesOf(args[i]!), 'http');
       if (http?.made && http.baseUrl && isApiHost(hostOf(http.baseUrl) ?? '')) return i + args.length;

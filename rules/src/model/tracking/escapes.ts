@@ -2,6 +2,7 @@
 // to a function (SdkModel.noteArguments): a member chosen at run time, a global, a module loaded from a
 // computed path. Each becomes a FileFacts.evidenceLost entry through the SDK model's escapes.
 import { ts } from '../../ts';
+import { API } from '../../data';
 import type { FileModel } from '../file-model';
 import { loggers, notEscapes } from '../sinks';
 import { accessChain, calleeName, unwrap } from '../syntax';
@@ -29,7 +30,11 @@ export function isHarmlessCall(call: ts.CallExpression | ts.NewExpression): bool
 /** Adds the escapes that are no call argument to `model.sdk.escapes`. */
 export function noteEscapes(model: FileModel): void {
   const { sdk, tracker } = model;
-  if (!sdk.mayHaveInstances()) return;
+  if (!sdk.mayHaveInstances()) {
+    // no SDK here, but a Web1on1 API client may still be handed on (the text test keeps other files cheap)
+    if (mentionsApiHost(model.text) || Object.keys(model.hints.importedHttpClients ?? {}).length) for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) sdk.noteArguments(call);
+    return;
+  }
   const escape = (node: ts.Node, what: string) => {
     if (!sdk.escapes.some((e) => e.node === node)) sdk.escapes.push({ node, what });
   };
@@ -52,6 +57,10 @@ export function noteEscapes(model: FileModel): void {
     if (isLoader && arg && !ts.isStringLiteralLike(arg)) escape(call, `a module is loaded from a computed path (\`${short(call, model.sourceFile)}\`) in a file that has the SDK instance`);
   }
   for (const n of model.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) sdk.noteArguments(n);
+}
+
+function mentionsApiHost(text: string): boolean {
+  return API.apiHosts.some((h) => text.includes(h)) || API.legacyApiHosts.some((h) => text.includes(h));
 }
 
 function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
