@@ -74,6 +74,14 @@ describe('value tracking: what an expression holds', () => {
     assert.deepEqual(model.tracker.valuesOf(call.arguments[0]), [{ kind: 'http', client: 'axios', baseUrl: 'https://api.web1on1.chat/v2', made: true }]);
   });
 
+  // each link of a chain once read its receiver twice (2^n), and `x.p = x.q…` assignments re-read each other
+  it('long call chains and self-referencing property assignments stay linear (hang guard)', { timeout: 30_000 }, () => {
+    const chain = `const s = z.object()${'.pick().optional()'.repeat(150)};\nmarker(s);`;
+    assert.deepEqual(kindsAt(chain), []);
+    const assigns = Array.from({ length: 150 }, (_, i) => `inst.m${i + 1} = inst.m${i}().then(inst.m${i}).x;`).join('\n');
+    assert.deepEqual(kindsAt(`const inst = {};\ninst.m0 = () => inst;\n${assigns}\nmarker(inst.m150);`), []);
+  });
+
   it('code it cannot resolve is unknown, never a crash', () => {
     assert.deepEqual(kindsAt(`marker(a.b.c(d)[e]);`), []);
     assert.deepEqual(kindsAt(`function f(x) { return f(x); } marker(f(1));`), []);

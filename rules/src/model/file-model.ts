@@ -105,9 +105,12 @@ export class FileModel {
       importedSdkInstances: hints.importedSdkInstances,
     });
     this.values.useSource(this.tracker, hints.importedConstants);
+    this.tracker.deadline = options.deadline;
     this.sdk = new SdkModel(sdkModules, this.values, this.functionsByName, this.requireBindings, this.tracker);
     this.http = new HttpModel(this.values, this.tracker);
     this.build(hints);
+    // rules ask the tracker later, under their own budgets
+    this.tracker.deadline = undefined;
   }
 
   /** Built on first use: few rules need it and the engine keeps its own for findings. */

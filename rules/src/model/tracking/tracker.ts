@@ -1,4 +1,5 @@
 import { ts } from '../../ts';
+import { OverBudget } from '../../budget';
 import { isFunctionLike, objectProperty, propertyName, unwrap } from '../syntax';
 import type { ExpressionSource, ValueResolver } from '../values';
 import type { HttpClientKind } from '../http';
@@ -20,6 +21,10 @@ const RESOURCE_METHODS = new Set(['list', 'get', 'create', 'update', 'delete', '
 const CHAINING_METHODS = new Set(['on', 'once', 'use', 'onText', 'onAny', 'module', 'start', 'mixin']);
 const SDK_EXPORTS = new Set(['default', 'ChipChat', 'Bot']);
 const MAX_DEPTH = 24;
+/** The clock is read every 4096 steps (a mask). */
+const STEPS_PER_CLOCK_CHECK = 4095;
+/** Memo keys of `x.p = …` reads, apart from the members of the same node. */
+const ASSIGNED_PREFIX = '\u0001';
 
 type Callable = ts.FunctionLikeDeclaration;
 
@@ -35,11 +40,16 @@ export class ValueTracker implements ExpressionSource {
   private readonly seeds = new Map<ts.Node, AbstractValue[]>();
   private readonly memo = new Map<ts.Node, AbstractValue[]>();
   private readonly inProgress = new Set<ts.Node>();
+  private readonly members = new Map<ts.Node, Map<string, AbstractValue[]>>();
+  private readonly membersInProgress = new Map<ts.Node, Set<string>>();
   /** `x = v` by the declaration of x; `x.p = v` by declaration and property; `this.p = v` by class and property. */
   private readonly assigned = new Map<Declaration, ts.Expression[]>();
   private readonly propAssigned = new Map<ts.Node, Map<string, ts.Expression[]>>();
   private readonly returns = new Map<Callable, ts.Expression[]>();
   private callSites: Map<ts.Node, (ts.CallExpression | ts.NewExpression)[]> | undefined;
+  /** While the file model is being built: the time after which the work gives up (OverBudget). */
+  deadline: { at: number; ms: number; now: () => number } | undefined;
+  private steps = 0;
 
   constructor(
     readonly sourceFile: ts.SourceFile,
@@ -76,7 +86,7 @@ export class ValueTracker implements ExpressionSource {
     join(list, [value]);
     if (list.length !== before) {
       this.seeds.set(decl, list);
-      this.memo.clear();
+      this.reset();
     }
   }
 
@@ -87,11 +97,13 @@ export class ValueTracker implements ExpressionSource {
   /** Forgets every answer (the seeds stay). */
   reset(): void {
     this.memo.clear();
+    this.members.clear();
   }
 
   /** What `expr` can hold (empty: unknown). */
   valuesOf(expr: ts.Expression | undefined, depth = 0): AbstractValue[] {
     if (!expr || depth > MAX_DEPTH) return [];
+    if (this.deadline && (++this.steps & STEPS_PER_CLOCK_CHECK) === 0 && this.deadline.now() > this.deadline.at) throw new OverBudget(this.deadline.ms);
     const e = unwrap(expr);
     switch (e.kind) {
       case ts.SyntaxKind.Identifier:
@@ -348,7 +360,11 @@ export class ValueTracker implements ExpressionSource {
   /** What property `name` of a value holding `values` can hold. */
   private membersOf(values: readonly AbstractValue[], name: string, owner: ts.Node | undefined, depth: number): AbstractValue[] {
     const out: AbstractValue[] = [];
-    if (owner) for (const a of this.propAssigned.get(owner)?.get(name) ?? []) join(out, this.valuesOf(a, depth + 1));
+    const assigned = owner ? this.propAssigned.get(owner)?.get(name) : undefined;
+    // `x.p = …` read through the same memo as members: assignments that read each other must not multiply
+    if (owner && assigned) join(out, this.memberMemo(owner, ASSIGNED_PREFIX + name, depth, (into) => {
+      for (const a of assigned) join(into, this.valuesOf(a, depth + 1));
+    }));
     for (const v of values) {
       switch (v.kind) {
         case 'sdk':
@@ -374,7 +390,10 @@ export class ValueTracker implements ExpressionSource {
   }
 
   private objectMember(obj: ts.ObjectLiteralExpression, name: string, depth: number): AbstractValue[] {
-    const out: AbstractValue[] = [];
+    return this.memberMemo(obj, name, depth, (out) => this.computeObjectMember(obj, name, out, depth));
+  }
+
+  private computeObjectMember(obj: ts.ObjectLiteralExpression, name: string, out: AbstractValue[], depth: number): void {
     for (const p of obj.properties) {
       if (ts.isSpreadAssignment(p)) join(out, this.membersOf(this.valuesOf(p.expression, depth), name, undefined, depth));
       else if (ts.isMethodDeclaration(p) && propertyName(p.name) === name) out.push({ kind: 'function', fn: p });
@@ -382,12 +401,35 @@ export class ValueTracker implements ExpressionSource {
     const v = objectProperty(obj, name);
     if (v) join(out, this.valuesOf(v, depth));
     for (const a of this.propAssigned.get(obj)?.get(name) ?? []) join(out, this.valuesOf(a, depth));
+  }
+
+  /** A member of a class or object, memoised like declarations (member reads repeat all over a class). */
+  private memberMemo(owner: ts.Node, name: string, depth: number, compute: (out: AbstractValue[]) => void): AbstractValue[] {
+    let byName = this.members.get(owner);
+    if (!byName) this.members.set(owner, (byName = new Map()));
+    const known = byName.get(name);
+    if (known) return known;
+    const key = `${name}\u0000`;
+    let busy = this.membersInProgress.get(owner);
+    if (!busy) this.membersInProgress.set(owner, (busy = new Set()));
+    if (busy.has(key) || depth > MAX_DEPTH) return [];
+    busy.add(key);
+    const out: AbstractValue[] = [];
+    try {
+      compute(out);
+    } finally {
+      busy.delete(key);
+    }
+    byName.set(name, out);
     return out;
   }
 
   /** A field initialiser, a parameter property, every `this.name = …` in the class, a method; then the base class. */
   private classMember(cls: ts.ClassLikeDeclaration, name: string, depth: number): AbstractValue[] {
-    const out: AbstractValue[] = [];
+    return this.memberMemo(cls, name, depth, (out) => this.computeClassMember(cls, name, out, depth));
+  }
+
+  private computeClassMember(cls: ts.ClassLikeDeclaration, name: string, out: AbstractValue[], depth: number): void {
     for (const m of cls.members) {
       if (ts.isPropertyDeclaration(m) && m.name && propertyName(m.name) === name && m.initializer) join(out, this.valuesOf(m.initializer, depth));
       else if ((ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) && m.name && propertyName(m.name) === name) {
@@ -404,7 +446,6 @@ export class ValueTracker implements ExpressionSource {
       if (h.token !== ts.SyntaxKind.ExtendsKeyword) continue;
       for (const t of h.types) for (const v of this.valuesOf(t.expression, depth)) if (v.kind === 'class' && v.cls !== cls) join(out, this.classMember(v.cls, name, depth + 1));
     }
-    return out;
   }
 
   private callValues(call: ts.CallExpression, depth: number): AbstractValue[] {
@@ -418,9 +459,14 @@ export class ValueTracker implements ExpressionSource {
       return out;
     }
     const out: AbstractValue[] = [];
+    let calleeValues: AbstractValue[];
     if (ts.isPropertyAccessExpression(callee)) {
       const m = callee.name.text;
-      for (const v of this.valuesOf(callee.expression, depth + 1)) {
+      // the receiver is read once: reading it again for the callee doubles the work at every link of a chain
+      const receiver = this.valuesOf(callee.expression, depth + 1);
+      const target = unwrap(callee.expression);
+      calleeValues = this.membersOf(receiver, m, ts.isIdentifier(target) ? this.declarationOf(target) : undefined, depth);
+      for (const v of receiver) {
         if (v.kind === 'sdk-resource' && RESOURCE_METHODS.has(m)) join(out, [{ kind: 'sdk-result', resource: v.resource, method: m }]);
         else if (v.kind === 'sdk' && m === 'conversation') join(out, [{ kind: 'context' }]);
         else if (v.kind === 'sdk' && CHAINING_METHODS.has(m)) join(out, [v]);
@@ -429,8 +475,8 @@ export class ValueTracker implements ExpressionSource {
           if (m === 'then' || m === 'catch' || m === 'finally') join(out, [v]);
         }
       }
-    }
-    for (const v of this.valuesOf(callee, depth + 1)) if (v.kind === 'function') join(out, this.returnValues(v.fn, depth + 1));
+    } else calleeValues = this.valuesOf(callee, depth + 1);
+    for (const v of calleeValues) if (v.kind === 'function') join(out, this.returnValues(v.fn, depth + 1));
     return out;
   }
 
