@@ -7,7 +7,7 @@ import { HOLE, ValueResolver } from './values';
 import { walkFile } from './walk';
 import { noteEscapes } from './tracking/escapes';
 import { ValueTracker } from './tracking/tracker';
-import { httpModuleKind } from './http';
+import { httpModuleKind, mayCallHttp } from './http';
 
 /** What the project index tells a file about its neighbours (see engine: second pass). */
 export interface FileHints {
@@ -187,7 +187,7 @@ export class FileModel {
       if (learnt === before) break; // a pass that bound nothing new would classify the same way again
       before = learnt;
     }
-    for (const call of calls) this.http.noteCall(call);
+    if (mayCallHttp(this.text) || Object.keys(hints.importedHttpClients ?? {}).length) for (const call of calls) this.http.noteCall(call);
     noteEscapes(this);
   }
 
@@ -201,7 +201,8 @@ export class FileModel {
       }
       return;
     }
-    if (this.tracker.valuesOf(expr).some((v) => v.kind === 'sdk') && !this.exportedSdkInstances.includes(name)) this.exportedSdkInstances.push(name);
+    if (this.sdk.mayHaveInstances() && this.tracker.valuesOf(expr).some((v) => v.kind === 'sdk') && !this.exportedSdkInstances.includes(name)) this.exportedSdkInstances.push(name);
+    if (!isStringExpression(obj)) return;
     const s = this.values.string(expr);
     if (s && s.text.length <= 2048 && s.text !== HOLE) this.exportedConstants[name] = s.text;
   }
@@ -249,6 +250,11 @@ export class FileModel {
       }
     }
   }
+}
+
+/** Literals, templates, `a || b` fallbacks and `+` joins: what an exported string constant is made of. */
+function isStringExpression(e: ts.Expression): boolean {
+  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.PlusToken));
 }
 
 /** Whether an assignment target can read `module.exports…`/`exports.…`: getText (a trivia scan) only for those. */

@@ -31,6 +31,12 @@ const HTTP_MODULES: Record<string, HttpClientKind> = {
   'node:https': 'node-http',
   'node:http': 'node-http',
 };
+/** A cheap test of a file's text: can any call in it be an HTTP call (fetch, or an HTTP library is loaded)? */
+const MENTIONS_HTTP = /fetch|['"](?:node:)?https?['"]|['"](?:axios|got|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
+export function mayCallHttp(text: string): boolean {
+  return MENTIONS_HTTP.test(text);
+}
+
 /** The HTTP library a module specifier names, if any. */
 export function httpModuleKind(spec: string): HttpClientKind | undefined {
   return Object.hasOwn(HTTP_MODULES, spec) ? HTTP_MODULES[spec] : undefined;

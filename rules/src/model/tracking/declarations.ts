@@ -17,6 +17,8 @@ export type Declaration =
   | ts.NamespaceImport
   | ts.ImportEqualsDeclaration;
 
+const LONG_CLIMB = 32;
+
 /** Nodes that open a scope for the names declared directly in them. */
 function isScope(node: ts.Node): boolean {
   switch (node.kind) {
@@ -98,6 +100,22 @@ export class Declarations {
 
   /** The nearest scope strictly above `node`. */
   scopeOf(node: ts.Node): ts.Node | undefined {
+    let steps = 0;
+    let found: ts.Node | undefined;
+    let cur = node.parent;
+    for (; cur; cur = cur.parent) {
+      if (isScope(cur)) {
+        found = cur;
+        break;
+      }
+      // most climbs are a few steps and remembering them would cost more than it saves; a long one (a
+      // 10,000-term expression) is remembered so the next climb through it is one lookup
+      if (++steps === LONG_CLIMB) return this.scopeOfLongClimb(node);
+    }
+    return found;
+  }
+
+  private scopeOfLongClimb(node: ts.Node): ts.Node | undefined {
     const climbed: ts.Node[] = [];
     let found: ts.Node | undefined;
     for (let cur = node.parent; cur; cur = cur.parent) {

@@ -50,6 +50,7 @@ export class ValueTracker implements ExpressionSource {
   /** While the file model is being built: the time after which the work gives up (OverBudget). */
   deadline: { at: number; ms: number; now: () => number } | undefined;
   private steps = 0;
+  private indexed = false;
 
   constructor(
     readonly sourceFile: ts.SourceFile,
@@ -58,6 +59,16 @@ export class ValueTracker implements ExpressionSource {
     private readonly options: TrackerOptions,
   ) {
     this.declarations = new Declarations(sourceFile);
+  }
+
+  /**
+   * Declarations, assignments and returns are indexed on the first question: most files (no SDK, no HTTP
+   * client, no string a rule resolves through a name) never ask one.
+   */
+  private ensureIndexed(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    const nodes = this.nodes;
     const d = this.declarations;
     for (const v of nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) d.add(v);
     for (const p of nodes<ts.ParameterDeclaration>(ts.SyntaxKind.Parameter)) d.add(p);
@@ -103,6 +114,7 @@ export class ValueTracker implements ExpressionSource {
   /** What `expr` can hold (empty: unknown). */
   valuesOf(expr: ts.Expression | undefined, depth = 0): AbstractValue[] {
     if (!expr || depth > MAX_DEPTH) return [];
+    this.ensureIndexed();
     if (this.deadline && (++this.steps & STEPS_PER_CLOCK_CHECK) === 0 && this.deadline.now() > this.deadline.at) throw new OverBudget(this.deadline.ms);
     const e = unwrap(expr);
     switch (e.kind) {
@@ -149,6 +161,7 @@ export class ValueTracker implements ExpressionSource {
 
   /** The declaration a name refers to at its place (undefined: a global). */
   declarationOf(id: ts.Identifier): Declaration | undefined {
+    this.ensureIndexed();
     return this.declarations.declarationOf(id);
   }
 
@@ -201,6 +214,7 @@ export class ValueTracker implements ExpressionSource {
   memberCandidates(access: ts.PropertyAccessExpression, bindings: ReadonlyMap<ts.Node, ts.Expression>): ts.Expression[] | undefined {
     const cls = access.expression.kind === ts.SyntaxKind.ThisKeyword ? this.classOfThis(access.expression) : undefined;
     if (!cls) return undefined;
+    this.ensureIndexed();
     const name = access.name.text;
     const out: ts.Expression[] = [];
     for (const m of cls.members) {
