@@ -54,9 +54,9 @@ function requireLike(call: ts.CallExpression | ts.NewExpression): boolean {
 }
 
 /** The callee as a reader would name it: `loadModules`, `plugins.install`, `new Plugin`. */
-function calleeText(call: ts.CallExpression | ts.NewExpression): string {
+function calleeText(call: ts.CallExpression | ts.NewExpression, sourceFile: ts.SourceFile): string {
   const chain = accessChain(call.expression);
-  const text = call.expression.getText().replace(/\s+/g, ' ');
+  const text = call.expression.getText(sourceFile).replace(/\s+/g, ' ');
   const name = chain ? chain.join('.') : (calleeName(call) ?? (text.length > 60 ? text.slice(0, 57) + '…' : text));
   return ts.isNewExpression(call) ? `new ${name}` : name;
 }
@@ -210,7 +210,7 @@ export class SdkModel {
     if (ts.isPropertyAccessExpression(callee) && this.rootedAtInstance(callee.expression)) return;
     if (isHarmlessCall(call)) return;
     if (this.escapes.some((e) => e.node === call)) return;
-    const name = calleeText(call);
+    const name = calleeText(call, this.tracker.sourceFile);
     this.escapes.push({ node: call, what: `${what} is passed to \`${name}\`, which Policy Lens cannot follow` });
   }
 
