@@ -1,9 +1,13 @@
 import apiCalls from '../data/api-calls.json';
 import events from '../data/events.json';
 import scopes from '../data/scopes.json';
+import sdkVersions from '../data/sdk-versions.json';
 
 export type PersonalDataClass = 'consumer' | 'staff' | 'secret' | 'none';
 export interface ScopeEntry { scope: string; description: string; personalData: PersonalDataClass; covers: string }
+
+/** The npm name of the Web1on1 SDK (chipchat). */
+export const SDK_PACKAGE: string = sdkVersions.package;
 
 export const SCOPES: readonly ScopeEntry[] = scopes.scopes as ScopeEntry[];
 export const SCOPE_NAMES: ReadonlySet<string> = new Set(SCOPES.map((s) => s.scope));
@@ -40,6 +44,7 @@ export const API = nullProto(apiCalls) as {
   undocumentedPathPrefixes: string[];
   commands: Record<string, string>;
   contextActions: Record<string, string>;
+  resultMessages: { types: string[]; field: string };
 };
 
 export const EVENTS = nullProto(events) as {

@@ -155,7 +155,7 @@ export class Engine {
     // Instances and clients can travel through several modules: repeat until nothing new is learnt.
     for (let round = 0; round < 4; round++) {
       let changed = false;
-      for (const [f, h] of neighbourHints(results, codeFiles)) {
+      for (const [f, h] of neighbourHints(results, codeFiles, input.files)) {
         if (JSON.stringify(hintsOf.get(f)) === JSON.stringify(h)) continue;
         hintsOf.set(f, h);
         changed = true;

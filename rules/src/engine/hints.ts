@@ -1,14 +1,17 @@
 // What files learn from their neighbours' facts: SDK module factories, SDK instances passed to imported
-// functions, HTTP clients exported by other modules, and imported webhook signature verifiers.
-import { resolveRelative } from '../bindings';
+// functions or exported to importers, HTTP clients and string constants exported by other modules, relative
+// imports that resolve to the SDK package itself, and imported webhook signature verifiers.
+import { ancestorDirs, resolveRelative } from '../bindings';
+import { SDK_PACKAGE } from '../data';
 import type { FileHints } from '../model/file-model';
 import type { FileResult } from './types';
 import { webhookVerifierHints } from './verification-hints';
 
-export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFiles: readonly string[]): Map<string, FileHints> {
+export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFiles: readonly string[], inputFiles: ReadonlyMap<string, string> = new Map()): Map<string, FileHints> {
   const out = new Map<string, FileHints>();
   const files = new Map(codeFiles.map((f) => [f, true]));
   const lookup = (from: string, spec: string) => resolveRelative(from, spec, files);
+  const sdkEntry = sdkEntryResolver(inputFiles);
   for (const [f, r] of results) {
     if (!r.facts) continue;
     for (const spec of r.facts.sdkModuleSpecifiers) {
@@ -23,17 +26,85 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       out.set(target, { ...out.get(target), sdkParams: { ...prev, [p.exportName]: positions } });
     }
     for (const imp of r.facts.relativeImports) {
-      const target = lookup(f, imp.spec);
-      const exported = target ? results.get(target)?.facts?.exportedHttpClients : undefined;
-      if (!exported || !Object.keys(exported).length) continue;
-      const clients: Record<string, string> = { ...out.get(f)?.importedHttpClients };
-      for (const n of imp.names) {
-        const base = (Object.hasOwn(exported, n) ? exported[n] : undefined) ?? (Object.hasOwn(exported, 'default') ? exported['default'] : undefined);
-        if (base) clients[n] = base;
+      if (sdkEntry(f, imp.spec)) {
+        const prev = out.get(f)?.sdkSpecifiers ?? [];
+        if (!prev.includes(imp.spec)) out.set(f, { ...out.get(f), sdkSpecifiers: [...prev, imp.spec] });
+        continue;
       }
-      if (Object.keys(clients).length) out.set(f, { ...out.get(f), importedHttpClients: clients });
+      const target = lookup(f, imp.spec);
+      const facts = target ? results.get(target)?.facts : undefined;
+      if (!facts) continue;
+      const exported = facts.exportedHttpClients;
+      const clients: Record<string, string> = { ...out.get(f)?.importedHttpClients };
+      const instances = new Set(out.get(f)?.importedSdkInstances ?? []);
+      const constants: Record<string, string> = { ...out.get(f)?.importedConstants };
+      for (const n of imp.names) {
+        const base = own(exported, n) ?? own(exported, 'default');
+        if (base) clients[n] = base;
+        if (facts.exportedSdkInstances.includes(n) || facts.exportedSdkInstances.includes('default')) instances.add(n);
+        const text = own(facts.exportedConstants, n);
+        if (text !== undefined) constants[n] = text;
+      }
+      let h = out.get(f) ?? {};
+      if (Object.keys(clients).length) h = { ...h, importedHttpClients: clients };
+      if (instances.size) h = { ...h, importedSdkInstances: [...instances].sort() };
+      if (Object.keys(constants).length) h = { ...h, importedConstants: constants };
+      if (Object.keys(h).length) out.set(f, h);
     }
   }
   for (const [f, verifiers] of webhookVerifierHints(results, lookup)) out.set(f, { ...out.get(f), webhookVerifiers: verifiers });
   return out;
+}
+
+function own(record: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Whether a relative specifier reaches the SDK package itself: the nearest package.json above its target is
+ * the SDK's (by name) and the target is that package's entry (`main`) or a module beside it. The SDK's own
+ * examples load it as `require('../lib/chipchat')`; this recognises that by where it leads, not by its text.
+ */
+function sdkEntryResolver(inputFiles: ReadonlyMap<string, string>): (from: string, spec: string) => boolean {
+  const entries = new Map<string, string | null>();
+  const entryDir = (pkgDir: string): string | null => {
+    let known = entries.get(pkgDir);
+    if (known !== undefined) return known;
+    known = null;
+    try {
+      const pkg = JSON.parse(inputFiles.get(pkgDir + '/package.json') ?? 'null') as { name?: unknown; main?: unknown } | null;
+      if (pkg && pkg.name === SDK_PACKAGE) {
+        const main = normalise(pkgDir, typeof pkg.main === 'string' ? pkg.main : 'index.js');
+        known = main.slice(0, main.lastIndexOf('/'));
+      }
+    } catch {
+      // a package.json that does not parse names no package
+    }
+    entries.set(pkgDir, known);
+    return known;
+  };
+  return (from, spec) => {
+    if (!inputFiles.size || !spec.startsWith('.')) return false;
+    const target = normalise(from.slice(0, from.lastIndexOf('/')), spec);
+    for (const dir of [target, ...ancestorDirs(target)].slice(0, 6)) {
+      if (!inputFiles.has(dir + '/package.json')) continue;
+      const lib = entryDir(dir);
+      if (lib === null) return false;
+      // the SDK's own modules requiring each other are not an app loading the SDK
+      if (from.startsWith(lib + '/')) return false;
+      return target === lib || target.startsWith(lib + '/');
+    }
+    return false;
+  };
+}
+
+/** `dir` joined with a relative path, `.` and `..` resolved. */
+function normalise(dir: string, rel: string): string {
+  const parts = dir.split('/');
+  for (const seg of rel.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
 }

@@ -62,7 +62,9 @@ function classify(model: FileModel, send: SdkCall): ClassifiedMessage {
       if (textNode) pushText(model, textNode, out.texts);
       if (backchannel && backchannel.kind === ts.SyntaxKind.TrueKeyword) verdicts.push('internal');
       else if (type === 'command' || type === 'mention') verdicts.push('internal');
-      else if (role === 'agent' || role === 'contact' || (touchpoint && CONSUMER_TOUCHPOINTS.test(touchpoint))) {
+      // role 'contact' posts the consumer's own words into the chat (a relay): the dealer's staff read them
+      else if (role === 'contact') verdicts.push('internal');
+      else if (role === 'agent' || (touchpoint && CONSUMER_TOUCHPOINTS.test(touchpoint))) {
         verdicts.push('consumer');
         sure = true;
       } else verdicts.push('unknown');

@@ -6,7 +6,8 @@ import { effectiveUrl, type HttpCall } from './http';
 import { hostOf, isApiHost } from './hosts';
 import type { PersonalDataModel } from './personal-data';
 import { stores } from './sinks';
-import { calleeName, objectProperty, unwrap } from './syntax';
+import { accessChain, calleeName, objectProperty, unwrap } from './syntax';
+import type { SdkCall } from './sdk';
 import { HOLE } from './values';
 
 export interface ScopeUse {
@@ -50,6 +51,10 @@ export interface FileFacts {
   evidenceLost: Located[];
   /** Exported functions that verify webhook signatures, or may be taken for such: export name → whether they do. */
   webhookVerifiers?: Record<string, boolean>;
+  /** Export names of SDK instances this file exports (importers hold the instance too). */
+  exportedSdkInstances: string[];
+  /** String constants this file exports, by export name (importers can compose URLs from them). */
+  exportedConstants: Record<string, string>;
 }
 
 
@@ -78,9 +83,10 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     scopeUses: [], unknownApiCalls: [], events: [], storesPersonalData: [], readsPersonalData: false,
     importsSdk: model.sdk.importsSdk, sdkModuleSpecifiers: [...model.sdk.moduleSpecifiers], sdkPassedToImports: [...model.sdk.instancePassedToImports],
     exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
-    outboundHosts: [], evidenceLost: [],
+    outboundHosts: [], evidenceLost: [], exportedSdkInstances: [...model.exportedSdkInstances], exportedConstants: { ...model.exportedConstants },
   };
   for (const e of model.sdk.escapes) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
+  facts.evidenceLost.sort((a, b) => a.start - b.start || a.end - b.end);
   // given the file, getStart/getText need not climb the parents to find it
   const sf = model.sourceFile;
   const use = (node: ts.Node, scope: string, evidence: string, note?: string) => facts.scopeUses.push({ scope, start: node.getStart(sf), end: node.getEnd(), evidence, note });
@@ -104,8 +110,10 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
         const commandScope = firstCommandScope(m.texts);
         if (commandScope) use(c.call, commandScope, `${callee}('${m.texts[0]!.text.split(/\s/)[0]}')`);
         else if (m.sureConsumer) use(c.call, 'messages:consumer', `${callee}() to the consumer`);
+        else if (m.audience !== 'internal' && intoContactConversation(model, c)) use(c.call, 'messages:consumer', `${callee}() into the conversation of a contact message`);
         else if (m.audience === 'internal') use(c.call, 'messages:write', `${callee}() (internal)`);
         else use(c.call, 'messages:write', `${callee}()`, 'Policy Lens cannot tell whether this message reaches the consumer; if it does, the app needs messages:consumer');
+        if (m.objects.some((o) => writesResults(model, o))) use(c.call, API.resources['results']?.['POST'] ?? 'results:write', `${callee}() with form results`);
         break;
       }
       case 'command': {
@@ -128,7 +136,9 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
         break;
     }
   }
+  resultReads(model, use);
   for (const h of model.http.calls) httpFacts(h, facts, use, sf);
+  for (const h of model.http.wrapperCalls) httpFacts(h, facts, use, sf);
   if (model.sdk.messageNames.size) facts.readsPersonalData = true;
   // calls to Web1on1 (SDK) and outbound HTTP send data elsewhere; other rules look at those
   const notStorage = new Set<ts.CallExpression>([...model.sdk.calls.map((c) => c.call), ...model.http.calls.map((h) => h.call)]);
@@ -162,6 +172,46 @@ function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e
     const note = r.scope === 'messages:write' ? 'a message posted over REST may reach the consumer; then the app needs messages:consumer' : undefined;
     use(h.call, r.scope, `${h.method} ${path}`, note);
   } else if (r.unknown) facts.unknownApiCalls.push({ start: h.call.getStart(sf), end: h.call.getEnd(), what: `${h.method} ${path}` });
+}
+
+/**
+ * A send inside a handler of contact messages only (`message.create.contact.*`), into that conversation (the
+ * handler's context, or `bot.send` to the message's conversation): the consumer wrote there and reads the answer.
+ */
+function intoContactConversation(model: FileModel, c: SdkCall): boolean {
+  const handler = model.sdk.handlerOf(c.call);
+  if (!handler || !handler.events.length || !handler.events.every((e) => e.startsWith(CONTACT_MESSAGES))) return false;
+  if (c.viaContext) return true;
+  const target = c.call.arguments[0];
+  if (!target) return false;
+  const chain = accessChain(target);
+  const message = handler.fn.parameters[handler.via === 'onAny' ? 1 : 0];
+  return !!chain && chain.length === 2 && chain[1] === 'conversation' && !!message && ts.isIdentifier(message.name) && chain[0] === message.name.text;
+}
+const CONTACT_MESSAGES = 'message.create.contact';
+
+/**
+ * Reads of a conversation's form results (`conv.results` on what `bot.conversations.get()` returned): the API
+ * serves them under results:read. Looked for only in files that mention `.results`.
+ */
+function resultReads(model: FileModel, use: (n: ts.Node, s: string, e: string) => void): void {
+  if (!model.text.includes('.results') || !model.sdk.mayHaveInstances()) return;
+  const scope = API.resources['results']?.['GET'];
+  if (!scope) return;
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'results') {
+      const read = model.tracker.valuesOf(node.expression).find((v) => v.kind === 'sdk-result' && v.resource === 'conversations' && (v.method === 'get' || v.method === 'list'));
+      if (read) use(node, scope, `${node.getText(model.sourceFile).replace(/\s+/g, '')} (form results of a conversation)`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(model.sourceFile);
+}
+
+/** A `report`/`field` message or one carrying `results`: it writes the conversation's form results. */
+function writesResults(model: FileModel, obj: ts.ObjectLiteralExpression): boolean {
+  const type = model.values.propertyString(obj, 'type')?.text;
+  return (type !== undefined && API.resultMessages.types.includes(type)) || objectProperty(obj, API.resultMessages.field) !== undefined;
 }
 
 /** The scope of the first text that starts with a command word; the first word only (a split of every word was hot). */

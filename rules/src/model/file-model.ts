@@ -3,8 +3,11 @@ import { LineIndex } from '../positions';
 import { HttpModel } from './http';
 import { SdkModel } from './sdk';
 import { boundNames, isFunctionLike, unwrap } from './syntax';
-import { ValueResolver } from './values';
+import { HOLE, ValueResolver } from './values';
 import { walkFile } from './walk';
+import { noteEscapes } from './tracking/escapes';
+import { ValueTracker } from './tracking/tracker';
+import { httpModuleKind, mayCallHttp } from './http';
 
 /** What the project index tells a file about its neighbours (see engine: second pass). */
 export interface FileHints {
@@ -16,6 +19,12 @@ export interface FileHints {
   sdkParams?: Record<string, number[]>;
   /** Webhook signature verifiers of relatively imported modules: specifier → export name → whether it verifies. */
   webhookVerifiers?: Record<string, Record<string, boolean>>;
+  /** Local names bound to SDK instances another module of the app exports. */
+  importedSdkInstances?: string[];
+  /** Relative specifiers of this file that resolve to the SDK package itself (its entry or its lib folder). */
+  sdkSpecifiers?: string[];
+  /** Local names bound to string constants another module of the app exports, with their text. */
+  importedConstants?: Record<string, string>;
 }
 
 export interface ModelOptions {
@@ -34,6 +43,12 @@ const MODEL_KINDS = [
   ts.SyntaxKind.FunctionDeclaration,
   ts.SyntaxKind.ExportAssignment,
   ts.SyntaxKind.BinaryExpression,
+  // for the value-tracking layer: declarations, returns and computed member reads
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ReturnStatement,
+  ts.SyntaxKind.ElementAccessExpression,
 ];
 
 /**
@@ -45,12 +60,20 @@ export class FileModel {
   readonly values: ValueResolver;
   readonly sdk: SdkModel;
   readonly http: HttpModel;
+  /** What the project index told this file about its neighbours. */
+  readonly hints: FileHints;
+  /** What expressions can hold (SDK instances, results, contexts, HTTP clients), by declaration. */
+  readonly tracker: ValueTracker;
   readonly nodesByKind = new Map<ts.SyntaxKind, ts.Node[]>();
   /** Nodes of the kinds rules listen to, in document order (the walk's pre-order), for dispatch. */
   readonly dispatchOrder: ts.Node[] = [];
   readonly functionsByName = new Map<string, ts.FunctionLikeDeclaration>();
   /** Local name → module specifier of `const x = require('spec')` / imports. */
   readonly requireBindings = new Map<string, string>();
+  /** Export names of SDK instances this file exports (`module.exports = bot`, `export const bot = …`). */
+  readonly exportedSdkInstances: string[] = [];
+  /** String constants this file exports, by export name. */
+  readonly exportedConstants: Record<string, string> = {};
   /** Every module specifier the file imports or requires. */
   readonly imports: { spec: string; names: string[] }[] = [];
 
@@ -74,9 +97,22 @@ export class FileModel {
       this.nodesByKind.set(k, list);
     }
     walkFile(sourceFile, { lists, dispatched, dispatchOrder: this.dispatchOrder, deadline: options.deadline });
-    this.sdk = new SdkModel(options.sdkModules, this.values, this.functionsByName, this.requireBindings);
-    this.http = new HttpModel(this.values);
-    this.build(options.hints ?? {});
+    const hints = (this.hints = options.hints ?? {});
+    const sdkModules = [...options.sdkModules, ...(hints.sdkSpecifiers ?? [])];
+    const isSdkSpecifier = (spec: string) => sdkModules.some((m) => spec === m || spec.startsWith(m + '/'));
+    this.tracker = new ValueTracker(sourceFile, (k) => this.nodes(k), this.values, {
+      isSdkSpecifier,
+      httpModule: httpModuleKind,
+      importedHttpClients: hints.importedHttpClients,
+      importedSdkInstances: hints.importedSdkInstances,
+    });
+    this.values.useSource(this.tracker, hints.importedConstants);
+    this.tracker.deadline = options.deadline;
+    this.sdk = new SdkModel(sdkModules, this.values, this.functionsByName, this.requireBindings, this.tracker);
+    this.http = new HttpModel(this.values, this.tracker);
+    this.build(hints);
+    // rules ask the tracker later, under their own budgets
+    this.tracker.deadline = undefined;
   }
 
   /** Built on first use: few rules need it and the engine keeps its own for findings. */
@@ -115,7 +151,6 @@ export class FileModel {
       for (const n of names) this.requireBindings.set(n, spec);
       this.sdk.noteImport(spec, undefined, clause?.name?.text ?? (nb && ts.isNamespaceImport(nb) ? nb.name.text : undefined));
       if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (['default', 'ChipChat', 'Bot'].includes((el.propertyName ?? el.name).text)) this.sdk.noteImport(spec, el.name);
-      this.http.noteImport(spec, names);
     }
     const calls = this.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression);
     for (const call of calls) {
@@ -135,14 +170,12 @@ export class FileModel {
         this.imports.push({ spec, names });
         if (ts.isIdentifier(parent.name)) this.requireBindings.set(parent.name.text, spec);
         this.sdk.noteImport(spec, parent.name);
-        this.http.noteImport(spec, names);
-      } else {
+        } else {
         this.imports.push({ spec, names: [] });
         this.sdk.noteImport(spec, undefined);
       }
     }
-    if (hints.importedHttpClients) for (const [n, base] of Object.entries(hints.importedHttpClients)) this.http.noteImportedClient(n, base);
-    for (const d of this.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) this.http.noteDeclaration(d);
+    if (hints.importedSdkInstances?.length) this.sdk.importsSdk = true;
     for (const n of this.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) this.sdk.noteNew(n);
     this.noteExports(hints);
     // Twice: handlers registered by name or inside other handlers bind their parameters in the first
@@ -156,7 +189,24 @@ export class FileModel {
       if (learnt === before) break; // a pass that bound nothing new would classify the same way again
       before = learnt;
     }
-    for (const call of calls) this.http.noteCall(call);
+    if (mayCallHttp(this.text) || Object.keys(hints.importedHttpClients ?? {}).length) for (const call of calls) this.http.noteCall(call);
+    noteEscapes(this);
+  }
+
+  /** An exported SDK instance or string constant: the modules that import it learn it through the hints. */
+  private noteExportedValue(name: string, expr: ts.Expression): void {
+    const obj = unwrap(expr);
+    if (name === 'default' && ts.isObjectLiteralExpression(obj)) {
+      for (const p of obj.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) this.noteExportedValue(p.name.text, p.name);
+        else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) this.noteExportedValue(p.name.text, p.initializer);
+      }
+      return;
+    }
+    if (this.sdk.mayHaveInstances() && this.tracker.valuesOf(expr).some((v) => v.kind === 'sdk') && !this.exportedSdkInstances.includes(name)) this.exportedSdkInstances.push(name);
+    if (!isStringExpression(obj)) return;
+    const s = this.values.string(expr);
+    if (s && s.text.length <= 2048 && s.text !== HOLE) this.exportedConstants[name] = s.text;
   }
 
   private noteExports(hints: FileHints): void {
@@ -195,12 +245,18 @@ export class FileModel {
         }
       }
       this.http.noteExport(name, expr);
+      this.noteExportedValue(name, expr);
       if (name === 'default' && hints.sdkModuleFactory) {
         const fn = this.sdk.functionOf(expr);
         if (fn) this.sdk.noteModuleFactory(fn);
       }
     }
   }
+}
+
+/** Literals, templates, `a || b` fallbacks and `+` joins: what an exported string constant is made of. */
+function isStringExpression(e: ts.Expression): boolean {
+  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.PlusToken));
 }
 
 /** Whether an assignment target can read `module.exports…`/`exports.…`: getText (a trivia scan) only for those. */

@@ -2,6 +2,8 @@ import { ts } from '../ts';
 import { objectProperty, propertyName, unwrap } from './syntax';
 import { trimLeading, trimTrailing } from '../text';
 import type { StaticString, ValueResolver } from './values';
+import type { ValueTracker } from './tracking/tracker';
+import { holds } from './tracking/abstract-value';
 
 export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http';
 
@@ -29,77 +31,90 @@ const HTTP_MODULES: Record<string, HttpClientKind> = {
   'node:https': 'node-http',
   'node:http': 'node-http',
 };
+/** A cheap test of a file's text: can any call in it be an HTTP call (fetch, or an HTTP library is loaded)? */
+const MENTIONS_HTTP = /fetch|['"](?:node:)?https?['"]|['"](?:axios|got|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
+export function mayCallHttp(text: string): boolean {
+  return MENTIONS_HTTP.test(text);
+}
+
+/** The HTTP library a module specifier names, if any. */
+export function httpModuleKind(spec: string): HttpClientKind | undefined {
+  return Object.hasOwn(HTTP_MODULES, spec) ? HTTP_MODULES[spec] : undefined;
+}
+
+/** Wrappers of wrappers are followed this many calls out. */
+const MAX_WRAPPER_DEPTH = 3;
 const VERB_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 const BODY_FIRST = new Set(['post', 'put', 'patch']);
 
 interface ClientBinding { kind: HttpClientKind; baseUrl?: string }
 
-/** Finds outbound HTTP calls (fetch, axios, got, node:http/https) in one file. */
+/** Finds outbound HTTP calls (fetch, axios, got, node:http/https) in one file, asking the value tracker what a callee holds. */
 export class HttpModel {
-  private readonly clients = new Map<string, ClientBinding>();
   readonly calls: HttpCall[] = [];
+  /** Calls inside the app's own HTTP wrappers, read at each call site of the wrapper (`call` is the site). */
+  readonly wrapperCalls: HttpCall[] = [];
   /** Client instances this file exports, by export name ('default' for the module itself). */
   readonly exportedClients = new Map<string, string>();
 
-  constructor(private readonly values: ValueResolver) {
-    this.clients.set('fetch', { kind: 'fetch' });
-  }
-
-  noteImport(spec: string, localNames: string[]): void {
-    const kind = HTTP_MODULES[spec];
-    if (!kind) return;
-    for (const n of localNames) this.clients.set(n, { kind });
-  }
-
-  /** Client instances imported from another module of the app (resolved by the project index). */
-  noteImportedClient(localName: string, baseUrl: string): void {
-    this.clients.set(localName, { kind: 'axios', baseUrl });
-  }
-
-  /** `const api = axios.create({ baseURL })`, `got.extend({ prefixUrl })`. */
-  noteDeclaration(decl: ts.VariableDeclaration): void {
-    if (!ts.isIdentifier(decl.name) || !decl.initializer) return;
-    const init = unwrap(decl.initializer);
-    const created = this.createdClient(init);
-    if (created) this.clients.set(decl.name.text, created);
-  }
-
-  private createdClient(init: ts.Expression): ClientBinding | undefined {
-    if (!ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression)) return undefined;
-    const m = init.expression.name.text;
-    const base = this.binding(init.expression.expression);
-    if (!base || (m !== 'create' && m !== 'extend')) return undefined;
-    const opts = init.arguments[0];
-    const url = this.values.propertyString(opts, base.kind === 'got' ? 'prefixUrl' : 'baseURL') ?? this.values.propertyString(opts, 'baseURL') ?? this.values.propertyString(opts, 'prefixUrl');
-    return { kind: base.kind, baseUrl: url?.text ?? base.baseUrl };
-  }
+  constructor(
+    private readonly values: ValueResolver,
+    private readonly tracker: ValueTracker,
+  ) {}
 
   /** `module.exports = api`, `export default api`, `export const api = …`, `module.exports = { api }`. */
   noteExport(name: string, expr: ts.Expression): void {
     const e = unwrap(expr);
-    if (ts.isIdentifier(e)) {
-      const b = this.clients.get(e.text);
-      if (b?.baseUrl) this.exportedClients.set(name, b.baseUrl);
-    } else if (ts.isObjectLiteralExpression(e) && name === 'default') {
+    if (ts.isObjectLiteralExpression(e) && name === 'default') {
       for (const p of e.properties) {
         const n = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) ? propertyName(p.name) : undefined;
         const v = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
         if (n && v) this.noteExport(n, v);
       }
-    } else {
-      const created = this.createdClient(e);
-      if (created?.baseUrl) this.exportedClients.set(name, created.baseUrl);
+      return;
     }
+    const b = this.binding(e);
+    if (b?.baseUrl) this.exportedClients.set(name, b.baseUrl);
   }
 
   private binding(expr: ts.Expression): ClientBinding | undefined {
-    const e = unwrap(expr);
-    if (ts.isIdentifier(e)) return this.clients.get(e.text);
-    if (ts.isPropertyAccessExpression(e) && e.name.text === 'default' && ts.isIdentifier(e.expression)) return this.clients.get(e.expression.text);
-    return undefined;
+    const v = holds(this.tracker.valuesOf(expr), 'http');
+    return v ? { kind: v.client, baseUrl: v.baseUrl } : undefined;
   }
 
   noteCall(call: ts.CallExpression): void {
+    const before = this.calls.length;
+    this.classify(call);
+    const found = this.calls[before];
+    if (found && found.url && !found.url.exact) this.expand(call, found.url.text, this.tracker.functionOf(call), new Map(), 0);
+  }
+
+  /**
+   * A call inside the app's own wrapper (`request(path) { return fetch(`${this.base}${path}`) }`) read once per
+   * call site of the wrapper, with its parameters bound to that site's arguments: each becomes a call at the site.
+   */
+  private expand(inner: ts.CallExpression, unbound: string, fn: ts.FunctionLikeDeclaration | undefined, bindings: ReadonlyMap<ts.Node, ts.Expression>, depth: number): void {
+    if (!fn || depth >= MAX_WRAPPER_DEPTH) return;
+    for (const site of this.tracker.callSitesOf(fn)) {
+      if (!ts.isCallExpression(site)) continue;
+      const bound = new Map(bindings);
+      fn.parameters.forEach((p, i) => {
+        const a = site.arguments[i];
+        if (a && !ts.isSpreadElement(a)) bound.set(p, a);
+      });
+      const calls = this.values.withBindings(bound, () => {
+        const n = this.calls.length;
+        this.classify(inner);
+        return this.calls.splice(n);
+      });
+      for (const c of calls) {
+        if (c.url && c.url.text !== unbound) this.wrapperCalls.push({ ...c, call: site });
+        if (c.url && !c.url.exact) this.expand(inner, unbound, this.tracker.functionOf(site), bound, depth + 1);
+      }
+    }
+  }
+
+  private classify(call: ts.CallExpression): void {
     const callee = unwrap(call.expression);
     const args = call.arguments;
     const direct = this.binding(callee);

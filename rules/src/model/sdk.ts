@@ -1,8 +1,12 @@
 import { ts } from '../ts';
 import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
 import { EVENTS } from '../data';
+import { hostOf, isApiHost } from './hosts';
 import { sends } from './sinks';
 import type { ValueResolver } from './values';
+import type { ValueTracker } from './tracking/tracker';
+import { holds } from './tracking/abstract-value';
+import { isHarmlessCall } from './tracking/escapes';
 
 /** How a function is tied to the SDK: a webhook handler, an `ask` callback, a module factory … */
 export interface HandlerInfo {
@@ -44,6 +48,19 @@ const WEBHOOK_METHODS = new Set(['start', 'router', 'ingest', 'httpMiddleware'])
  * Recognises the chipchat SDK in one file: which names hold the constructor, which expressions are
  * instances, which functions are handlers and what their parameters mean.
  */
+function requireLike(call: ts.CallExpression | ts.NewExpression): boolean {
+  const e = call.expression;
+  return (ts.isIdentifier(e) && e.text === 'require') || e.kind === ts.SyntaxKind.ImportKeyword;
+}
+
+/** The callee as a reader would name it: `loadModules`, `plugins.install`, `new Plugin`. */
+function calleeText(call: ts.CallExpression | ts.NewExpression, sourceFile: ts.SourceFile): string {
+  const chain = accessChain(call.expression);
+  const text = call.expression.getText(sourceFile).replace(/\s+/g, ' ');
+  const name = chain ? chain.join('.') : (calleeName(call) ?? (text.length > 60 ? text.slice(0, 57) + '…' : text));
+  return ts.isNewExpression(call) ? `new ${name}` : name;
+}
+
 export class SdkModel {
   readonly constructors = new Set<string>();
   readonly instanceNames = new Set<string>();
@@ -75,7 +92,12 @@ export class SdkModel {
     private readonly values: ValueResolver,
     private readonly functionsByName: Map<string, ts.FunctionLikeDeclaration>,
     private readonly requireBindings: Map<string, string>,
+    private readonly tracker: ValueTracker,
   ) {}
+
+  /** Destructured context actions by declaration: `({ say }) => say('…')`. */
+  private readonly contextActionDecls = new Set<ts.Node>();
+  private seeds = 0;
 
   isSdkSpecifier(spec: string): boolean {
     return this.sdkModules.some((m) => spec === m || spec.startsWith(m + '/'));
@@ -120,85 +142,102 @@ export class SdkModel {
   noteModuleFactory(fn: ts.FunctionLikeDeclaration): void {
     const first = fn.parameters[0];
     if (first && ts.isIdentifier(first.name)) this.instanceNames.add(first.name.text);
+    if (first) this.seed(first, 'sdk');
     this.handlers.set(fn, { fn, via: 'module', events: [], registration: fn as unknown as ts.CallExpression });
     this.handlerAt.clear();
   }
 
+  /** Whether the expression can hold an SDK instance (the value tracker's answer). */
   isInstance(node: ts.Expression): boolean {
     const e = unwrap(node);
-    if (ts.isIdentifier(e)) return this.instanceNames.has(e.text);
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return false;
-    if (ts.isPropertyAccessExpression(e)) return this.instanceProps.has(e.name.text);
-    if (ts.isNewExpression(e)) {
-      const c = unwrap(e.expression);
-      return ts.isIdentifier(c) && this.constructors.has(c.text);
-    }
-    // chained bot.on(…).on(…) / bot.use(…)
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
-      const m = e.expression.name.text;
-      if ((m === 'on' || m === 'use' || m === 'onText' || m === 'module' || m === 'start') && this.isInstance(e.expression.expression)) return true;
-    }
+    const values = this.tracker.valuesOf(e);
+    if (holds(values, 'sdk')) return true;
+    // `app.bot = new ChipChat()` on an object the tracker cannot see (a framework's `app`): `x.bot` elsewhere
+    if (ts.isPropertyAccessExpression(e) && values.length === 0 && this.instanceProps.has(e.name.text)) return this.tracker.valuesOf(e.expression).length === 0;
     return false;
   }
 
   isContext(node: ts.Expression): boolean {
-    const e = unwrap(node);
-    if (ts.isIdentifier(e)) return this.contextNames.has(e.text);
-    // (await bot.conversation(id)).say(…)
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'conversation') {
-      return this.isInstance(e.expression.expression);
-    }
-    return false;
+    return holds(this.tracker.valuesOf(node), 'context') !== undefined;
+  }
+
+  private seed(decl: ts.Node, kind: 'sdk' | 'context'): void {
+    const before = this.tracker.seeded(decl).length;
+    this.tracker.seed(decl, { kind });
+    if (this.tracker.seeded(decl).length !== before) this.seeds++;
   }
 
   /** Examines one call expression, in document order. */
   /** Whether anything in the file can be an SDK instance (else no call needs classifying). */
   mayHaveInstances(): boolean {
-    return this.constructors.size > 0 || this.instanceNames.size > 0 || this.instanceProps.size > 0;
+    return this.constructors.size > 0 || this.instanceNames.size > 0 || this.instanceProps.size > 0 || this.seeds > 0 || this.importsSdk;
   }
 
   /** What the passes have bound so far; equal before and after a pass means nothing new was learnt. */
   bindingSignature(): string {
-    return `${this.instanceNames.size}/${this.instanceProps.size}/${this.contextNames.size}/${this.messageNames.size}/${this.contextActionNames.size}/${this.handlers.size}`;
+    return `${this.instanceNames.size}/${this.instanceProps.size}/${this.contextNames.size}/${this.messageNames.size}/${this.contextActionNames.size}/${this.handlers.size}/${this.seeds}`;
   }
 
   /** A function whose parameter at `index` receives an instance: that parameter is an instance inside it. */
   noteInstanceParam(fn: ts.FunctionLikeDeclaration, index: number): void {
     const p = fn.parameters[index];
     if (p && ts.isIdentifier(p.name)) this.instanceNames.add(p.name.text);
+    if (p) this.seed(p, 'sdk');
   }
 
-  /** `f(bot)` with f local marks f's parameter; with f imported, the project index tells f's module. */
-  private notePassedInstance(call: ts.CallExpression, callee: ts.Expression): void {
-    // the callee decides first: few calls go to a local or imported function, and scanning every
-    // call's arguments for an instance was most of the time of a pass
+  /**
+   * An instance (or a Web1on1 API client) handed to a function: a function of this file gets it through its
+   * parameter (the tracker binds call sites), an imported one learns it through the project index, a harmless
+   * one (a logger, JSON.stringify …) does nothing with it; anything else is where the evidence is lost.
+   */
+  noteArguments(call: ts.CallExpression | ts.NewExpression): void {
+    const args = call.arguments ?? [];
+    if (!args.length || requireLike(call)) return;
+    const idx = this.instanceArgument(args);
+    if (idx < 0) return;
+    const what = idx >= args.length ? 'the Web1on1 API client' : 'the SDK instance';
+    const index = idx % args.length;
+    if (this.tracker.calleesOf(call).length) return;
+    const callee = unwrap(call.expression);
     if (ts.isIdentifier(callee)) {
-      const local = this.functionsByName.get(callee.text);
       const imported = this.importedFunctions.get(callee.text);
-      if (!local && !imported) return this.noteEscape(call, callee.text);
-      const idx = this.instanceArgument(call);
-      if (idx < 0) return;
-      if (local) this.noteInstanceParam(local, idx);
-      if (imported) this.pushPassed(imported.spec, imported.exportName, idx);
+      if (imported && imported.spec.startsWith('.')) return this.pushPassed(imported.spec, imported.exportName, index);
     } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
       const spec = this.requireBindings.get(callee.expression.text);
-      if (!spec?.startsWith('.')) return this.isInstance(callee.expression) ? undefined : this.noteEscape(call, `${callee.expression.text}.${callee.name.text}`);
-      const idx = this.instanceArgument(call);
-      if (idx >= 0) this.pushPassed(spec, callee.name.text, idx);
+      if (spec?.startsWith('.')) return this.pushPassed(spec, callee.name.text, index);
     }
+    // the instance calling itself (`bot.use(…)`, `bot.send.bind(bot)`) keeps it in sight
+    if (ts.isPropertyAccessExpression(callee) && this.rootedAtInstance(callee.expression)) return;
+    if (isHarmlessCall(call)) return;
+    if (this.escapes.some((e) => e.node === call)) return;
+    const name = calleeText(call, this.tracker.sourceFile);
+    this.escapes.push({ node: call, what: `${what} is passed to \`${name}\`, which Policy Lens cannot follow` });
   }
 
-  /** An instance handed to a function this file cannot see into: what it does with it is unknown. */
-  private noteEscape(call: ts.CallExpression, calleeText: string): void {
-    if (calleeText === 'require' || !this.mayHaveInstances()) return;
-    const idx = this.instanceArgument(call);
-    if (idx < 0 || this.escapes.some((e) => e.node === call)) return;
-    this.escapes.push({ node: call, what: `the SDK instance is passed to \`${calleeText}\`, which Policy Lens cannot follow` });
+  private rootedAtInstance(expr: ts.Expression): boolean {
+    let cur = unwrap(expr);
+    for (let i = 0; i < 8; i++) {
+      if (this.isInstance(cur) || this.isContext(cur)) return true;
+      if (ts.isPropertyAccessExpression(cur) || ts.isCallExpression(cur)) cur = unwrap(cur.expression);
+      else return false;
+    }
+    return false;
   }
 
-  private instanceArgument(call: ts.CallExpression): number {
-    const args = call.arguments;
-    for (let i = 0; i < args.length; i++) if (this.isInstance(args[i]!)) return i;
+  /** `install({ bot, prefix })`: an object literal carrying the instance hands it over too. */
+  private objectHoldsInstance(arg: ts.Expression): boolean {
+    const e = unwrap(arg);
+    if (!ts.isObjectLiteralExpression(e)) return false;
+    return e.properties.some((p) => (ts.isPropertyAssignment(p) && this.isInstance(p.initializer)) || (ts.isShorthandPropertyAssignment(p) && this.isInstance(p.name)) || (ts.isSpreadAssignment(p) && this.isInstance(p.expression)));
+  }
+
+  /** The index of the argument that holds an instance; past the end (index + length) for a Web1on1 API client. */
+  private instanceArgument(args: readonly ts.Expression[]): number {
+    for (let i = 0; i < args.length; i++) if (this.isInstance(args[i]!) || this.objectHoldsInstance(args[i]!)) return i;
+    for (let i = 0; i < args.length; i++) {
+      const http = holds(this.tracker.valuesOf(args[i]!), 'http');
+      if (http?.made && http.baseUrl && isApiHost(hostOf(http.baseUrl) ?? '')) return i + args.length;
+    }
     return -1;
   }
 
@@ -209,8 +248,8 @@ export class SdkModel {
 
   noteCall(call: ts.CallExpression): void {
     const callee = unwrap(call.expression);
-    this.notePassedInstance(call, callee);
-    if (ts.isIdentifier(callee) && this.contextActionNames.has(callee.text)) {
+    this.noteArguments(call);
+    if (ts.isIdentifier(callee) && this.contextActionDecls.has(this.tracker.declarationOf(callee) ?? callee)) {
       this.recordContextCall(call, callee.text);
       return;
     }
@@ -218,10 +257,13 @@ export class SdkModel {
     const method = callee.name.text;
     const target = callee.expression;
 
-    // bot.<resource>.<method>(…)
-    if (RESOURCE_METHODS.has(method) && ts.isPropertyAccessExpression(target) && this.isInstance(target.expression)) {
-      this.calls.push({ call, kind: 'resource', resource: target.name.text, method });
-      return;
+    // bot.<resource>.<method>(…), also through a resource held elsewhere (`const { contacts } = bot`)
+    if (RESOURCE_METHODS.has(method)) {
+      const resource = ts.isPropertyAccessExpression(target) && this.isInstance(target.expression) ? target.name.text : holds(this.tracker.valuesOf(target), 'sdk-resource')?.resource;
+      if (resource) {
+        this.calls.push({ call, kind: 'resource', resource, method });
+        return;
+      }
     }
     if (this.isInstance(target)) {
       this.recordInstanceCall(call, method);
@@ -324,11 +366,17 @@ export class SdkModel {
     const ctx = info.via === 'conversation' ? params[firstIndex] : params[firstIndex + 1];
     if (msg && ts.isIdentifier(msg.name)) this.messageNames.add(msg.name.text);
     if (ctx) {
-      if (ts.isIdentifier(ctx.name)) this.contextNames.add(ctx.name.text);
-      else if (ts.isObjectBindingPattern(ctx.name)) {
+      if (ts.isIdentifier(ctx.name)) {
+        this.contextNames.add(ctx.name.text);
+        this.seed(ctx, 'context');
+      } else if (ts.isObjectBindingPattern(ctx.name)) {
         for (const el of ctx.name.elements) {
           const key = el.propertyName ? propertyName(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
-          if (key && (sends.isContextMethod(key) || CONTEXT_COMMANDS.has(key)) && ts.isIdentifier(el.name)) this.contextActionNames.add(el.name.text);
+          if (key && (sends.isContextMethod(key) || CONTEXT_COMMANDS.has(key)) && ts.isIdentifier(el.name)) {
+            this.contextActionNames.add(el.name.text);
+            if (!this.contextActionDecls.has(el)) this.seeds++;
+            this.contextActionDecls.add(el);
+          }
         }
       }
     }
@@ -338,7 +386,8 @@ export class SdkModel {
     if (!node) return undefined;
     const e = unwrap(node);
     if (isFunctionLike(e)) return e;
-    if (ts.isIdentifier(e)) return this.functionsByName.get(e.text);
+    for (const v of this.tracker.valuesOf(e)) if (v.kind === 'function') return v.fn;
+    if (ts.isIdentifier(e) && !this.tracker.declarationOf(e)) return this.functionsByName.get(e.text);
     return undefined;
   }
 

@@ -59,3 +59,17 @@ export const sends = {
   /** `ctx.say(message)` / `ctx.ask(question)` in a handler: the message is the first argument. */
   isContextMethod: (name: string): boolean => CONTEXT_SEND_METHODS.has(name),
 };
+
+const HARMLESS_FUNCTIONS: ReadonlySet<string> = new Set(sinks.notEscapes.functions);
+const HARMLESS_METHODS: ReadonlySet<string> = new Set(sinks.notEscapes.methods);
+const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(sinks.notEscapes.globals);
+
+/** Calls that only read an SDK instance or API client handed to them: no scope evidence is lost there. */
+export const notEscapes = {
+  /** `JSON.stringify`, `assert.ok`, `String` …: by the callee's name or dotted path. */
+  isFunction: (path: string): boolean => HARMLESS_FUNCTIONS.has(path),
+  /** `bind`, `then` …: on any receiver. */
+  isMethod: (name: string): boolean => HARMLESS_METHODS.has(name),
+  /** `global`, `globalThis`, `process` …: an instance stored on one of them can be read by any code. */
+  isGlobalObject: (name: string): boolean => GLOBAL_OBJECTS.has(name),
+};

@@ -17,9 +17,23 @@ export interface StaticString {
  * Resolves the static value of expressions within one file: literals, templates, `+`,
  * constants declared once in the file, and properties of constant object literals.
  */
+/**
+ * Where a name's value comes from, by declaration (the value-tracking layer): the expressions it can hold
+ * (undefined when the name has no declaration in the file), given what parameters are bound to.
+ */
+export interface ExpressionSource {
+  candidates(id: ts.Identifier, bindings: ReadonlyMap<ts.Node, ts.Expression>): ts.Expression[] | undefined;
+  memberCandidates(access: ts.PropertyAccessExpression, bindings: ReadonlyMap<ts.Node, ts.Expression>): ts.Expression[] | undefined;
+}
+
 export class ValueResolver {
   /** Initialisers of variables by name; a name declared more than once resolves to nothing. */
   private readonly decls = new Map<string, ts.Expression | null>();
+  private source: ExpressionSource | undefined;
+  /** Parameters bound to a call site's arguments while a call is read in that site's terms (see withBindings). */
+  private bindings: ReadonlyMap<ts.Node, ts.Expression> = new Map();
+  /** String constants other modules of the app export, by the local name they are imported as. */
+  private importedConstants: Record<string, string> = {};
 
   /** The file the expressions belong to: positions and source text come from it without a walk up the tree. */
   constructor(readonly sourceFile: ts.SourceFile) {}
@@ -29,6 +43,31 @@ export class ValueResolver {
     const name = decl.name.text;
     if (this.decls.has(name)) this.decls.set(name, null);
     else this.decls.set(name, decl.initializer ?? null);
+  }
+
+  /** Resolve names by declaration from now on (names the source does not know still resolve by name). */
+  useSource(source: ExpressionSource, importedConstants: Record<string, string> = {}): void {
+    this.source = source;
+    this.importedConstants = importedConstants;
+  }
+
+  /** Runs `read` with parameters bound to a call site's arguments: the values are those of that call. */
+  withBindings<T>(bindings: ReadonlyMap<ts.Node, ts.Expression>, read: () => T): T {
+    const before = this.bindings;
+    this.bindings = bindings;
+    try {
+      return read();
+    } finally {
+      this.bindings = before;
+    }
+  }
+
+  /** The one expression a name or `this.x` holds, when the declarations say there is exactly one. */
+  private single(e: ts.Identifier | ts.PropertyAccessExpression): ts.Expression | null | undefined {
+    if (!this.source) return undefined;
+    const list = ts.isIdentifier(e) ? this.source.candidates(e, this.bindings) : this.source.memberCandidates(e, this.bindings);
+    if (list === undefined) return undefined;
+    return list.length === 1 ? list[0]! : null;
   }
 
   initializerOf(name: string): ts.Expression | undefined {
@@ -75,14 +114,36 @@ export class ValueResolver {
       return undefined;
     }
     if (ts.isIdentifier(e)) {
+      const many = this.source?.candidates(e, this.bindings);
+      if (many && many.length > 1) return this.agreed(many, depth);
+      const one = this.single(e);
+      if (one !== undefined) return one ? this.string(one, depth + 1) : undefined;
+      if (Object.hasOwn(this.importedConstants, e.text)) return { text: this.importedConstants[e.text]!, exact: !this.importedConstants[e.text]!.includes(HOLE), env: [] };
       const init = this.decls.get(e.text);
       return init ? this.string(init, depth + 1) : undefined;
     }
     if (ts.isPropertyAccessExpression(e)) {
+      if (e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const many = this.source?.memberCandidates(e, this.bindings);
+        if (many && many.length > 1) return this.agreed(many, depth);
+        const one = this.single(e);
+        return one ? this.string(one, depth + 1) : undefined;
+      }
       const obj = this.objectLiteral(e.expression, depth + 1);
       if (obj) return this.string(objectProperty(obj, e.name.text), depth + 1);
     }
     return undefined;
+  }
+
+  /** The string every candidate gives, when they all give the same one. */
+  private agreed(candidates: readonly ts.Expression[], depth: number): StaticString | undefined {
+    let first: StaticString | undefined;
+    for (const c of candidates) {
+      const s = this.string(c, depth + 1);
+      if (!s || (first && s.text !== first.text)) return undefined;
+      first ??= s;
+    }
+    return first;
   }
 
   private hole(node: ts.Expression): StaticString {
@@ -96,6 +157,8 @@ export class ValueResolver {
     const e = unwrap(node);
     if (ts.isObjectLiteralExpression(e)) return e;
     if (ts.isIdentifier(e)) {
+      const one = this.single(e);
+      if (one !== undefined) return one ? this.objectLiteral(one, depth + 1) : undefined;
       const init = this.decls.get(e.text);
       return init ? this.objectLiteral(init, depth + 1) : undefined;
     }

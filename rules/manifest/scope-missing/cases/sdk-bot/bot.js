@@ -16,7 +16,8 @@ bot.on('message.create.contact.chat', async (message, conversation) => {
 bot.on('message.create.contact.postback', async (message, conversation) => {
   // ruleid: scope-missing messageId=missing col=25
   const contact = await bot.contacts.get(conversation.contact);
-  // ruleid: scope-missing messageId=missingNote col=3
+  // an answer in the conversation of a contact message reaches the consumer, role or not
+  // ruleid: scope-missing messageId=missing col=3
   conversation.say(`Booked: ${message.text} for ${contact.name}`);
 });
 

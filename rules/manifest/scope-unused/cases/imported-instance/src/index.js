@@ -1,0 +1,4 @@
+import { waiting } from './queue.js';
+import { intakeForms } from './forms.js';
+
+console.log(await waiting(), await intakeForms());
