@@ -11,8 +11,9 @@ import { parseCode, reparseCode, uncheckableContent } from '../parse';
 import { findSuppressions } from '../suppressions';
 import type { CodeRule } from '../rule';
 import { ts } from '../ts';
-import type { CodeRuleListener, NodeVisitor, ReportDescriptor } from '../types';
+import type { CodeRuleListener, Finding, NodeVisitor, ReportDescriptor } from '../types';
 import { codeFinding } from './findings';
+import { groupByStatement, isStatementLocal, movedFinding, nodesInside, planStatements, sameContextButHints, type StatementFindings, type StatementPlan } from './statement-reuse';
 import type { ContextKey, EnvExample, FileResult } from './types';
 
 /** Where a file is analysed: everything its result depends on besides its text. */
@@ -39,6 +40,13 @@ export interface AnalysisSettings {
 
 type Listener = { rule: CodeRule; listener: CodeRuleListener };
 
+/** An earlier version's analysis of the file: its tree to re-parse from, and what statement-local rules found. */
+export interface PreviousAnalysis {
+  sourceFile: ts.SourceFile;
+  text: string;
+  statements?: StatementFindings;
+}
+
 export function contextKey(ctx: FileContext): ContextKey {
   const { hints, app, config, today, envExample } = ctx;
   return [JSON.stringify(hints), app?.manifestPath ?? '\u0002', app?.manifest?.text ?? '', config.path ?? '', config.text ?? '', today, envExample.path, envExample.text ?? '\u0002'];
@@ -46,9 +54,10 @@ export function contextKey(ctx: FileContext): ContextKey {
 
 /**
  * Fills `result` (already cached under its text and key) with the file's analysis. `previousTree` is an
- * earlier version's syntax tree to re-parse from incrementally.
+ * earlier version's analysis: its tree is re-parsed from incrementally, and the findings of statement-local
+ * rules in the statements the edit left alone are taken over.
  */
-export function analyzeInto(result: FileResult, file: string, previousTree: { sourceFile: ts.SourceFile; text: string } | undefined, ctx: FileContext, settings: AnalysisSettings): void {
+export function analyzeInto(result: FileResult, file: string, previousTree: PreviousAnalysis | undefined, ctx: FileContext, settings: AnalysisSettings): void {
   const { text, lines } = result;
   const { app, config, hints, today } = ctx;
   const why = uncheckableContent(text, config.maxFileBytes);
@@ -95,7 +104,31 @@ export function analyzeInto(result: FileResult, file: string, previousTree: { so
   if (excluded) return;
 
   const listeners = createListeners(result, file, { ...ctx, sourceFile: parsed.sourceFile, model, personalData: pd, isTestFile }, settings);
-  runListeners(result, listeners, model, fileStart, budget, settings);
+  const previous = previousTree?.statements;
+  const plan = previous && sameContextButHints(previous.key, result.key) ? planStatements(parsed.sourceFile, text, previous) : undefined;
+
+  const firstFresh = result.findings.length;
+  runListeners(result, listeners, model, fileStart, budget, settings, plan);
+  const fresh = result.findings.slice(firstFresh);
+  const kept = new Map<ts.Statement, Finding[]>();
+  if (plan) {
+    // a rule that failed here loses its findings here, the kept ones too
+    const failed = new Set(result.errors.map((e) => e.ruleId));
+    for (const [st, { delta, findings }] of plan.kept) {
+      const moved = findings.filter((f) => !failed.has(f.ruleId)).map((f) => movedFinding(f, delta, file, previous!.lines, lines));
+      kept.set(st, moved);
+      result.findings.push(...moved);
+    }
+  }
+  if (settings.keepTreeFor(file)) result.statements = statementFindings(result, parsed.sourceFile, listeners, kept, fresh);
+}
+
+/** What the next version's analysis may take over: undefined when a statement-local rule failed or reported outside every statement. */
+function statementFindings(result: FileResult, sourceFile: ts.SourceFile, listeners: readonly Listener[], kept: ReadonlyMap<ts.Statement, Finding[]>, fresh: readonly Finding[]): StatementFindings | undefined {
+  const local = new Set(listeners.filter((l) => isStatementLocal(l.rule)).map((l) => l.rule.meta.id));
+  if (!local.size || result.errors.some((e) => local.has(e.ruleId))) return undefined;
+  const byStatement = groupByStatement(sourceFile, kept, fresh.filter((f) => local.has(f.ruleId)));
+  return byStatement && { key: result.key, text: result.text, lines: result.lines, byStatement };
 }
 
 /** Each enabled code rule's listener for the file; a rule that fails to create one is a rule error. */
@@ -137,10 +170,12 @@ function createListeners(
  * Each rule in turn walks the collected nodes of its kinds in document order, then ends: its time is
  * its own, so a rule over its budget is stopped at its next node and only its findings here are lost.
  */
-function runListeners(result: FileResult, listeners: readonly Listener[], model: FileModel, fileStart: number, budget: AnalysisBudget, settings: AnalysisSettings): void {
+function runListeners(result: FileResult, listeners: readonly Listener[], model: FileModel, fileStart: number, budget: AnalysisBudget, settings: AnalysisSettings, plan: StatementPlan | undefined): void {
   const { clock, onTiming } = settings;
   const fileDeadline = fileStart + budget.fileMs;
   const nodesOf = nodesPerListener(listeners, model, settings.nodeKinds());
+  // statement-local rules look again only at the statements the edit changed
+  if (plan) for (const [i, { rule }] of listeners.entries()) if (isStatementLocal(rule)) nodesOf[i] = nodesInside(nodesOf[i]!, plan.changed);
   for (const [i, { rule, listener }] of listeners.entries()) {
     const started = clock();
     if (started > fileDeadline) {
