@@ -38,7 +38,8 @@ export interface AnalysisSettings {
   onTiming?: (step: string, ms: number) => void;
 }
 
-type Listener = { rule: CodeRule; listener: CodeRuleListener };
+/** A rule's listener on one file, with the dispatched node kinds it has visitors for. */
+type Listener = { rule: CodeRule; listener: CodeRuleListener; kinds: ts.SyntaxKind[] };
 
 /** An earlier version's analysis of the file: its tree to re-parse from, and what statement-local rules found. */
 export interface PreviousAnalysis {
@@ -139,6 +140,7 @@ function createListeners(
   settings: AnalysisSettings,
 ): Listener[] {
   const listeners: Listener[] = [];
+  const dispatched = settings.nodeKinds();
   for (const rule of settings.codeRules) {
     const setting = ruleSetting(ctx.config, rule.meta.id, { severity: rule.meta.severity, options: rule.meta.defaultOptions });
     if (setting.severity === 'off') continue;
@@ -157,7 +159,8 @@ function createListeners(
         envExample: ctx.envExample,
         report: (d: ReportDescriptor) => result.findings.push(codeFinding(rule, severity, file, result.lines, d)),
       });
-      listeners.push({ rule, listener });
+      // only kinds in the dispatch order: the model also collects kinds of its own, which no rule was promised
+      listeners.push({ rule, listener, kinds: kindsOf(listener).filter((k) => dispatched.includes(k)) });
     } catch (e) {
       result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
     }
@@ -173,10 +176,10 @@ function createListeners(
 function runListeners(result: FileResult, listeners: readonly Listener[], model: FileModel, fileStart: number, budget: AnalysisBudget, settings: AnalysisSettings, plan: StatementPlan | undefined): void {
   const { clock, onTiming } = settings;
   const fileDeadline = fileStart + budget.fileMs;
-  const nodesOf = nodesPerListener(listeners, model, settings.nodeKinds());
+  const nodesOf = nodesPerListener(listeners, model);
   // statement-local rules look again only at the statements the edit changed
   if (plan) for (const [i, { rule }] of listeners.entries()) if (isStatementLocal(rule)) nodesOf[i] = nodesInside(nodesOf[i]!, plan.changed);
-  for (const [i, { rule, listener }] of listeners.entries()) {
+  for (const [i, { rule, listener, kinds }] of listeners.entries()) {
     const started = clock();
     if (started > fileDeadline) {
       result.errors.push({ ruleId: rule.meta.id, message: `not run: the file ${new OverBudget(budget.fileMs).message}`, overBudget: true });
@@ -185,7 +188,7 @@ function runListeners(result: FileResult, listeners: readonly Listener[], model:
     const firstFinding = result.findings.length;
     const deadline = Math.min(started + budget.ruleMs, fileDeadline);
     try {
-      dispatch(nodesOf[i]!, listener, deadline, budget.ruleMs, clock);
+      dispatch(nodesOf[i]!, listener, kinds, deadline, budget.ruleMs, clock);
       listener.onEnd?.();
       // onEnd cannot be stopped midway: one that ran long still loses its findings
       if (clock() > deadline) throw new OverBudget(budget.ruleMs);
@@ -213,13 +216,11 @@ function kindsOf(listener: CodeRuleListener): ts.SyntaxKind[] {
  * kind as it is; the others share one pass over the dispatch order. (Each rule walking the whole dispatch
  * order itself cost a fifth of a check.)
  */
-function nodesPerListener(listeners: readonly Listener[], model: FileModel, dispatchedKinds: readonly ts.SyntaxKind[]): (readonly ts.Node[])[] {
+function nodesPerListener(listeners: readonly Listener[], model: FileModel): (readonly ts.Node[])[] {
   const out: ts.Node[][] = [];
   const wanting: number[][] = [];
   let shared = false;
-  for (const [i, { listener }] of listeners.entries()) {
-    // only kinds in the dispatch order: the model also collects kinds of its own, which no rule was promised
-    const kinds = kindsOf(listener).filter((k) => dispatchedKinds.includes(k));
+  for (const [i, { kinds }] of listeners.entries()) {
     if (kinds.length === 1) {
       out.push(model.nodes(kinds[0]!));
       continue;
@@ -241,9 +242,9 @@ function nodesPerListener(listeners: readonly Listener[], model: FileModel, disp
  * Calls a listener's visitors on `nodes` (of their kinds, in document order), looking at the clock every
  * few visits: past `deadline` it throws OverBudget, at the next node.
  */
-function dispatch(nodes: readonly ts.Node[], listener: CodeRuleListener, deadline: number, budgetMs: number, now: () => number): void {
+function dispatch(nodes: readonly ts.Node[], listener: CodeRuleListener, kinds: readonly ts.SyntaxKind[], deadline: number, budgetMs: number, now: () => number): void {
   const visitors: (NodeVisitor | undefined)[] = [];
-  for (const kind of kindsOf(listener)) visitors[kind] = listener[kind];
+  for (const kind of kinds) visitors[kind] = listener[kind];
   let untilClockCheck = VISITS_PER_CLOCK_CHECK;
   for (const node of nodes) {
     const visit = visitors[node.kind];
