@@ -40,8 +40,9 @@ export function uncheckableContent(text: string, maxBytes: number): string | und
   if (text.length > maxBytes) return `larger than ${Math.round(maxBytes / 1024)} KiB`;
   if (text.includes('\u0000')) return 'binary content';
   // U+FFFD replacement characters in bulk mean the bytes were not UTF-8.
+  // (indexOf, not a loop over every character: this runs on every keystroke of a big file)
   let bad = 0;
-  for (let i = 0; i < text.length && bad < 8; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
+  for (let i = text.indexOf('\ufffd'); i >= 0 && bad < 8; i = text.indexOf('\ufffd', i + 1)) bad++;
   if (bad >= 8) return 'not UTF-8 text';
   return undefined;
 }

@@ -9,6 +9,13 @@ import type { CodeRuleListener, Fix, RelatedLocation, ReportDescriptor, RuleMeta
 export interface RuleMeta extends RuleMetaBase {
   /** Where the rule looks: JS/TS code, or the app (manifest, package.json, repository files, index). */
   target: 'code' | 'manifest' | 'package' | 'repository' | 'code+manifest';
+  /**
+   * 'statement': the code rule reports only from its node visitors, each finding (and its related places and
+   * fix edits in the file) inside the visited node's top-level statement, and what it finds there follows from that statement's text and the file's context
+   * (path, app, config, options) alone, never from the file model (values, SDK bindings) or other statements.
+   * An edit of an open file then re-runs it only on the statements the edit changed. Unset: the whole file.
+   */
+  reuse?: 'statement';
 }
 
 export interface CodeRuleContext {

@@ -32,7 +32,11 @@ export class RangeGuard {
 
   /** `range` if it lies inside `text` (the content of `path`), else the nearest range that does. */
   range(path: string, text: string, range: Range, what: string): Range {
-    const lines = this.linesOf(path, text);
+    return this.rangeIn(path, this.linesOf(path, text), range, what);
+  }
+
+  /** `range` fitted into the text of `lines` (the content of `path`): for many ranges of one text, one look-up of its lines. */
+  rangeIn(path: string, lines: LineIndex, range: Range, what: string): Range {
     const { start, end } = range;
     if (lines.contains(start) && lines.contains(end) && (start.line < end.line || (start.line === end.line && start.character <= end.character))) return range;
     const a = lines.offset(start);

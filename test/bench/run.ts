@@ -7,7 +7,7 @@
 //      fresh processes, interleaved rounds, medians
 //   3. findings per rule on the non-Web1on1 corpus (a false-positive measure)
 //   4. memory of an in-process Engine run over a 2,000-file workspace
-//   5. a CPU profile of the check when it misses the 2× target
+//   5. a CPU profile of the check when it misses the 1.6× target
 //
 // Options: --runs N (default 3)  --no-eslint  --dist (time dist/cli.js as built, not a fresh bundle)
 //          --profile (profile even when on target)  --skip-memory
@@ -27,6 +27,8 @@ const OUT = join(CORPUS, 'out');
 const BUILD = join(CORPUS, '.build');
 const RESULTS = join(REPO, 'bench', 'results.json');
 const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** PERF.md: a cold check costs at most this many times a fresh process that only parses the same files. */
+const CHECK_OVER_PARSE = 1.6;
 
 function log(line = ''): void {
   process.stdout.write(line + '\n');
@@ -278,7 +280,7 @@ async function main(): Promise<void> {
   // CPU time decides when there is one: on a loaded machine wall time swings more than CPU time
   const realTiming = timing['real'] as { ratioCheckOverParse: number; cpu: { ratioCheckOverParse?: number } };
   let profile: ProfileSummary | undefined;
-  if ((realTiming.cpu.ratioCheckOverParse ?? realTiming.ratioCheckOverParse) > 2 || flag('--profile')) {
+  if ((realTiming.cpu.ratioCheckOverParse ?? realTiming.ratioCheckOverParse) > CHECK_OVER_PARSE || flag('--profile')) {
     progress('profiling the check on the real corpus (node --cpu-prof)');
     const dir = join(OUT, 'cpu-prof');
     rmSync(dir, { recursive: true, force: true });
@@ -311,7 +313,7 @@ async function main(): Promise<void> {
     if (t.eslint) rows.push(row('ESLint peer', t.eslint));
     log(table(rows, ['', 'wall', 'CPU', 'wall runs (ms)', 'peak RSS MiB']));
     const verdict = (x: number | undefined, ok: (x: number) => boolean) => (x === undefined ? '-' : `${x}× (${ok(x) ? 'met' : 'NOT met'})`);
-    log(`  check / parse  (target ≤ 2×): wall ${verdict(t.ratioCheckOverParse, (x) => x <= 2)}, CPU ${verdict(t.cpu.ratioCheckOverParse, (x) => x <= 2)}, best-run CPU ${t.cpuBest.ratioCheckOverParse ?? '-'}×`);
+    log(`  check / parse  (target ≤ ${CHECK_OVER_PARSE}×): wall ${verdict(t.ratioCheckOverParse, (x) => x <= CHECK_OVER_PARSE)}, CPU ${verdict(t.cpu.ratioCheckOverParse, (x) => x <= CHECK_OVER_PARSE)}, best-run CPU ${t.cpuBest.ratioCheckOverParse ?? '-'}×`);
     if (t.eslint) {
       log(`  ESLint / check (target ≥ 4×): wall ${verdict(t.ratioEslintOverCheck, (x) => x >= 4)}, CPU ${verdict(t.cpu.ratioEslintOverCheck, (x) => x >= 4)}, best-run CPU ${t.cpuBest.ratioEslintOverCheck ?? '-'}×`);
       log(`  ESLint / parse (PERF.md measured ≈ 8.8×): wall ${t.ratioEslintOverParse}×, CPU ${t.cpu.ratioEslintOverParse}×`);
@@ -360,7 +362,7 @@ async function main(): Promise<void> {
     const t = timing[name] as { files: number; lines: number; check: TimingResult; parse: TimingResult; eslint?: TimingResult; ratioCheckOverParse: number; ratioEslintOverCheck?: number; cpu: { ratioCheckOverParse?: number; ratioEslintOverCheck?: number } };
     const both = (x: TimingResult) => `${sec(x.medianMs)} wall / ${x.medianCpuMs !== undefined ? sec(x.medianCpuMs) : '-'} CPU`;
     log(`${name} (${t.files} files, ${t.lines} lines): check ${both(t.check)}; parse floor ${both(t.parse)}${t.eslint ? `; ESLint peer ${both(t.eslint)}` : ''}`);
-    log(`  check/parse ${t.ratioCheckOverParse}× wall, ${t.cpu.ratioCheckOverParse ?? '-'}× CPU (target ≤ 2×)` + (t.eslint ? `; ESLint/check ${t.ratioEslintOverCheck}× wall, ${t.cpu.ratioEslintOverCheck ?? '-'}× CPU (target ≥ 4×)` : ''));
+    log(`  check/parse ${t.ratioCheckOverParse}× wall, ${t.cpu.ratioCheckOverParse ?? '-'}× CPU (target ≤ ${CHECK_OVER_PARSE}×)` + (t.eslint ? `; ESLint/check ${t.ratioEslintOverCheck}× wall, ${t.cpu.ratioEslintOverCheck ?? '-'}× CPU (target ≥ 4×)` : ''));
   }
   log(`false positives on the non-Web1on1 corpus: ${fpReal.reduce((n, r) => n + r.findings, 0)} findings from ${fpReal.length} rules (${fpReal.reduce((n, r) => n + r.inChipchat, 0)} in chipchat/): ${fpReal.map((r) => `${r.ruleId} ${r.findings}`).join(', ') || 'none'}`);
   if (memory) {

@@ -37,6 +37,7 @@ export default createCodeRule({
   meta: {
     id: 'hardcoded-personal-data',
     target: 'code',
+    reuse: 'statement',
     description: 'Real-looking e-mail addresses and mobile numbers of people, or whole person records, written into source code.',
     clauses: ['A.6'],
     severity: 'warning',

@@ -10,6 +10,7 @@ export default createCodeRule({
   meta: {
     id: 'legacy-api-host',
     target: 'code',
+    reuse: 'statement',
     description: 'The legacy API host api.chatshipper.com instead of api.web1on1.chat.',
     clauses: ['F.4'],
     severity: 'warning',

@@ -1,11 +1,20 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import schema from '../../schema/web1on1-app.schema.json';
 import { pathToPointer, pointerToPath, type JsonDocument } from '../../src/manifest/json-document';
 import { createAppRule, type AppReport } from '../../src/rule';
 import { closest } from './closest';
 
-const validate = new Ajv({ strict: false, allErrors: true, verbose: true }).compile(schema);
+let compiled: ValidateFunction | undefined;
+/** The schema check, loaded and compiled when a manifest is first read: a check of plain code never pays for ajv. */
+function schemaCheck(): ValidateFunction {
+  if (!compiled) {
+    // a require here, not an import: the bundle then evaluates ajv only when it is needed
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
+    compiled = new Ajv({ strict: false, allErrors: true, verbose: true }).compile(schema);
+  }
+  return compiled;
+}
 /** A manifest that fails everywhere would bury the one typo that matters. */
 const MAX_SCHEMA_FINDINGS = 50;
 
@@ -44,6 +53,7 @@ export default createAppRule({
       context.report({ messageId: 'notObject', data: { what: v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}` }, pointer: '' });
       return;
     }
+    const validate = schemaCheck();
     if (validate(v)) return;
     for (const r of schemaReports(validate.errors ?? []).slice(0, MAX_SCHEMA_FINDINGS)) context.report(r);
   },

@@ -11,9 +11,10 @@ import { parseCode, reparseCode, uncheckableContent } from '../parse';
 import { findSuppressions } from '../suppressions';
 import type { CodeRule } from '../rule';
 import { ts } from '../ts';
-import type { CodeRuleListener, NodeVisitor, ReportDescriptor } from '../types';
+import type { CodeRuleListener, Finding, NodeVisitor, ReportDescriptor } from '../types';
 import { exportedWebhookVerifiers } from '../webhook/verifier-exports';
 import { codeFinding } from './findings';
+import { groupByStatement, isStatementLocal, movedFinding, nodesInside, planStatements, sameContextButHints, type StatementFindings, type StatementPlan } from './statement-reuse';
 import type { ContextKey, EnvExample, FileResult } from './types';
 
 /** Where a file is analysed: everything its result depends on besides its text. */
@@ -34,9 +35,19 @@ export interface AnalysisSettings {
   keepTreeFor: (path: string) => boolean;
   /** Node kinds any code rule listens to. */
   nodeKinds: () => ts.SyntaxKind[];
+  /** Told how long each step took (`parse`, `model`, `facts`, `suppressions`, `rule <id>`): the benchmark's split. */
+  onTiming?: (step: string, ms: number) => void;
 }
 
-type Listener = { rule: CodeRule; listener: CodeRuleListener };
+/** A rule's listener on one file, with the dispatched node kinds it has visitors for. */
+type Listener = { rule: CodeRule; listener: CodeRuleListener; kinds: ts.SyntaxKind[] };
+
+/** An earlier version's analysis of the file: its tree to re-parse from, and what statement-local rules found. */
+export interface PreviousAnalysis {
+  sourceFile: ts.SourceFile;
+  text: string;
+  statements?: StatementFindings;
+}
 
 export function contextKey(ctx: FileContext): ContextKey {
   const { hints, app, config, today, envExample } = ctx;
@@ -45,9 +56,10 @@ export function contextKey(ctx: FileContext): ContextKey {
 
 /**
  * Fills `result` (already cached under its text and key) with the file's analysis. `previousTree` is an
- * earlier version's syntax tree to re-parse from incrementally.
+ * earlier version's analysis: its tree is re-parsed from incrementally, and the findings of statement-local
+ * rules in the statements the edit left alone are taken over.
  */
-export function analyzeInto(result: FileResult, file: string, previousTree: { sourceFile: ts.SourceFile; text: string } | undefined, ctx: FileContext, settings: AnalysisSettings): void {
+export function analyzeInto(result: FileResult, file: string, previousTree: PreviousAnalysis | undefined, ctx: FileContext, settings: AnalysisSettings): void {
   const { text, lines } = result;
   const { app, config, hints, today } = ctx;
   const why = uncheckableContent(text, config.maxFileBytes);
@@ -55,23 +67,28 @@ export function analyzeInto(result: FileResult, file: string, previousTree: { so
     result.notice = { file, kind: 'not-checked', message: `Not checked: ${why}` };
     return;
   }
+  const { clock, onTiming } = settings;
+  const parseStart = onTiming ? clock() : 0;
   const parsed = previousTree ? reparseCode(file, previousTree.sourceFile, previousTree.text, text) : parseCode(file, text);
+  onTiming?.('parse', clock() - parseStart);
   if (!parsed.ok) {
     result.notice = { file, kind: 'not-checked', message: `Not checked: ${parsed.reason}` };
     return;
   }
   let model: FileModel;
   let pd: PersonalDataModel;
-  const { clock } = settings;
   const fileStart = clock();
   const budget = budgetFor(settings.budget, text.length);
   const modelMs = budget.modelMs;
   try {
     model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs, now: clock } }, settings.nodeKinds());
     if (settings.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
+    const factsStart = onTiming ? clock() : 0;
+    onTiming?.('model', factsStart - fileStart);
     pd = new PersonalDataModel(model);
     result.facts = collectFacts(model, pd);
     result.facts.webhookVerifiers = exportedWebhookVerifiers(model, hints.webhookVerifiers);
+    onTiming?.('facts', clock() - factsStart);
     if (clock() - fileStart > modelMs) throw new OverBudget(modelMs);
   } catch (e) {
     result.facts = undefined;
@@ -79,7 +96,9 @@ export function analyzeInto(result: FileResult, file: string, previousTree: { so
     result.notice = { file, kind: 'not-checked', message: `Not checked: ${why}` };
     return;
   }
+  const suppressionsStart = onTiming ? clock() : 0;
   result.suppressions = findSuppressions(text, lines, settings.ruleIds, today);
+  onTiming?.('suppressions', clock() - suppressionsStart);
   // globs are relative to the config's folder, else to the app (a checkout under /home/me/test/ is not a test)
   const rel = config.path ? relativeTo(config, file) : app && file.startsWith(app.root + '/') ? file.slice(app.root.length + 1) : file.slice(file.lastIndexOf('/') + 1);
   const globs = compiledGlobs(config);
@@ -88,7 +107,31 @@ export function analyzeInto(result: FileResult, file: string, previousTree: { so
   if (excluded) return;
 
   const listeners = createListeners(result, file, { ...ctx, sourceFile: parsed.sourceFile, model, personalData: pd, isTestFile }, settings);
-  runListeners(result, listeners, model, fileStart, budget, settings.clock);
+  const previous = previousTree?.statements;
+  const plan = previous && sameContextButHints(previous.key, result.key) ? planStatements(parsed.sourceFile, text, previous) : undefined;
+
+  const firstFresh = result.findings.length;
+  runListeners(result, listeners, model, fileStart, budget, settings, plan);
+  const fresh = result.findings.slice(firstFresh);
+  const kept = new Map<ts.Statement, Finding[]>();
+  if (plan) {
+    // a rule that failed here loses its findings here, the kept ones too
+    const failed = new Set(result.errors.map((e) => e.ruleId));
+    for (const [st, { delta, findings }] of plan.kept) {
+      const moved = findings.filter((f) => !failed.has(f.ruleId)).map((f) => movedFinding(f, delta, file, previous!.lines, lines));
+      kept.set(st, moved);
+      result.findings.push(...moved);
+    }
+  }
+  if (settings.keepTreeFor(file)) result.statements = statementFindings(result, parsed.sourceFile, listeners, kept, fresh);
+}
+
+/** What the next version's analysis may take over: undefined when a statement-local rule failed or reported outside every statement. */
+function statementFindings(result: FileResult, sourceFile: ts.SourceFile, listeners: readonly Listener[], kept: ReadonlyMap<ts.Statement, Finding[]>, fresh: readonly Finding[]): StatementFindings | undefined {
+  const local = new Set(listeners.filter((l) => isStatementLocal(l.rule)).map((l) => l.rule.meta.id));
+  if (!local.size || result.errors.some((e) => local.has(e.ruleId))) return undefined;
+  const byStatement = groupByStatement(sourceFile, kept, fresh.filter((f) => local.has(f.ruleId)));
+  return byStatement && { key: result.key, text: result.text, lines: result.lines, byStatement };
 }
 
 /** Each enabled code rule's listener for the file; a rule that fails to create one is a rule error. */
@@ -99,10 +142,12 @@ function createListeners(
   settings: AnalysisSettings,
 ): Listener[] {
   const listeners: Listener[] = [];
+  const dispatched = settings.nodeKinds();
   for (const rule of settings.codeRules) {
     const setting = ruleSetting(ctx.config, rule.meta.id, { severity: rule.meta.severity, options: rule.meta.defaultOptions });
     if (setting.severity === 'off') continue;
     const severity = setting.severity;
+    const started = settings.onTiming ? settings.clock() : 0;
     try {
       const listener = rule.create({
         file,
@@ -117,10 +162,12 @@ function createListeners(
         hints: ctx.hints,
         report: (d: ReportDescriptor) => result.findings.push(codeFinding(rule, severity, file, result.lines, d)),
       });
-      listeners.push({ rule, listener });
+      // only kinds in the dispatch order: the model also collects kinds of its own, which no rule was promised
+      listeners.push({ rule, listener, kinds: kindsOf(listener).filter((k) => dispatched.includes(k)) });
     } catch (e) {
       result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message });
     }
+    settings.onTiming?.(`rule ${rule.meta.id}`, settings.clock() - started);
   }
   return listeners;
 }
@@ -129,9 +176,13 @@ function createListeners(
  * Each rule in turn walks the collected nodes of its kinds in document order, then ends: its time is
  * its own, so a rule over its budget is stopped at its next node and only its findings here are lost.
  */
-function runListeners(result: FileResult, listeners: readonly Listener[], model: FileModel, fileStart: number, budget: AnalysisBudget, clock: () => number): void {
+function runListeners(result: FileResult, listeners: readonly Listener[], model: FileModel, fileStart: number, budget: AnalysisBudget, settings: AnalysisSettings, plan: StatementPlan | undefined): void {
+  const { clock, onTiming } = settings;
   const fileDeadline = fileStart + budget.fileMs;
-  for (const { rule, listener } of listeners) {
+  const nodesOf = nodesPerListener(listeners, model);
+  // statement-local rules look again only at the statements the edit changed
+  if (plan) for (const [i, { rule }] of listeners.entries()) if (isStatementLocal(rule)) nodesOf[i] = nodesInside(nodesOf[i]!, plan.changed);
+  for (const [i, { rule, listener, kinds }] of listeners.entries()) {
     const started = clock();
     if (started > fileDeadline) {
       result.errors.push({ ruleId: rule.meta.id, message: `not run: the file ${new OverBudget(budget.fileMs).message}`, overBudget: true });
@@ -140,7 +191,7 @@ function runListeners(result: FileResult, listeners: readonly Listener[], model:
     const firstFinding = result.findings.length;
     const deadline = Math.min(started + budget.ruleMs, fileDeadline);
     try {
-      dispatch(model.dispatchOrder, listener, deadline, budget.ruleMs, clock);
+      dispatch(nodesOf[i]!, listener, kinds, deadline, budget.ruleMs, clock);
       listener.onEnd?.();
       // onEnd cannot be stopped midway: one that ran long still loses its findings
       if (clock() > deadline) throw new OverBudget(budget.ruleMs);
@@ -149,21 +200,56 @@ function runListeners(result: FileResult, listeners: readonly Listener[], model:
       if (overBudget) result.findings.length = firstFinding;
       result.errors.push({ ruleId: rule.meta.id, message: (e as Error).message, overBudget });
     }
+    onTiming?.(`rule ${rule.meta.id}`, clock() - started);
   }
 }
 
-/**
- * Calls a listener's visitors on the nodes of their kinds, in document order, looking at the clock every
- * few visits: past `deadline` it throws OverBudget, at the next node.
- */
-function dispatch(order: readonly ts.Node[], listener: CodeRuleListener, deadline: number, budgetMs: number, now: () => number): void {
-  const visitors: (NodeVisitor | undefined)[] = [];
+/** The node kinds a listener has visitors for. */
+function kindsOf(listener: CodeRuleListener): ts.SyntaxKind[] {
+  const kinds: ts.SyntaxKind[] = [];
   for (const k of Object.keys(listener)) {
     const kind = Number(k);
-    if (Number.isInteger(kind)) visitors[kind] = listener[kind];
+    if (Number.isInteger(kind) && listener[kind] !== undefined) kinds.push(kind);
   }
+  return kinds;
+}
+
+/**
+ * The nodes each listener visits, in document order. A listener of one kind takes the model's list of that
+ * kind as it is; the others share one pass over the dispatch order. (Each rule walking the whole dispatch
+ * order itself cost a fifth of a check.)
+ */
+function nodesPerListener(listeners: readonly Listener[], model: FileModel): (readonly ts.Node[])[] {
+  const out: ts.Node[][] = [];
+  const wanting: number[][] = [];
+  let shared = false;
+  for (const [i, { kinds }] of listeners.entries()) {
+    if (kinds.length === 1) {
+      out.push(model.nodes(kinds[0]!));
+      continue;
+    }
+    out.push([]);
+    for (const k of kinds) (wanting[k] ??= []).push(i);
+    shared ||= kinds.length > 0;
+  }
+  if (shared) {
+    for (const node of model.dispatchOrder) {
+      const want = wanting[node.kind];
+      if (want !== undefined) for (const i of want) out[i]!.push(node);
+    }
+  }
+  return out;
+}
+
+/**
+ * Calls a listener's visitors on `nodes` (of their kinds, in document order), looking at the clock every
+ * few visits: past `deadline` it throws OverBudget, at the next node.
+ */
+function dispatch(nodes: readonly ts.Node[], listener: CodeRuleListener, kinds: readonly ts.SyntaxKind[], deadline: number, budgetMs: number, now: () => number): void {
+  const visitors: (NodeVisitor | undefined)[] = [];
+  for (const kind of kinds) visitors[kind] = listener[kind];
   let untilClockCheck = VISITS_PER_CLOCK_CHECK;
-  for (const node of order) {
+  for (const node of nodes) {
     const visit = visitors[node.kind];
     if (visit === undefined) continue;
     visit(node);

@@ -68,6 +68,8 @@ export class Engine {
   budget: AnalysisBudget;
   /** The clock the budgets are measured with (ms); tests replace it to make "over budget" deterministic. */
   clock: () => number = () => performance.now();
+  /** Told how long each step of a file's analysis took (the benchmark's per-edit split); unset: not timed. */
+  onTiming: ((step: string, ms: number) => void) | undefined;
 
   constructor(readonly rules: readonly Rule[], budget: Partial<AnalysisBudget> = {}) {
     this.budget = { ...DEFAULT_BUDGET, ...budget };
@@ -234,6 +236,7 @@ export class Engine {
       clock: this.clock,
       keepTreeFor: this.keepTreeFor,
       nodeKinds: () => (this.nodeKindCache ??= listenedKinds(this.codeRules)),
+      onTiming: this.onTiming,
     };
   }
 

@@ -1,6 +1,6 @@
 // Per-file results between runs, keyed by text and context, and shareable with another Engine (the indexing worker).
 import { LineIndex } from '../positions';
-import type { ts } from '../ts';
+import type { PreviousAnalysis } from './analyze-file';
 import type { ContextKey, FileResult, PortableResult } from './types';
 
 /**
@@ -14,10 +14,10 @@ export class FileResultCache {
     return this.variants.get(file)?.find((v) => v.text === text && sameKey(v.key, key));
   }
 
-  /** The newest kept syntax tree of the file, to re-parse a new text from. */
-  latestTree(file: string): { sourceFile: ts.SourceFile; text: string } | undefined {
+  /** The newest kept syntax tree of the file, to re-parse a new text from, with what its statement-local rules found. */
+  latestTree(file: string): PreviousAnalysis | undefined {
     const withTree = [...(this.variants.get(file) ?? [])].reverse().find((v) => v.sourceFile);
-    return withTree ? { sourceFile: withTree.sourceFile!, text: withTree.text } : undefined;
+    return withTree ? { sourceFile: withTree.sourceFile!, text: withTree.text, statements: withTree.statements } : undefined;
   }
 
   /** Adds a result; variants of other texts go: their trees are re-used by the re-parse and must not be used again. */

@@ -5,6 +5,7 @@ import type { FileFacts } from '../model/facts';
 import type { CodeRuleContext } from '../rule';
 import type { LineIndex } from '../positions';
 import type { SuppressionComment } from '../suppressions';
+import type { StatementFindings } from './statement-reuse';
 import type { ts } from '../ts';
 import type { Finding, Notice } from '../types';
 
@@ -95,6 +96,8 @@ export interface FileResult {
   suppressions: SuppressionComment[];
   lines: LineIndex;
   errors: RuleError[];
+  /** For kept trees: the statement-local rules' findings by top-level statement, for the next version to take over. */
+  statements?: StatementFindings;
 }
 
 /**
