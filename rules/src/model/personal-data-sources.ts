@@ -1,7 +1,7 @@
 import vocabulary from '../../data/personal-data.json';
 import { ts } from '../ts';
 import type { FileModel } from './file-model';
-import { isFunctionLike, unwrap } from './syntax';
+import { accessChain, isFunctionLike, unwrap } from './syntax';
 
 /**
  * Where personal data enters a file besides the Web1on1 SDK: the app's own HTTP routes (`req.body`), webhook
@@ -76,36 +76,7 @@ export function isUnmistakableField(key: string): boolean {
  * contacts is a contact); string keys count as names; other computed keys end the chain.
  */
 export function dataChain(node: ts.Node): string[] | undefined {
-  let cur: ts.Node = node;
-  let parts: string[] | undefined;
-  for (let i = 0; i < 64; i++) {
-    switch (cur.kind) {
-      case ts.SyntaxKind.PropertyAccessExpression:
-        (parts ??= []).push((cur as ts.PropertyAccessExpression).name.text);
-        cur = (cur as ts.PropertyAccessExpression).expression;
-        break;
-      case ts.SyntaxKind.ElementAccessExpression: {
-        const arg = (cur as ts.ElementAccessExpression).argumentExpression;
-        if (ts.isStringLiteralLike(arg)) (parts ??= []).push(arg.text);
-        else if (!ts.isNumericLiteral(arg)) return undefined;
-        cur = (cur as ts.ElementAccessExpression).expression;
-        break;
-      }
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.ParenthesizedExpression:
-        cur = (cur as ts.NonNullExpression | ts.ParenthesizedExpression).expression;
-        break;
-      case ts.SyntaxKind.Identifier:
-        (parts ??= []).push((cur as ts.Identifier).text);
-        return parts.reverse();
-      case ts.SyntaxKind.ThisKeyword:
-        (parts ??= []).push('this');
-        return parts.reverse();
-      default:
-        return undefined;
-    }
-  }
-  return undefined;
+  return accessChain(node, true);
 }
 
 /** What a field of a shaped value holds; undefined when nothing personal can be reached through it. */

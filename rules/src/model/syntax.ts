@@ -9,8 +9,11 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
   return undefined;
 }
 
-/** `a.b.c` → ['a','b','c']; `this.x` → ['this','x']; anything else in the chain → undefined. */
-export function accessChain(node: ts.Node): string[] | undefined {
+/**
+ * `a.b.c` → ['a','b','c']; `this.x` → ['this','x']; anything else in the chain → undefined. With
+ * `elementsAsArray`, `a.b[0].c` → ['a','b','c']: an element of a list reads as the list (a contact of `contacts`).
+ */
+export function accessChain(node: ts.Node, elementsAsArray = false): string[] | undefined {
   // one of the hottest helpers (every personal-data and sink check): collected leaf-first and reversed
   // once, and most nodes are no chain at all, so those return before anything is allocated
   let cur: ts.Node = node;
@@ -23,8 +26,8 @@ export function accessChain(node: ts.Node): string[] | undefined {
         break;
       case ts.SyntaxKind.ElementAccessExpression: {
         const arg = (cur as ts.ElementAccessExpression).argumentExpression;
-        if (!ts.isStringLiteralLike(arg)) return undefined;
-        (parts ??= []).push(arg.text);
+        if (ts.isStringLiteralLike(arg)) (parts ??= []).push(arg.text);
+        else if (!elementsAsArray || !ts.isNumericLiteral(arg)) return undefined;
         cur = (cur as ts.ElementAccessExpression).expression;
         break;
       }
