@@ -1,8 +1,8 @@
 import { SCOPE_NAMES } from '../../src/data';
 import { LineIndex } from '../../src/positions';
 import { removeArrayItem, replaceValue } from '../../src/manifest/minimal-edits';
-import { collectScopeEvidence, isWildcardScope, narrowerScope, scopeState } from '../../src/manifest/scope-evidence';
-import { createAppRule } from '../../src/rule';
+import { collectScopeEvidence, isWildcardScope, narrowerScope, scopeState, type ScopeEvidence } from '../../src/manifest/scope-evidence';
+import { createAppRule, type AppRuleContext } from '../../src/rule';
 import { fixTitle } from '../../src/fixes/title';
 
 export default createAppRule({
@@ -25,6 +25,8 @@ export default createAppRule({
     const declared = context.app.declaredScopes();
     const names = new Set(declared.map((d) => d.scope));
     const ev = collectScopeEvidence(context.app, context.index);
+    // where the evidence was first lost, located once for every scope that cannot be told
+    let lostAt: ReturnType<typeof firstLostPlace> | undefined;
     for (const d of declared) {
       if (isWildcardScope(d.scope)) continue; // scope-overbroad
       const pointer = scopePointer(d.pointer, doc.get(d.pointer));
@@ -45,9 +47,7 @@ export default createAppRule({
       if (narrower && !names.has(narrower)) continue;
       if (state === 'cannot-tell') {
         // saying "unused" here and offering Remove would break an app whose use the analysis merely lost
-        const first = ev.lost[0]!;
-        const range = new LineIndex(context.readFile(first.file) ?? '').range(first.start, first.end);
-        const where = `${relative(context.app.root, first.file)}:${range.start.line + 1}`;
+        const { first, range, where } = (lostAt ??= firstLostPlace(context, ev.lost[0]!));
         context.report({
           pointer: d.pointer,
           messageId: 'cannotTell',
@@ -68,6 +68,11 @@ export default createAppRule({
     }
   },
 });
+
+function firstLostPlace(context: AppRuleContext, first: ScopeEvidence['lost'][number]) {
+  const range = new LineIndex(context.readFile(first.file) ?? '').range(first.start, first.end);
+  return { first, range, where: `${relative(context.app.root, first.file)}:${range.start.line + 1}` };
+}
 
 function relative(root: string, file: string): string {
   return file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
