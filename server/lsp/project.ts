@@ -9,7 +9,7 @@ import { isCodeFile } from '../../rules/src/parse';
 import type { Rule } from '../../rules/src/rule';
 import type { Indexing, IndexRequest } from './indexing';
 import type { Notice } from '../../rules/src/types';
-import { emptySnapshot, quickSnapshot, snapshotOf, type Overlay, type Snapshot } from './snapshot';
+import { emptySnapshot, heldSnapshot, quickSnapshot, snapshotOf, type Overlay, type Snapshot } from './snapshot';
 
 export type { Overlay, Snapshot } from './snapshot';
 
@@ -138,7 +138,7 @@ export class Project {
     const error = this.ensureLoaded(overlays);
     if (error) return error;
     if (this.indexing || this.startIndexing(overlays)) return this.openFilesOnly(overlays);
-    return this.quick(overlays) ?? (this.settling ? this.last : undefined);
+    return this.quick(overlays) ?? (this.settling && this.last ? heldSnapshot(this.last, overlays) : undefined);
   }
 
   /**

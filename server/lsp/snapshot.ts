@@ -73,6 +73,30 @@ export function quickSnapshot(last: Snapshot, pending: ReadonlySet<string>, over
   return { ...last, id: nextSnapshotId++, result: { ...last.result, findings, exemptions, notices, facts }, files, versions, byFile, finishedAt: new Date(), settled: false };
 }
 
+/**
+ * `snap` brought to the texts the open documents have now: the findings of a document the snapshot saw in an
+ * older text move with the edits since (a fix that touches the edited text is dropped), as the quick path holds
+ * manifest-dependent findings. An answer given from an older snapshot (a full run is still under way) would
+ * otherwise carry ranges of the old text, which the client draws on the new one: squiggles and fix edits one
+ * character or more off. `snap` itself when every open document it checked is current.
+ */
+export function heldSnapshot(snap: Snapshot, overlays: ReadonlyMap<string, Overlay>): Snapshot {
+  const stale = [...overlays].filter(([p, o]) => snap.files.has(p) && snap.files.get(p) !== o.text);
+  if (!stale.length) return snap;
+  const files = new Map(snap.files);
+  const versions = new Map(snap.versions);
+  let findings = snap.result.findings;
+  for (const [p, o] of stale) {
+    const moved = moveFindings(findings.filter((f) => f.file === p), p, snap.files.get(p)!, o.text);
+    findings = [...findings.filter((f) => f.file !== p), ...moved];
+    files.set(p, o.text);
+    versions.set(p, o.version);
+  }
+  const byFile = new Map(snap.byFile);
+  for (const [p] of stale) byFile.set(p, findings.filter((f) => f.file === p && !f.suppression));
+  return { ...snap, id: nextSnapshotId++, result: { ...snap.result, findings }, files, versions, byFile, settled: false };
+}
+
 /** Unsuppressed findings by file. */
 function byFileOf(result: RunResult): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();

@@ -1,6 +1,7 @@
 // textDocument/diagnostic: a pull client's findings for one document, answered from what is known now.
 import { uriToPath } from '../uri';
 import { requestCancelled } from '../scheduler';
+import { heldSnapshot } from '../snapshot';
 import type { ServerParts } from './parts';
 
 export function registerDiagnosticsPull({ session, docs, publisher, scheduler }: ServerParts): void {
@@ -16,7 +17,9 @@ export function registerDiagnosticsPull({ session, docs, publisher, scheduler }:
     // waits for a full run, which hands the thread back between files and stops when the pull is cancelled
     const project = session.workspace().projectFor(path);
     const now = project.snapshotNow(docs.engineTexts);
-    const snap = scheduler.track(project, now ?? (await scheduler.cancellable(project.settleAsync(docs.engineTexts, token), token)));
+    const ran = now ?? (await scheduler.cancellable(project.settleAsync(docs.engineTexts, token), token));
+    // the document may have changed while the run went on: its findings are moved to the text it has now
+    const snap = scheduler.track(project, heldSnapshot(ran, docs.engineTexts));
     if (token.isCancellationRequested) throw requestCancelled();
     // a snapshot's findings never change: its id identifies the result (no hashing on the keystroke path)
     const id = `${snap.id}${docs.isDisabled(uri) ? '-off' : ''}`;
