@@ -5,17 +5,18 @@
 //      corpus.json gets that file of ours as its web1on1-app.json, so scope-unused can be measured on real code
 //   2. runs `node dist/cli.js check --format json` on each app
 //   3. matches findings to test/wild/labels/<app>.json (same file, line ±1, same clause) and prints TP, FP, FN,
-//      recall and precision per clause for dev, holdout and own apps (all batches, then each batch of real apps
-//      alone), and the scope-unused findings on scopes the labels say the code uses; writes bench/fidelity.json
+//      recall and precision per clause for dev, holdout, own and own-holdout apps (all batches, then each batch
+//      of real apps alone), and the scope-unused findings on scopes the labels say the code uses; writes
+//      bench/fidelity.json
 // It never fails on a figure; it exits non-zero only when it cannot run (install, CLI or label errors).
-// Holdout apps get figures only: no per-finding detail, so whoever improves the rules does not see them.
+// Holdout and own-holdout apps get figures only: no per-finding detail, so whoever improves the rules does not see them.
 //
 // Options: --details (list the misses and false findings of dev and own apps)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { REPO, copyCodeFiles, installPackages, listCodeFiles, measure } from './corpus';
-import { WILD, ownApps, readCorpus, readLabels, type Group } from '../wild/corpus';
+import { SET_ASIDE, WILD, ownApps, ownGroup, readCorpus, readLabels, type Group } from '../wild/corpus';
 import { splitMismatches } from '../wild/split';
 import { addCounts, matchApp, precision, recall, type AppResult, type ClauseCounts, type ToolFinding } from '../wild/match';
 
@@ -51,13 +52,16 @@ function prepare(): PreparedApp[] {
     const files = listCodeFiles(dir);
     apps.push({ name: a.name, group: a.split, batch, dir, files, lines: measure(dir, files).lines, label: `${a.package}@${a.version}` });
   }
-  for (const name of ownApps()) {
+  const own = ownApps();
+  const unknown = corpus.ownHoldout.filter((o) => !own.includes(o.name)).map((o) => o.name);
+  if (unknown.length) throw new Error(`test/wild/corpus.json: "own" names apps that test/wild/own does not have: ${unknown.join(', ')}`);
+  for (const name of own) {
     const dir = join(OUT, 'own', name);
     rmSync(dir, { recursive: true, force: true });
     cpSync(join(WILD, 'own', name), dir, { recursive: true });
     mkdirSync(join(dir, '.git'), { recursive: true });
     const files = listCodeFiles(dir);
-    apps.push({ name, group: 'own', dir, files, lines: measure(dir, files).lines, label: `test/wild/own/${name}` });
+    apps.push({ name, group: ownGroup(corpus, name), dir, files, lines: measure(dir, files).lines, label: `test/wild/own/${name}` });
   }
   return apps;
 }
@@ -107,7 +111,12 @@ function table(title: string, perClause: Map<string, ClauseCounts>): Record<stri
 interface Tally { perClause: Map<string, ClauseCounts>; apps: string[]; unusedOnUsedScope: number; labels: number; silent: number; nearMissesHit: number }
 const tally = (): Tally => ({ perClause: new Map(), apps: [], unusedOnUsedScope: 0, labels: 0, silent: 0, nearMissesHit: 0 });
 
-const TITLES: Record<Group, string> = { dev: 'DEV (real apps used while building)', holdout: 'HOLDOUT (real apps set aside: the honest figure)', own: "OWN (apps we wrote in others' styles; counted apart)" };
+const TITLES: Record<Group, string> = {
+  dev: 'DEV (real apps used while building)',
+  holdout: 'HOLDOUT (real apps set aside: the honest figure)',
+  own: "OWN (apps we wrote in others' styles; counted apart)",
+  'own-holdout': 'OWN HOLDOUT (written blind by someone who did not read the rules)',
+};
 
 function report(title: string, g: Tally): Record<string, unknown> {
   const byClause = table(`${title}: ${g.apps.length} apps, ${g.labels} labelled findings, ${g.silent} near-misses`, g.perClause);
@@ -118,12 +127,12 @@ function report(title: string, g: Tally): Record<string, unknown> {
 function main(): void {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build');
   const apps = prepare();
-  const groups: Record<Group, Tally> = { dev: tally(), holdout: tally(), own: tally() };
+  const groups: Record<Group, Tally> = { dev: tally(), holdout: tally(), own: tally(), 'own-holdout': tally() };
   // real apps also add up per batch, so a new batch's figure can be read apart from the one the rules grew on
   const batches = new Map<string, Record<'dev' | 'holdout', Tally>>();
   const perApp: Record<string, unknown> = {};
   log('Fidelity on the wild corpus (labels: test/wild/labels; match: same file, line ±1, same clause)');
-  log('\napp                          group     lines  labels  findings   TP   FP   FN');
+  log('\napp                          group        lines  labels  findings   TP   FP   FN');
   for (const app of apps) {
     const labels = readLabels(app.name);
     const files = new Set(allFiles(app.dir));
@@ -133,7 +142,7 @@ function main(): void {
     const findings = check(app);
     const r: AppResult = matchApp(labels, findings);
     const into = [groups[app.group]];
-    if (app.batch && app.group !== 'own') {
+    if (app.batch && (app.group === 'dev' || app.group === 'holdout')) {
       if (!batches.has(app.batch)) batches.set(app.batch, { dev: tally(), holdout: tally() });
       into.push(batches.get(app.batch)![app.group]);
     }
@@ -146,13 +155,14 @@ function main(): void {
       g.nearMissesHit += r.falsePositives.filter((f) => f.nearMiss).length;
     }
     const sum = [...r.perClause.values()].reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 });
-    // holdout apps show their size only: per-app figures would point whoever tunes the rules at them
-    const figures = app.group === 'holdout' ? `${pad('–', 9)} ${pad('–', 4)} ${pad('–', 4)} ${pad('–', 4)}` : `${pad(findings.filter((f) => !f.suppressed).length, 9)} ${pad(sum.tp, 4)} ${pad(sum.fp, 4)} ${pad(sum.fn, 4)}`;
-    log(`${app.name.padEnd(28)} ${app.group.padEnd(8)} ${pad(app.lines, 6)} ${pad(labels.findings.length, 7)} ${figures}`);
-    perApp[app.name] = app.group === 'holdout'
+    // set-aside apps show their size only: per-app figures would point whoever tunes the rules at them
+    const hidden = SET_ASIDE.has(app.group);
+    const figures = hidden ? `${pad('–', 9)} ${pad('–', 4)} ${pad('–', 4)} ${pad('–', 4)}` : `${pad(findings.filter((f) => !f.suppressed).length, 9)} ${pad(sum.tp, 4)} ${pad(sum.fp, 4)} ${pad(sum.fn, 4)}`;
+    log(`${app.name.padEnd(28)} ${app.group.padEnd(11)} ${pad(app.lines, 6)} ${pad(labels.findings.length, 7)} ${figures}`);
+    perApp[app.name] = hidden
       ? { group: app.group, source: app.label, lines: app.lines, labels: labels.findings.length, silent: labels.silent.length }
       : { group: app.group, source: app.label, lines: app.lines, labels: labels.findings.length, silent: labels.silent.length, findings: findings.length, ...sum, unusedOnUsedScope: r.unusedOnUsedScope.length };
-    if (details && app.group !== 'holdout') {
+    if (details && !hidden) {
       for (const m of r.falseNegatives) process.stderr.write(`  missed ${m.clause} ${app.name}/${m.label.file}:${m.label.line} (${m.label.rule ?? 'no rule'}) ${m.label.why}\n`);
       for (const f of r.falsePositives) process.stderr.write(`  false  ${f.clause} ${app.name}/${f.finding.file}:${f.finding.line} ${f.finding.ruleId}${f.nearMiss ? ' [labelled near-miss]' : ''}: ${f.finding.message}\n`);
       for (const u of r.unusedOnUsedScope) process.stderr.write(`  scope-unused on used scope ${u.scope} in ${app.name}\n`);
@@ -160,7 +170,7 @@ function main(): void {
   }
   const results: Record<string, unknown> = { date: new Date().toISOString(), apps: perApp, groups: {}, batches: {} };
   log('\n== All batches');
-  for (const group of ['dev', 'holdout', 'own'] as const) (results.groups as Record<string, unknown>)[group] = report(TITLES[group], groups[group]);
+  for (const group of ['dev', 'holdout', 'own', 'own-holdout'] as const) (results.groups as Record<string, unknown>)[group] = report(TITLES[group], groups[group]);
   for (const [batch, g] of batches) {
     log(`\n== Batch "${batch}" alone`);
     (results.batches as Record<string, unknown>)[batch] = { dev: report(`${TITLES.dev}, batch "${batch}"`, g.dev), holdout: report(`${TITLES.holdout}, batch "${batch}"`, g.holdout) };

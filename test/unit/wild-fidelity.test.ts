@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { WILD, ownApps, parseLabels, readCorpus, readLabels } from '../wild/corpus';
+import { SET_ASIDE, WILD, ownApps, ownGroup, parseLabels, readCorpus, readLabels } from '../wild/corpus';
 import { matchApp, precision, recall, type AppLabels, type ToolFinding } from '../wild/match';
 import { seededSplit, splitMismatches } from '../wild/split';
 
@@ -61,6 +61,23 @@ describe('wild corpus data', () => {
       const manifest = JSON.parse(readFileSync(join(WILD, a.manifest!), 'utf8')) as { scopes: { scope: string }[] };
       assert.deepEqual(manifest.scopes.map((s) => s.scope).sort(), [...(readLabels(a.name).scopesUsed ?? [])].sort(), a.name);
     }
+  });
+
+  it('sets own apps written blind aside as "own-holdout", figures only, and leaves the other own apps "own"', () => {
+    const setAside = corpus.ownHoldout.map((o) => o.name);
+    assert.ok(setAside.length >= 5, `${setAside.length} own apps set aside`);
+    assert.equal(new Set(setAside).size, setAside.length, 'an own app is set aside twice');
+    for (const name of setAside) {
+      assert.ok(ownApps().includes(name), `corpus.json "own" names ${name}, which test/wild/own does not have`);
+      assert.equal(ownGroup(corpus, name), 'own-holdout', name);
+    }
+    const rest = ownApps().filter((n) => !setAside.includes(n));
+    assert.ok(rest.length >= 5, 'the own apps written while building are still counted as "own"');
+    for (const name of rest) assert.equal(ownGroup(corpus, name), 'own', name);
+    assert.ok(SET_ASIDE.has('own-holdout') && SET_ASIDE.has('holdout'), 'set-aside groups must hide their per-app figures and details');
+    assert.ok(!SET_ASIDE.has('own') && !SET_ASIDE.has('dev'));
+    // an own app set aside has labels for the scopes its code uses, so "never used" findings on them are counted
+    for (const name of setAside) assert.ok((readLabels(name).scopesUsed ?? []).length > 0, `${name}: scopesUsed`);
   });
 
   it("labels own apps' files that exist in test/wild/own", () => {

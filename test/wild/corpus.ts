@@ -22,15 +22,31 @@ export interface RealApp {
 }
 /** Apps added together; the seed shuffles this batch alone, so a new batch never moves an older app. */
 export interface Batch { name: string; seed: number; apps: RealApp[] }
-export interface CorpusFile { batches: Batch[] }
-/** The corpus as read: its batches, and every real app with the name of the batch it came in. */
-export interface Corpus { batches: Batch[]; apps: (RealApp & { batch: string })[] }
-export type Group = 'dev' | 'holdout' | 'own';
+/**
+ * An own app (test/wild/own/<name>) set aside: written and labelled blind, by someone who did not read the rules,
+ * so whoever changes rules must not read it or its labels either. Own apps not listed are counted as "own".
+ */
+export interface OwnHoldoutApp { name: string; split: 'holdout'; author: string; kind: string; why: string }
+export interface CorpusFile { batches: Batch[]; own?: OwnHoldoutApp[] }
+/** The corpus as read: its batches, every real app with the name of the batch it came in, and the own apps set aside. */
+export interface Corpus { batches: Batch[]; apps: (RealApp & { batch: string })[]; ownHoldout: OwnHoldoutApp[] }
+export type Group = 'dev' | 'holdout' | 'own' | 'own-holdout';
+
+/** Groups whose apps get figures only: no per-app counts, no --details, so nobody tunes the rules to them. */
+export const SET_ASIDE: ReadonlySet<Group> = new Set<Group>(['holdout', 'own-holdout']);
 
 export function readCorpus(): Corpus {
   const file = JSON.parse(readFileSync(join(WILD, 'corpus.json'), 'utf8')) as CorpusFile;
   if (!Array.isArray(file.batches)) throw new Error('test/wild/corpus.json: "batches" is missing');
-  return { batches: file.batches, apps: file.batches.flatMap((b) => b.apps.map((a) => ({ ...a, batch: b.name }))) };
+  const ownHoldout = file.own ?? [];
+  const wrong = ownHoldout.filter((o) => o.split !== 'holdout').map((o) => o.name);
+  if (wrong.length) throw new Error(`test/wild/corpus.json: "own" lists apps set aside, so their split is "holdout": ${wrong.join(', ')}`);
+  return { batches: file.batches, apps: file.batches.flatMap((b) => b.apps.map((a) => ({ ...a, batch: b.name }))), ownHoldout };
+}
+
+/** The group of an own app: "own-holdout" when corpus.json's "own" list sets it aside, "own" otherwise. */
+export function ownGroup(corpus: Corpus, name: string): 'own' | 'own-holdout' {
+  return corpus.ownHoldout.some((o) => o.name === name) ? 'own-holdout' : 'own';
 }
 
 /** Our own apps: every folder under test/wild/own. */
