@@ -255,8 +255,9 @@ export class FileModel {
 }
 
 /** Literals, templates, `a || b` fallbacks and `+` joins: what an exported string constant is made of. */
+/** A string (or a number: importers read timer delays and ports from it) a module can export as a constant. */
 function isStringExpression(e: ts.Expression): boolean {
-  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.PlusToken));
+  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.PlusToken));
 }
 
 /** Whether an assignment target can read `module.exports…`/`exports.…`: getText (a trivia scan) only for those. */
