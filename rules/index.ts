@@ -25,6 +25,7 @@ import manifestInvalid from './manifest/manifest-invalid/manifest-invalid';
 import manifestMissing from './manifest/manifest-missing/manifest-missing';
 import obfuscatedPayload from './code/obfuscated-payload/obfuscated-payload';
 import offensiveLanguage from './code/offensive-language/offensive-language';
+import openRelay from './code/open-relay/open-relay';
 import outdatedSdk from './manifest/outdated-sdk/outdated-sdk';
 import passwordGrant from './code/password-grant/password-grant';
 import personalDataLogged from './code/personal-data-logged/personal-data-logged';
@@ -72,6 +73,7 @@ export const allRules: readonly Rule[] = [
   manifestMissing,
   obfuscatedPayload,
   offensiveLanguage,
+  openRelay,
   outdatedSdk,
   passwordGrant,
   personalDataLogged,
