@@ -30,6 +30,7 @@ import outdatedSdk from './manifest/outdated-sdk/outdated-sdk';
 import passwordGrant from './code/password-grant/password-grant';
 import personalDataLogged from './code/personal-data-logged/personal-data-logged';
 import personalDataToThirdParty from './code/personal-data-to-third-party/personal-data-to-third-party';
+import platformTerms from './code/platform-terms/platform-terms';
 import privacyPolicyUrl from './manifest/privacy-policy-url/privacy-policy-url';
 import scopeMissing from './manifest/scope-missing/scope-missing';
 import scopeOverbroad from './manifest/scope-overbroad/scope-overbroad';
@@ -78,6 +79,7 @@ export const allRules: readonly Rule[] = [
   passwordGrant,
   personalDataLogged,
   personalDataToThirdParty,
+  platformTerms,
   privacyPolicyUrl,
   scopeMissing,
   scopeOverbroad,

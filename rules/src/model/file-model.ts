@@ -25,6 +25,8 @@ export interface FileHints {
   sdkSpecifiers?: string[];
   /** Local names bound to string constants another module of the app exports, with their text. */
   importedConstants?: Record<string, string>;
+  /** Names of functions and methods of relatively imported modules that follow or unfollow accounts (A.3). */
+  importedFollowActions?: Record<string, 'follow' | 'unfollow'>;
 }
 
 export interface ModelOptions {
