@@ -11,7 +11,8 @@ const CLIENTS = new Map<string, (typeof vocabulary.unofficialClients)[number]>()
 for (const c of vocabulary.unofficialClients) for (const m of c.modules) CLIENTS.set(m, c);
 const AUTOMATION_MODULES: ReadonlySet<string> = new Set(vocabulary.browserAutomation.modules);
 const AUTOMATION_OPTIONS: ReadonlySet<string> = new Set(vocabulary.browserAutomation.clientOptions);
-const BROWSER_AGENT = new RegExp(vocabulary.browserUserAgent);
+/** A string that poses as a desktop or phone browser (`Mozilla/5.0 (Macintosh; …`). */
+const BROWSER_AGENT = /^Mozilla\/5\.0 \((?:Windows|Macintosh|X11|Linux|iPhone|iPad)/;
 /** Calls that request or open a URL: a login form posted or a login page opened. */
 const REQUESTING = /^(post|get|put|request|fetch|got|axios|goto|navigate|open|submit|load|postForm)$/i;
 
@@ -33,7 +34,7 @@ export default createCodeRule({
   meta: {
     id: 'platform-terms',
     target: 'code',
-    description: "Code that drives another platform in ways its terms forbid: unofficial (reverse-engineered or browser-automated) clients, logging in to a platform's website with a person's password, automated follow/unfollow churn.",
+    description: "Code that drives another platform against its terms: unofficial (reverse-engineered or browser) clients, scripted logins to a platform's website, follow/unfollow churn.",
     clauses: ['A.3'],
     severity: 'warning',
     fixable: false,
