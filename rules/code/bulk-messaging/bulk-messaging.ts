@@ -1,7 +1,7 @@
 import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { classifyMessage, readByConsumer } from '../../src/model/audience';
-import { channelSends } from '../../src/model/channel-sends';
+import { knownChannelSends } from '../../src/model/channel-sends';
 import type { FileModel } from '../../src/model/file-model';
 import type { SdkCall } from '../../src/model/sdk';
 import { boundNames, calleeName, isFunctionLike, ITERATING_METHODS, unwrap } from '../../src/model/syntax';
@@ -53,7 +53,7 @@ export default createCodeRule({
           const target = recipientOf(model, c, consumerCalls);
           if (target) targets.push({ call: c.call, target });
         }
-        for (const s of channelSends(model)) if (s.known && s.recipient) targets.push({ call: s.call, target: { recipient: s.recipient, sureConsumer: false } });
+        for (const s of knownChannelSends(model)) if (s.recipient) targets.push({ call: s.call, target: { recipient: s.recipient, sureConsumer: false } });
         for (const { call, target } of targets) {
           for (const loop of loopsAround(call, loopsMemo)) {
             let derived = derivedByLoop.get(loop.node);

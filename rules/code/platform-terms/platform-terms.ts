@@ -22,10 +22,17 @@ function platformOfHost(host: string): Platform | undefined {
   return vocabulary.platforms.find((p) => p.webHosts.includes(host));
 }
 
+/** Every platform's web-only ids and `//host` needles, built once: this runs on every string of every file. */
+const ID_NEEDLES = vocabulary.platforms.flatMap((p) => p.internalIds.map((text) => ({ platform: p, text })));
+const HOST_NEEDLES = vocabulary.platforms.flatMap((p) => p.webHosts.map((h) => ({ platform: p, text: `//${h}` })));
+
 function platformOfText(text: string): Platform | undefined {
-  for (const p of vocabulary.platforms) {
-    if (p.internalIds.some((id) => text.includes(id))) return p;
-    for (const h of p.webHosts) if (text.includes(`//${h}/`) || text.endsWith(`//${h}`)) return p;
+  if (text.includes('@')) for (const n of ID_NEEDLES) if (text.includes(n.text)) return n.platform;
+  if (!text.includes('//')) return undefined;
+  for (const n of HOST_NEEDLES) {
+    const at = text.indexOf(n.text);
+    // the whole host: `//facebook.com/…` or at the end, not `//facebook.com.example.org`
+    if (at >= 0 && /^(?:[/?#:]|$)/.test(text.slice(at + n.text.length, at + n.text.length + 1))) return n.platform;
   }
   return undefined;
 }

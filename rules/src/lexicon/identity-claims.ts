@@ -38,7 +38,8 @@ export function findIdentityClaims(text: string): IdentityClaim[] {
   const out: IdentityClaim[] = [];
   const all = tokenize(text);
   for (const m of HUMAN.matchTokens(all)) out.push({ kind: 'human', phrase: text.slice(all[m.from]!.start, all[m.to - 1]!.end) });
-  const denied = botDenials(text);
+  // most texts hold no negation next to a word for a bot: the clause walk runs only where both occur
+  const denied = all.some((t) => NEGATIONS.has(t.norm)) && all.some((t) => BOT_WORDS.has(t.norm)) ? botDenials(text) : [];
   for (const d of denied) if (!out.some((c) => c.phrase.toLowerCase().includes(d.phrase.toLowerCase()))) out.push({ kind: 'human', phrase: d.phrase });
   // a persona that says it is a bot or an assistant is the honest way to use a name (a denied "bot" says the opposite)
   if (BOT_MARKERS.matchTokens(all).some((m) => !denied.some((d) => all[m.from]!.start >= d.start && all[m.from]!.end <= d.end))) return out;

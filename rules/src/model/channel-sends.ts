@@ -26,6 +26,11 @@ const MAX_DEPTH = 8;
 
 const memo = new WeakMap<FileModel, ChannelSend[]>();
 
+/** Sends through the packages of rules/data/channel-sends.json only: nothing to look for in a file that imports none. */
+export function knownChannelSends(model: FileModel): readonly ChannelSend[] {
+  return model.imports.some((i) => BY_MODULE.has(i.spec)) ? channelSends(model).filter((s) => s.known) : [];
+}
+
 /** The file's sends through other messaging channels (rules/data/channel-sends.json), computed once per model. */
 export function channelSends(model: FileModel): readonly ChannelSend[] {
   const known = memo.get(model);
