@@ -25,10 +25,12 @@ import manifestInvalid from './manifest/manifest-invalid/manifest-invalid';
 import manifestMissing from './manifest/manifest-missing/manifest-missing';
 import obfuscatedPayload from './code/obfuscated-payload/obfuscated-payload';
 import offensiveLanguage from './code/offensive-language/offensive-language';
+import openRelay from './code/open-relay/open-relay';
 import outdatedSdk from './manifest/outdated-sdk/outdated-sdk';
 import passwordGrant from './code/password-grant/password-grant';
 import personalDataLogged from './code/personal-data-logged/personal-data-logged';
 import personalDataToThirdParty from './code/personal-data-to-third-party/personal-data-to-third-party';
+import platformTerms from './code/platform-terms/platform-terms';
 import privacyPolicyUrl from './manifest/privacy-policy-url/privacy-policy-url';
 import scopeMissing from './manifest/scope-missing/scope-missing';
 import scopeOverbroad from './manifest/scope-overbroad/scope-overbroad';
@@ -72,10 +74,12 @@ export const allRules: readonly Rule[] = [
   manifestMissing,
   obfuscatedPayload,
   offensiveLanguage,
+  openRelay,
   outdatedSdk,
   passwordGrant,
   personalDataLogged,
   personalDataToThirdParty,
+  platformTerms,
   privacyPolicyUrl,
   scopeMissing,
   scopeOverbroad,

@@ -1,6 +1,7 @@
 import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { classifyMessage, readByConsumer } from '../../src/model/audience';
+import { knownChannelSends } from '../../src/model/channel-sends';
 import type { FileModel } from '../../src/model/file-model';
 import type { SdkCall } from '../../src/model/sdk';
 import { boundNames, calleeName, isFunctionLike, ITERATING_METHODS, unwrap } from '../../src/model/syntax';
@@ -46,17 +47,22 @@ export default createCodeRule({
         const consumerCalls = new Set<ts.CallExpression>();
         for (const t of readableTexts(model)) if (t.consumer && t.call) consumerCalls.add(t.call);
         for (const s of sentMessages(model)) if (CONSUMER_ROLE.test(model.values.propertyString(s.message, 'role')?.text ?? '') || CONSUMER_TOUCHPOINT.test(model.values.propertyString(s.message, 'touchpoint')?.text ?? '')) consumerCalls.add(s.call);
+        // chipchat's sends, then SMS, WhatsApp, Telegram and e-mail sends of other packages (rules/data/channel-sends.json)
+        const targets: { call: ts.CallExpression; target: { recipient: ts.Node; sureConsumer: boolean } }[] = [];
         for (const c of model.sdk.calls) {
           const target = recipientOf(model, c, consumerCalls);
-          if (!target) continue;
-          for (const loop of loopsAround(c.call, loopsMemo)) {
+          if (target) targets.push({ call: c.call, target });
+        }
+        for (const s of knownChannelSends(model)) if (s.recipient) targets.push({ call: s.call, target: { recipient: s.recipient, sureConsumer: false } });
+        for (const { call, target } of targets) {
+          for (const loop of loopsAround(call, loopsMemo)) {
             let derived = derivedByLoop.get(loop.node);
             if (!derived) derivedByLoop.set(loop.node, (derived = derivedNames(model, loop)));
             if (!references(target.recipient, derived)) continue;
             if (!target.sureConsumer && loop.list && STAFF_LIST.test(loop.list.getText(context.sourceFile))) break;
             if (!reportedLoops.has(loop.node) && !checksConsent(model, loop, derived)) {
               reportedLoops.add(loop.node);
-              context.report({ messageId: 'bulk', data: { list: listName(loop, context.sourceFile) }, start: c.call.getStart(context.sourceFile), end: c.call.getEnd() });
+              context.report({ messageId: 'bulk', data: { list: listName(loop, context.sourceFile) }, start: call.getStart(context.sourceFile), end: call.getEnd() });
             }
             break;
           }

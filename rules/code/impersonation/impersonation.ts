@@ -2,7 +2,9 @@ import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { findIdentityClaims } from '../../src/lexicon/identity-claims';
 import { readableTexts, sentMessages } from '../../src/lexicon/readable-text';
-import { calleeName, propertyName, unwrap } from '../../src/model/syntax';
+import { NetworkInput } from '../../src/model/network-input';
+import { calleeName, objectProperty, propertyName, unwrap } from '../../src/model/syntax';
+import { HOLE } from '../../src/model/values';
 
 // The bot's own user id: `bot.auth.user`, `BOT_USER_ID`, `process.env.BOT_USER` …
 const OWN_USER = /\bauth\.user\b|bot_?user|botUser|self/i;
@@ -34,11 +36,21 @@ export default createCodeRule({
         : undefined;
       context.report({ messageId, data, start: node.getStart(context.sourceFile), end: node.getEnd(), severity: extra.severity, fixes });
     };
+    let network: NetworkInput | undefined;
+    /** The text is what an inbound request carried, and nothing of the app's own: a bridge relaying the sender's words. */
+    const relaysRequest = (obj: ts.ObjectLiteralExpression) => {
+      const text = objectProperty(obj, 'text');
+      if (!text) return false;
+      network ??= new NetworkInput(model);
+      if (network.source(text) !== 'the HTTP request') return false;
+      const own = model.values.string(text)?.text ?? '';
+      return !own.replaceAll(HOLE, '').trim();
+    };
     const checkMessageObject = (obj: ts.ObjectLiteralExpression) => {
       for (const p of obj.properties) {
         if (!ts.isPropertyAssignment(p)) continue;
         const name = propertyName(p.name);
-        if (name === 'role' && model.values.string(p.initializer)?.text === 'contact') report(p, 'roleContact', {}, { fix: unwrap(p.initializer) });
+        if (name === 'role' && model.values.string(p.initializer)?.text === 'contact' && !relaysRequest(obj)) report(p, 'roleContact', {}, { fix: unwrap(p.initializer) });
         if (name === 'user' && !OWN_USER.test(p.initializer.getText(context.sourceFile))) report(p, 'otherUser', { value: shortValue(context.sourceFile, p.initializer) }, { severity: 'warning' });
       }
     };

@@ -10,8 +10,12 @@ import { credentialValue } from '../../src/lexicon/credentials/credential-value'
 import { queryStart } from '../../src/lexicon/credentials/url-parts';
 import { flattenUrl, holesIn, isPartOfLargerString, queryPairs } from '../../src/lexicon/credentials/url-flatten';
 
-/** Words that make a URL-valued name carry API, webhook, payment or auth traffic. */
-const TRAFFIC_WORDS = new Set(['api', 'base', 'prefix', 'webhook', 'hook', 'callback', 'notify', 'notification', 'redirect', 'return', 'cancel', 'success', 'ipn', 'payment', 'checkout', 'auth', 'oauth', 'token', 'login', 'endpoint']);
+/**
+ * Words that make a URL-valued name carry API, webhook, payment-notification or auth traffic. A payment or
+ * checkout page (`PAYMENT_BASE`, `checkoutUrl`) is a link consumers open, not traffic the app sends with a
+ * credential: an http:// one is unsafe-payment's (D.6); the app's own calls to such a host are checked as calls.
+ */
+const TRAFFIC_WORDS = new Set(['api', 'base', 'prefix', 'webhook', 'hook', 'callback', 'notify', 'notification', 'redirect', 'return', 'cancel', 'success', 'ipn', 'auth', 'oauth', 'token', 'login', 'endpoint']);
 const URL_WORDS = new Set(['url', 'uri', 'endpoint', 'host', 'base']);
 const NODE_HTTP_MODULES = new Set(['http', 'node:http']);
 /** A hole of a URL is a value: an object there is not followed into. */

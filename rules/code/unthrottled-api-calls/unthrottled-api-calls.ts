@@ -351,7 +351,10 @@ function staticNumber(context: CodeRuleContext, expr: ts.Expression, depth = 0):
   }
   if (ts.isIdentifier(e)) {
     const init = context.model.values.initializerOf(e.text);
-    return init ? staticNumber(context, init, depth + 1) : undefined;
+    if (init) return staticNumber(context, init, depth + 1);
+    // a constant another module exports (`import { POLL_MS } from './config.mjs'`)
+    const s = context.model.values.string(e);
+    return s?.exact && /^\d[\d_]*(\.\d+)?$/.test(s.text) ? Number(s.text.replace(/_/g, '')) : undefined;
   }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;

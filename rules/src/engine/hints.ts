@@ -38,6 +38,7 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const clients: Record<string, string> = { ...out.get(f)?.importedHttpClients };
       const instances = new Set(out.get(f)?.importedSdkInstances ?? []);
       const constants: Record<string, string> = { ...out.get(f)?.importedConstants };
+      const follows = facts.followActions ? { ...out.get(f)?.importedFollowActions, ...facts.followActions } : undefined;
       for (const n of imp.names) {
         const base = own(exported, n) ?? own(exported, 'default');
         if (base) clients[n] = base;
@@ -49,6 +50,7 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       if (Object.keys(clients).length) h = { ...h, importedHttpClients: clients };
       if (instances.size) h = { ...h, importedSdkInstances: [...instances].sort() };
       if (Object.keys(constants).length) h = { ...h, importedConstants: constants };
+      if (follows) h = { ...h, importedFollowActions: follows };
       if (Object.keys(h).length) out.set(f, h);
     }
   }

@@ -1,6 +1,7 @@
 import { ts } from '../ts';
 import { API, eventMatches, eventScope } from '../data';
 import { classifyMessage } from './audience';
+import { followActionsByFunction, type FollowAction } from './follow-actions';
 import type { FileModel } from './file-model';
 import { effectiveUrl, type HttpCall } from './http';
 import { hostOf, isApiHost } from './hosts';
@@ -55,6 +56,8 @@ export interface FileFacts {
   exportedSdkInstances: string[];
   /** String constants this file exports, by export name (importers can compose URLs from them). */
   exportedConstants: Record<string, string>;
+  /** Functions and methods of this file that follow or unfollow accounts, by name (importers' timers call them). */
+  followActions?: Record<string, FollowAction>;
 }
 
 
@@ -85,6 +88,8 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
     outboundHosts: [], evidenceLost: [], exportedSdkInstances: [...model.exportedSdkInstances], exportedConstants: { ...model.exportedConstants },
   };
+  const follows = followActionsByFunction(model);
+  if (Object.keys(follows).length) facts.followActions = follows;
   for (const e of model.sdk.escapes) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
   facts.evidenceLost.sort((a, b) => a.start - b.start || a.end - b.end);
   // given the file, getStart/getText need not climb the parents to find it

@@ -25,6 +25,8 @@ export interface FileHints {
   sdkSpecifiers?: string[];
   /** Local names bound to string constants another module of the app exports, with their text. */
   importedConstants?: Record<string, string>;
+  /** Names of functions and methods of relatively imported modules that follow or unfollow accounts (A.3). */
+  importedFollowActions?: Record<string, 'follow' | 'unfollow'>;
 }
 
 export interface ModelOptions {
@@ -255,8 +257,9 @@ export class FileModel {
 }
 
 /** Literals, templates, `a || b` fallbacks and `+` joins: what an exported string constant is made of. */
+/** A string (or a number: importers read timer delays and ports from it) a module can export as a constant. */
 function isStringExpression(e: ts.Expression): boolean {
-  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.PlusToken));
+  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.PlusToken));
 }
 
 /** Whether an assignment target can read `module.exports…`/`exports.…`: getText (a trivia scan) only for those. */

@@ -29,7 +29,20 @@ const schema = {
   homepageUrl: 'http://www.autodealer-sync.nl',
 };
 
+// ok: insecure-transport
+const PAYMENT_BASE = 'http://pay.autodealer-sync.nl/checkout';
+// ruleid: insecure-transport
+const pspHost = 'http://psp.autodealer-sync.nl';
+const payments = {
+  // ok: insecure-transport
+  checkoutUrl: 'http://pay.autodealer-sync.nl/checkout',
+};
+
 bot.on('message', async (message, conversation) => {
+  // a payment page sent as a link: unsafe-payment's (D.6), no traffic of the app
+  await conversation.say(`Betaal de aanbetaling via ${PAYMENT_BASE}?order=${conversation.id}`);
+  // the app calling a payment host itself is traffic (reported at the literal)
+  await axios.post(`${pspHost}/sessions`, { amount: 250 });
   // ok: insecure-transport
   await conversation.say('Meer informatie vindt u op http://www.autodealer-sync.nl/werkplaats');
   // ok: insecure-transport
@@ -38,4 +51,4 @@ bot.on('message', async (message, conversation) => {
   await axios.get('https://dms.autodealer-sync.nl/api/stock');
 });
 
-module.exports = { local, loop, sidecar, cluster, lan, docs, svg, schema };
+module.exports = { local, loop, sidecar, cluster, lan, docs, svg, schema, payments };
