@@ -20,18 +20,15 @@ export type Declaration =
 const LONG_CLIMB = 32;
 
 /**
- * How a name resolved, remembered across versions of an open file: inside its top-level statement (the
- * declaration itself), or at file level (looked up again by name, since another statement may have added or
- * removed a top-level declaration). An incremental re-parse keeps a top-level statement's node only when the
- * edit left its text alone, and then keeps its whole subtree: the scopes between a name and that statement are
- * the same, so a resolution found inside it still holds. Weak: an entry lives as long as the identifier.
+ * How names resolved, remembered across versions of an open file by the top-level statement they lie in: inside
+ * it (the declaration itself), or at file level (looked up again by name, since another statement may have
+ * added or removed a top-level declaration). An incremental re-parse keeps a top-level statement's node only
+ * when the edit left its text alone, and then keeps its whole subtree: the scopes between a name and that
+ * statement are the same, so a resolution found inside it still holds. Weak by statement: a statement's
+ * entries go with it (they point into its subtree only, so they cannot keep an older version alive).
  */
-interface KeptResolution {
-  top: ts.Statement;
-  decl: Declaration | undefined;
-  fileLevel: boolean;
-}
-const keptResolutions = new WeakMap<ts.Identifier, KeptResolution>();
+type KeptResolution = { decl: Declaration | undefined; fileLevel: false } | { fileLevel: true };
+const keptResolutions = new WeakMap<ts.Statement, Map<ts.Identifier, KeptResolution>>();
 
 /** Nodes that open a scope for the names declared directly in them. */
 function isScope(node: ts.Node): boolean {
@@ -104,10 +101,11 @@ export class Declarations {
     const known = this.resolved.get(id);
     if (known !== undefined) return known ?? undefined;
     const top = this.acrossVersions ? topStatementOf(this.sourceFile, id) : undefined;
-    const kept = top && keptResolutions.get(id);
+    let kept = top && keptResolutions.get(top);
+    const remembered = kept?.get(id);
     let found: Declaration | undefined;
-    if (kept && kept.top === top) {
-      found = kept.fileLevel ? this.byScope.get(this.sourceFile)?.get(id.text) : kept.decl;
+    if (remembered) {
+      found = remembered.fileLevel ? this.byScope.get(this.sourceFile)?.get(id.text) : remembered.decl;
     } else {
       let fileLevel = false;
       for (let scope: ts.Node | undefined = this.scopeOf(id); scope; scope = scope.parent ? this.scopeOf(scope) : undefined) {
@@ -122,7 +120,10 @@ export class Declarations {
           break;
         }
       }
-      if (top) keptResolutions.set(id, { top, decl: fileLevel ? undefined : found, fileLevel });
+      if (top) {
+        if (!kept) keptResolutions.set(top, (kept = new Map()));
+        kept.set(id, fileLevel ? { fileLevel } : { decl: found, fileLevel });
+      }
     }
     this.resolved.set(id, found ?? null);
     return found;
