@@ -81,7 +81,7 @@ export function analyzeInto(result: FileResult, file: string, previousTree: Prev
   const budget = budgetFor(settings.budget, text.length);
   const modelMs = budget.modelMs;
   try {
-    model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs, now: clock } }, settings.nodeKinds());
+    model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs, now: clock }, acrossVersions: settings.keepTreeFor(file) }, settings.nodeKinds());
     if (settings.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
     const factsStart = onTiming ? clock() : 0;
     onTiming?.('model', factsStart - fileStart);

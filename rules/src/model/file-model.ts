@@ -34,6 +34,8 @@ export interface ModelOptions {
   hints?: FileHints;
   /** When the walk must give up (see walkFile). */
   deadline?: { at: number; ms: number; now: () => number };
+  /** The tree is kept for the file's next version (an open document): what only its syntax decides is remembered. */
+  acrossVersions?: boolean;
 }
 
 /** Kinds the model itself needs collected during the walk. */
@@ -107,6 +109,7 @@ export class FileModel {
       httpModule: httpModuleKind,
       importedHttpClients: hints.importedHttpClients,
       importedSdkInstances: hints.importedSdkInstances,
+      acrossVersions: options.acrossVersions,
     });
     this.values.useSource(this.tracker, hints.importedConstants);
     this.tracker.deadline = options.deadline;

@@ -19,6 +19,17 @@ export type Declaration =
 
 const LONG_CLIMB = 32;
 
+/**
+ * How names resolved, remembered across versions of an open file by the top-level statement they lie in: inside
+ * it (the declaration itself), or at file level (looked up again by name, since another statement may have
+ * added or removed a top-level declaration). An incremental re-parse keeps a top-level statement's node only
+ * when the edit left its text alone, and then keeps its whole subtree: the scopes between a name and that
+ * statement are the same, so a resolution found inside it still holds. Weak by statement: a statement's
+ * entries go with it (they point into its subtree only, so they cannot keep an older version alive).
+ */
+type KeptResolution = { decl: Declaration | undefined; fileLevel: false } | { fileLevel: true };
+const keptResolutions = new WeakMap<ts.Statement, Map<ts.Identifier, KeptResolution>>();
+
 /** Nodes that open a scope for the names declared directly in them. */
 function isScope(node: ts.Node): boolean {
   switch (node.kind) {
@@ -64,7 +75,11 @@ export class Declarations {
   private readonly scopeAt = new Map<ts.Node, ts.Node>();
   private readonly resolved = new Map<ts.Identifier, Declaration | null>();
 
-  constructor(readonly sourceFile: ts.SourceFile) {}
+  /** `acrossVersions`: resolutions are remembered for the file's next version (an open document's tree is kept). */
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    private readonly acrossVersions = false,
+  ) {}
 
   add(decl: Declaration): void {
     if (ts.isVariableDeclaration(decl)) {
@@ -85,14 +100,30 @@ export class Declarations {
   declarationOf(id: ts.Identifier): Declaration | undefined {
     const known = this.resolved.get(id);
     if (known !== undefined) return known ?? undefined;
+    const top = this.acrossVersions ? topStatementOf(this.sourceFile, id) : undefined;
+    let kept = top && keptResolutions.get(top);
+    const remembered = kept?.get(id);
     let found: Declaration | undefined;
-    for (let scope: ts.Node | undefined = this.scopeOf(id); scope; scope = scope.parent ? this.scopeOf(scope) : undefined) {
-      const d = this.byScope.get(scope)?.get(id.text);
-      if (d) {
-        found = d;
-        break;
+    if (remembered) {
+      found = remembered.fileLevel ? this.byScope.get(this.sourceFile)?.get(id.text) : remembered.decl;
+    } else {
+      let fileLevel = false;
+      for (let scope: ts.Node | undefined = this.scopeOf(id); scope; scope = scope.parent ? this.scopeOf(scope) : undefined) {
+        if (scope.kind === ts.SyntaxKind.SourceFile) {
+          found = this.byScope.get(scope)?.get(id.text);
+          fileLevel = true;
+          break;
+        }
+        const d = this.byScope.get(scope)?.get(id.text);
+        if (d) {
+          found = d;
+          break;
+        }
       }
-      if (scope.kind === ts.SyntaxKind.SourceFile) break;
+      if (top) {
+        if (!kept) keptResolutions.set(top, (kept = new Map()));
+        kept.set(id, fileLevel ? { fileLevel } : { decl: found, fileLevel });
+      }
     }
     this.resolved.set(id, found ?? null);
     return found;
@@ -156,4 +187,19 @@ export class Declarations {
     // `var x` twice is one variable: the first declaration stands for it
     if (!names.has(name)) names.set(name, decl);
   }
+}
+
+/** The top-level statement a node lies in (by position: statements are in order and do not overlap). */
+function topStatementOf(sourceFile: ts.SourceFile, node: ts.Node): ts.Statement | undefined {
+  const statements = sourceFile.statements;
+  let lo = 0;
+  let hi = statements.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const st = statements[mid]!;
+    if (node.pos >= st.end) lo = mid + 1;
+    else if (node.pos < st.pos) hi = mid - 1;
+    else return node.end <= st.end ? st : undefined;
+  }
+  return undefined;
 }

@@ -21,8 +21,9 @@ export class SyntaxIndex {
   constructor(
     sourceFile: ts.SourceFile,
     private readonly nodes: <T extends ts.Node>(kind: ts.SyntaxKind) => T[],
+    acrossVersions = false,
   ) {
-    this.declarations = new Declarations(sourceFile);
+    this.declarations = new Declarations(sourceFile, acrossVersions);
   }
 
   /**

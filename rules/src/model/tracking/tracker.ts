@@ -47,7 +47,7 @@ export class ValueTracker implements ExpressionSource {
     strings: ValueResolver,
     options: TrackerOptions,
   ) {
-    this.index = new SyntaxIndex(sourceFile, nodes);
+    this.index = new SyntaxIndex(sourceFile, nodes, options.acrossVersions);
     this.declarations = this.index.declarations;
     this.tracking = {
       index: this.index,

@@ -13,6 +13,8 @@ export interface TrackerOptions {
   importedHttpClients?: Record<string, string>;
   /** Local names bound to SDK instances made in another module of the app. */
   importedSdkInstances?: readonly string[];
+  /** The file's tree is kept for its next version: syntactic answers are remembered for it (see Declarations). */
+  acrossVersions?: boolean;
 }
 
 /** The exports of the SDK module that are its constructor. */
