@@ -6,6 +6,7 @@ import {
   isUnmistakableField, messageHandlerParams, personObjectNames, requestRoot, walkFields, type PersonalDataRef,
 } from './personal-data-sources';
 import { isParameterInScope, isQueryBuilder, nextThenCallback, scopeOf } from './personal-data-syntax';
+import { apiResult } from './personal-data-api';
 import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
 
 export type { PersonalDataRef } from './personal-data-sources';
@@ -18,6 +19,12 @@ const CONFIG_ROOTS = /^(process|config|cfg|conf|settings|options|opts|env|consta
 /** Calls that return a part or a copy of the text they are called on (`text.match(phoneRe)`, `email.trim()`). */
 const TEXT_PARTS = new Set(['match', 'matchAll', 'split', 'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'replace', 'replaceAll', 'normalize', 'toString', 'padStart', 'at']);
 const DB_CHAIN_METHODS = new Set(vocabulary.databases.chainMethods);
+/** Array methods whose callback gets each element: an element of a list of people is a person. */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'filter', 'find', 'some', 'every', 'flatMap', 'findLast']);
+/** First parameters of node-style callbacks, which hold the error rather than the result. */
+const ERROR_PARAMETERS = /^(err|error|e|ex|er|error_?)$/i;
+/** Meta's webhook envelope (`body.entry[].messaging[]`, `entry[].changes[].value`), on whatever the payload is called. */
+const META_ENVELOPE: PersonalDataRef = { what: 'webhook envelope', whole: true, shape: 'whatsapp', personal: false };
 
 /**
  * Recognises personal data in expressions and follows it through the variables of a file. Sources: contact,
@@ -141,16 +148,32 @@ export class PersonalDataModel {
     return this.seeds.get(name);
   }
 
-  /** `Lead.find().then((rows) => …)`, `db.query(sql, (err, rows) => …)`: callbacks that get the rows of a read. */
+  /**
+   * `Lead.find().then((rows) => …)`, `db.query(sql, (err, rows) => …)`, `conversations.list(20, (err, res) => …)`,
+   * `rows.forEach((row) => …)`: callbacks that get the rows of a read, another API's answer or a list's elements.
+   */
   private callbackOfRead(call: ts.CallExpression): void {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'then' && !isDatabaseReadName(callee.name.text))) return;
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const method = callee.name.text;
     const fnArg = call.arguments.find((a) => isFunctionLike(unwrap(a)));
     if (!fnArg) return;
     const fn = unwrap(fnArg) as ts.FunctionLikeDeclaration;
-    if (callee.name.text === 'then') {
+    if (method === 'then') {
       const ref = this.resolve(callee.expression);
-      if (ref?.stored && fn.parameters[0]) this.bindParameter(fn.parameters[0], ref);
+      if ((ref?.stored || ref?.fromApi) && fn.parameters[0]) this.bindParameter(fn.parameters[0], ref);
+      return;
+    }
+    if (ELEMENT_CALLBACKS.has(method)) {
+      const ref = this.resolve(callee.expression);
+      if (ref?.shape && fn.parameters[0]) this.bindParameter(fn.parameters[0], ref);
+      return;
+    }
+    if (!isDatabaseReadName(method)) {
+      const api = this.sdkCallOf.has(call) ? undefined : apiResult(call);
+      // the result is the first parameter that is not the error
+      const p = api ? fn.parameters.find((x) => !ts.isIdentifier(x.name) || !ERROR_PARAMETERS.test(x.name.text)) : undefined;
+      if (api && p) this.bindParameter(p, api);
       return;
     }
     const ref = databaseRead(this.model, call);
@@ -200,6 +223,7 @@ export class PersonalDataModel {
     if (!rootRef) {
       const request = requestRoot(chain);
       if (request) return walkFields(request.ref, chain, request.used);
+      if (chain[1] === 'entry') return walkFields(META_ENVELOPE, chain, 2);
     }
     if (rootRef) {
       if (chain.length === 1) return rootRef;
@@ -227,6 +251,12 @@ export class PersonalDataModel {
     if (method === 'stringify') return this.ref(call.arguments[0] as ts.Expression);
     const read = databaseRead(this.model, call);
     if (read) return read;
+    const sdkRead = this.contactRead(call);
+    if (sdkRead) return sdkRead;
+    if (!this.sdkCallOf.has(call)) {
+      const api = apiResult(call);
+      if (api) return api;
+    }
     // `Lead.find().lean()`, `db.collection('leads').find().toArray()`: the rows pass on
     if (DB_CHAIN_METHODS.has(method)) {
       const inner = this.resolve(callee.expression, depth + 1);

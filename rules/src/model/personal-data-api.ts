@@ -1,0 +1,81 @@
+import vocabulary from '../../data/personal-data.json';
+import { ts } from '../ts';
+import type { PersonalDataRef } from './personal-data-sources';
+import { accessChain, unwrap } from './syntax';
+import { HOLE } from './values';
+
+/**
+ * What another platform's API answers, judged by the words of the call: `messagebird.conversations.list(…)`,
+ * `client.getChats()`, `slack.users.info(…)`, `chat.fetchMessages()`, a GET of `/contacts/{email}`. The result
+ * carries people when the call reads (or updates) a resource named by a person-bearing noun; the receipt of
+ * something the app itself sends or creates (`messages.create`, `conversations.reply`) is the app's own data.
+ * Words in rules/data/personal-data.json (`apiResults`).
+ */
+
+const NOUNS: readonly string[] = vocabulary.apiResults.nouns;
+const READ_VERBS: ReadonlySet<string> = new Set(vocabulary.apiResults.readVerbs);
+const GENERIC: ReadonlySet<string> = new Set(vocabulary.apiResults.genericWords);
+const EXCLUDED_RECEIVERS: ReadonlySet<string> = new Set(vocabulary.apiResults.excludedReceivers);
+const NON_PERSONAL: ReadonlySet<string> = new Set(vocabulary.fields.nonPersonalLeaves.map((w) => w.toLowerCase()).concat(['ids', 'counts', 'total', 'exists', 'url', 'urls', 'link', 'token', 'status', 'state']));
+
+/** `listMessages` → list, messages; `getChatById` → get, chat, by, id: the words of a name, lower case. */
+export function nameWords(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** The person-bearing noun a word is, singular or plural (`conversations` → conversation), if any. */
+function personNoun(word: string): string | undefined {
+  return NOUNS.find((n) => word === n || word === n + 's' || (n.endsWith('y') && word === n.slice(0, -1) + 'ies'));
+}
+
+/**
+ * What a call of another API returns, when its method (or the resource before a bare verb) names people.
+ * `chain` is the callee's access chain: ['messagebird', 'conversations', 'listMessages'].
+ */
+export function apiResultOfChain(chain: readonly string[]): PersonalDataRef | undefined {
+  if (chain.length < 2 || chain.some((p) => EXCLUDED_RECEIVERS.has(p.toLowerCase()))) return undefined;
+  const words = nameWords(chain[chain.length - 1]!);
+  // `getChatById`: what follows `by` says how the thing is found, not what it is
+  const by = words.indexOf('by');
+  const head = by > 0 ? words.slice(0, by) : words;
+  const verb = head[0] !== undefined && READ_VERBS.has(head[0]);
+  const rest = verb ? head.slice(1) : head;
+  // without a reading verb the method must be a bare noun (`conversations.members()`): `sendMessage` sends
+  if (!verb && !rest.every((w) => GENERIC.has(w) || !!personNoun(w))) return undefined;
+  // generic tail words (`users.info`, `approveGroupMembershipRequests`) pass on to the word before them
+  let i = rest.length - 1;
+  while (i >= 0 && GENERIC.has(rest[i]!)) i--;
+  let word: string | undefined = rest[i];
+  if (word === undefined) {
+    // the method is only a verb (`conversations.read`): the resource before it says what is read
+    const resource = nameWords(chain[chain.length - 2]!);
+    word = resource[resource.length - 1];
+  }
+  if (word === undefined || NON_PERSONAL.has(word)) return undefined; // getContactCount, getChatIds
+  const noun = personNoun(word);
+  return noun ? { what: `${noun} data from the API (${chain.slice(-2).join('.')})`, whole: true, shape: 'record', fromApi: true } : undefined;
+}
+
+/** The result of a call expression of another API (see apiResultOfChain), from its callee. */
+export function apiResult(call: ts.CallExpression): PersonalDataRef | undefined {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const chain = accessChain(callee, true);
+  return chain ? apiResultOfChain(chain) : undefined;
+}
+
+/** A URL path that names people in its last meaningful segment: `/contacts/${email}`, `/v1/users/{id}/profile`. */
+export function apiResultOfPath(path: string): PersonalDataRef | undefined {
+  const segments = path.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0]!.split('/');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i]!;
+    // placeholders, holes, numeric ids and e-mail addresses stand for one record of the segment before
+    if (!seg || /[{}:$@]|^\d+$/.test(seg) || seg.includes(HOLE)) continue;
+    const words = nameWords(seg);
+    const last = words[words.length - 1];
+    if (!last || NON_PERSONAL.has(last)) return undefined;
+    const noun = personNoun(last);
+    return noun ? { what: `${noun} data from the API (${seg})`, whole: true, shape: 'record', fromApi: true } : undefined;
+  }
+  return undefined;
+}
