@@ -170,7 +170,7 @@ export class PersonalDataModel {
       return;
     }
     if (!isDatabaseReadName(method)) {
-      const api = this.sdkCallOf.has(call) ? undefined : apiResult(call);
+      const api = this.apiCallResult(call);
       // the result is the first parameter that is not the error
       const p = api ? fn.parameters.find((x) => !ts.isIdentifier(x.name) || !ERROR_PARAMETERS.test(x.name.text)) : undefined;
       if (api && p) this.bindParameter(p, api);
@@ -180,6 +180,49 @@ export class PersonalDataModel {
     // node-style callbacks take the error first
     const p = ref ? fn.parameters[fn.parameters.length > 1 ? 1 : 0] : undefined;
     if (ref && p) this.bindParameter(p, ref);
+  }
+
+  /**
+   * What a call of another platform's client answers (personal-data-api.ts), when the receiver is such a client:
+   * a loaded module, an instance made from one, `this` (a class around a client), or an API object itself
+   * (`(await msg.getChat()).fetchMessages()`). A local list (`users.find(…)`) is not asked; nor is a read of the
+   * app's own account (`users.get(bot.auth.user)`, `getMe()`).
+   */
+  private apiCallResult(call: ts.CallExpression): PersonalDataRef | undefined {
+    if (this.sdkCallOf.has(call) || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+    const ref = apiResult(call);
+    if (!ref || !this.isApiReceiver(call.expression.expression, 0)) return undefined;
+    if (call.arguments.some((a) => ownAccount(accessChain(unwrap(a)) ?? []))) return undefined;
+    return ref;
+  }
+
+  private isApiReceiver(receiver: ts.Expression, depth: number): boolean {
+    if (depth > 6) return false;
+    const e = unwrap(receiver);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      return this.resolve(e)?.fromApi === true || this.isApiReceiver(e.expression, depth + 1);
+    }
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') return true;
+      return (ts.isCallExpression(e) && !!this.resolve(e)?.fromApi) || this.isApiReceiver(e.expression, depth + 1);
+    }
+    if (!ts.isIdentifier(e)) return false;
+    if (this.importedNames().has(e.text)) return true;
+    const r = this.tainted.has(e.text) ? this.nameRef(e, e.text) : undefined;
+    if (r?.fromApi || r?.shape === 'channelMessage') return true;
+    const init = isParameterInScope(e) ? undefined : this.model.values.initializerOf(e.text);
+    const made = init ? unwrap(init) : undefined;
+    return !!made && (ts.isNewExpression(made) || ts.isCallExpression(made) || ts.isPropertyAccessExpression(made)) && this.isApiReceiver(made, depth + 1);
+  }
+
+  private imported: Set<string> | undefined;
+  private importedNames(): Set<string> {
+    if (!this.imported) {
+      this.imported = new Set(this.model.requireBindings.keys());
+      for (const imp of this.model.imports) for (const n of imp.names) this.imported.add(n);
+    }
+    return this.imported;
   }
 
   private contactRead(init: ts.Expression): PersonalDataRef | undefined {
@@ -253,10 +296,8 @@ export class PersonalDataModel {
     if (read) return read;
     const sdkRead = this.contactRead(call);
     if (sdkRead) return sdkRead;
-    if (!this.sdkCallOf.has(call)) {
-      const api = apiResult(call);
-      if (api) return api;
-    }
+    const api = this.apiCallResult(call);
+    if (api) return api;
     // `Lead.find().lean()`, `db.collection('leads').find().toArray()`: the rows pass on
     if (DB_CHAIN_METHODS.has(method)) {
       const inner = this.resolve(callee.expression, depth + 1);
@@ -387,4 +428,9 @@ export class PersonalDataModel {
   taintedNames(): Iterable<string> {
     return this.tainted.keys();
   }
+}
+
+/** `bot.auth.user`, `me`, `self`: an argument that names the app's own account. */
+function ownAccount(chain: readonly string[]): boolean {
+  return chain.includes('auth') || chain[chain.length - 1] === 'me' || chain[chain.length - 1] === 'self';
 }
