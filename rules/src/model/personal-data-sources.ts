@@ -40,6 +40,7 @@ const TWILIO_FIELDS = map(vocabulary.channels.twilio.fields);
 const WA_PATH = set(vocabulary.channels.whatsappCloud.path);
 const WA_RECORDS = map(vocabulary.channels.whatsappCloud.records);
 const WA_FIELDS = map(vocabulary.channels.whatsappCloud.fields);
+const MESSENGER_RECORDS = map(vocabulary.channels.messenger.records);
 const MESSAGE_FIELDS = map(vocabulary.channelMessages.fields);
 const REQUEST_ROOTS = set(vocabulary.requests.roots);
 const KOA_ROOTS = set(vocabulary.requests.koaRoots);
@@ -104,9 +105,13 @@ export function childRef(parent: PersonalDataRef, key: string): PersonalDataRef 
       if (field) return { what: field, whole: false };
       const record = WA_RECORDS.get(key);
       if (record) return { what: record, whole: true, shape: 'whatsapp' };
+      const event = MESSENGER_RECORDS.get(key);
+      if (event) return { what: event, whole: true, shape: 'channelMessage' };
       return parent;
     }
     case 'channelMessage': {
+      // Messenger's `event.message.text`: the message inside an event reads like the event's own fields
+      if (key === 'message') return { what: parent.what, whole: true, shape: 'channelMessage' };
       const field = MESSAGE_FIELDS.get(key);
       if (field) return { what: field, whole: false };
       return isPersonalField(key) ? { what: describeField(norm), whole: false } : undefined;
@@ -131,7 +136,7 @@ export function walkFields(start: PersonalDataRef, chain: readonly string[], fro
 
 /** What a field of a shaped value holds; the rows of a query result (`{ rows }`, `Items`) are the query's. */
 export function fieldOf(ref: PersonalDataRef, key: string): PersonalDataRef | undefined {
-  return ref.shape === 'record' && ref.stored && DB_RESULT_FIELDS.has(key) ? ref : childRef(ref, key);
+  return ref.shape === 'record' && (ref.stored || ref.fromApi) && DB_RESULT_FIELDS.has(key) ? ref : childRef(ref, key);
 }
 
 /** `req.body`, `ctx.request.body`, `event.body`: what the caller of a route sent, and how many links that took. */
@@ -235,7 +240,7 @@ export function messageHandlerParams(model: FileModel, sdkCalls: ReadonlySet<ts.
       const eventWords = name ? words(name) : [];
       if (!name || !eventWords.some((w) => EVENT_WORDS.has(w))) continue;
       messages = eventWords.some((w) => MESSAGE_WORDS.has(w));
-      what = /mess|msg/i.test(name) ? 'incoming message' : messages ? `${name} message` : `${name} event data`;
+      what = messages ? 'incoming message' : `${name} event data`;
     }
     const params = messages ? last.parameters : last.parameters.slice(0, 1);
     for (const p of params) {

@@ -257,6 +257,11 @@ export class PersonalDataModel {
       // `text.match(re)[1]`
       if (ts.isElementAccessExpression(e)) return this.resolve(e.expression, depth + 1);
       if (ts.isCallExpression(e)) return this.callResult(e, depth);
+      // `(await client.getChatById(id)).name`: a field of what a call answers
+      if (ts.isPropertyAccessExpression(e)) {
+        const inner = this.resolve(e.expression, depth + 1);
+        return inner?.shape ? fieldOf(inner, e.name.text) : undefined;
+      }
       return undefined;
     }
     const root = chain[0]!;
