@@ -42,6 +42,11 @@ export class PersonalDataModel {
   private readonly params = new Map<ts.ParameterDeclaration, Map<string, PersonalDataRef>>();
   /** The first SDK call record of each call node: a linear search per declaration was quadratic in big files. */
   private readonly sdkCallOf = new Map<ts.CallExpression, FileModel['sdk']['calls'][number]>();
+  /**
+   * Where personal data enters the file other than through the SDK: parameters of handlers and callbacks that
+   * receive it, variables that take another API's answer, a database read or a route's request data.
+   */
+  readonly sources = new Map<ts.Node, string>();
   /** Values appended to a URLSearchParams by its variable name (`params.append('email', lead.email)`), built on first use. */
   private appendedParams: Map<string, ts.Expression[]> | undefined;
 
@@ -65,7 +70,10 @@ export class PersonalDataModel {
         const source = d.initializer ?? (ts.isForOfStatement(d.parent.parent) ? d.parent.parent.expression : undefined);
         if (!source) return;
         const ref = this.resolve(source) ?? this.contactRead(source);
-        if (ref) this.bind(d.name, ref, (n, r) => this.scopesOf(n).set(scopes[i]!, r));
+        if (!ref) return;
+        this.bind(d.name, ref, (n, r) => this.scopesOf(n).set(scopes[i]!, r));
+        const chain = dataChain(unwrap(source));
+        if (ref.personal !== false && (ref.fromApi || ref.stored || (chain && requestRoot(chain))) && !this.sources.has(d)) this.sources.set(d, ref.what);
       });
       for (const call of calls) this.callbackOfRead(call);
     }
@@ -98,6 +106,7 @@ export class PersonalDataModel {
   }
 
   private bindParameter(param: ts.ParameterDeclaration, ref: PersonalDataRef): void {
+    if (ref.personal !== false && !this.sources.has(param)) this.sources.set(param, ref.what);
     let names = this.params.get(param);
     if (!names) this.params.set(param, (names = new Map()));
     this.bind(param.name, ref, (n, r) => names.set(n, r));
