@@ -7,6 +7,7 @@ import {
 } from './personal-data-sources';
 import { isParameterInScope, isQueryBuilder, nextThenCallback, scopeOf } from './personal-data-syntax';
 import { apiResult } from './personal-data-api';
+import { peopleApiWrapperParams } from './personal-data-wrappers';
 import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
 
 export type { PersonalDataRef } from './personal-data-sources';
@@ -56,6 +57,7 @@ export class PersonalDataModel {
     for (const n of personObjectNames(model.text)) this.seed(n, { what: `${n} record`, whole: true, shape: 'record' });
     for (const n of model.sdk.messageNames) this.seed(n, { what: 'message payload', whole: true });
     for (const [param, ref] of messageHandlerParams(model, new Set(this.sdkCallOf.keys()))) this.bindParameter(param, ref);
+    for (const [param, ref] of peopleApiWrapperParams(model)) this.bindParameter(param, ref);
     // variables assigned from personal data; in document order, twice for chains declared out of order
     const decls = model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration);
     const calls = model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression);
