@@ -34,26 +34,29 @@ function personNoun(word: string): string | undefined {
  */
 export function apiResultOfChain(chain: readonly string[]): PersonalDataRef | undefined {
   if (chain.length < 2 || chain.some((p) => EXCLUDED_RECEIVERS.has(p.toLowerCase()))) return undefined;
-  const words = nameWords(chain[chain.length - 1]!);
+  const noun = readNoun(nameWords(chain[chain.length - 1]!), nameWords(chain[chain.length - 2]!));
+  return noun ? { what: `${noun} data from the API (${chain.slice(-2).join('.')})`, whole: true, shape: 'record', fromApi: true } : undefined;
+}
+
+/**
+ * The person-bearing noun a name reads, if it reads one: `listMessages` → message, `getChatById` → chat,
+ * `read` after `conversations` → conversation; none for `sendMessage`, `getContactCount` or `pin`.
+ */
+function readNoun(words: readonly string[], before: readonly string[]): string | undefined {
   // `getChatById`: what follows `by` says how the thing is found, not what it is
   const by = words.indexOf('by');
   const head = by > 0 ? words.slice(0, by) : words;
   const verb = head[0] !== undefined && READ_VERBS.has(head[0]);
   const rest = verb ? head.slice(1) : head;
-  // without a reading verb the method must be a bare noun (`conversations.members()`): `sendMessage` sends
+  // without a reading verb the name must be a bare noun (`conversations.members()`): `sendMessage` sends
   if (!verb && !rest.every((w) => GENERIC.has(w) || !!personNoun(w))) return undefined;
   // generic tail words (`users.info`, `approveGroupMembershipRequests`) pass on to the word before them
   let i = rest.length - 1;
   while (i >= 0 && GENERIC.has(rest[i]!)) i--;
-  let word: string | undefined = rest[i];
-  if (word === undefined) {
-    // the method is only a verb (`conversations.read`): the resource before it says what is read
-    const resource = nameWords(chain[chain.length - 2]!);
-    word = resource[resource.length - 1];
-  }
+  // the name is only a verb (`conversations.read`): the resource before it says what is read
+  const word = i >= 0 ? rest[i] : before[before.length - 1];
   if (word === undefined || NON_PERSONAL.has(word)) return undefined; // getContactCount, getChatIds
-  const noun = personNoun(word);
-  return noun ? { what: `${noun} data from the API (${chain.slice(-2).join('.')})`, whole: true, shape: 'record', fromApi: true } : undefined;
+  return personNoun(word);
 }
 
 /** The result of a call expression of another API (see apiResultOfChain), from its callee. */
@@ -64,17 +67,17 @@ export function apiResult(call: ts.CallExpression): PersonalDataRef | undefined 
   return chain ? apiResultOfChain(chain) : undefined;
 }
 
-/** A URL path that names people in its last meaningful segment: `/contacts/${email}`, `/v1/users/{id}/profile`. */
+/**
+ * A URL path that reads people, by its last meaningful segment: `/contacts/${email}`, `users`, `get_user_details`
+ * (not `send_message`, not `/contacts/count`).
+ */
 export function apiResultOfPath(path: string): PersonalDataRef | undefined {
   const segments = path.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0]!.split('/');
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i]!;
     // placeholders, holes, numeric ids and e-mail addresses stand for one record of the segment before
     if (!seg || /[{}:$@]|^\d+$/.test(seg) || seg.includes(HOLE)) continue;
-    const words = nameWords(seg);
-    const last = words[words.length - 1];
-    if (!last || NON_PERSONAL.has(last)) return undefined;
-    const noun = personNoun(last);
+    const noun = readNoun(nameWords(seg), []);
     return noun ? { what: `${noun} data from the API (${seg})`, whole: true, shape: 'record', fromApi: true } : undefined;
   }
   return undefined;

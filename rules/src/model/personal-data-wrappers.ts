@@ -1,14 +1,14 @@
 import { ts } from '../ts';
 import type { FileModel } from './file-model';
 import { apiResultOfPath } from './personal-data-api';
-import type { PersonalDataRef } from './personal-data-sources';
+import { isPersonNoun, type PersonalDataRef } from './personal-data-sources';
 import { isFunctionLike, propertyName, unwrap } from './syntax';
 
 /**
  * An API client's own request function (`Intercom.prototype.request = function (method, path, parameters, cb)`)
- * that the file calls with paths of people's resources (`this.request('POST', 'users', user, cb)`): what its
- * callers pass besides the method and path, and the response bodies its HTTP callbacks get, are people's
- * records. Debug logs of "every request's parameters" and "every raw response" there print them.
+ * that the file calls with paths of people's resources (`this.request('POST', 'users', userObj, cb)`): the
+ * response bodies its HTTP callbacks get are people's records, and so is a parameter to which callers hand a
+ * value named like a person's record (`userObj`, `contact`; not `{ id }`). Debug logs of "every request's parameters" and "every raw response" there print them.
  */
 
 /** Parameters that configure a request rather than carry its data. */
@@ -21,7 +21,7 @@ export function peopleApiWrapperParams(model: FileModel): Map<ts.ParameterDeclar
   const out = new Map<ts.ParameterDeclaration, PersonalDataRef>();
   const functions = namedFunctions(model);
   if (!functions.size) return out;
-  const resources = new Map<ts.FunctionLikeDeclaration, { paths: Set<string>; pathIndex: number }>();
+  const resources = new Map<ts.FunctionLikeDeclaration, { paths: Set<string>; records: Set<number> }>();
   for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
     const callee = unwrap(call.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
@@ -34,17 +34,21 @@ export function peopleApiWrapperParams(model: FileModel): Map<ts.ParameterDeclar
       for (const fn of fns) {
         const param = fn.parameters[i];
         if (!param || !ts.isIdentifier(param.name) || !PATH_PARAMETERS.test(param.name.text)) continue;
-        const seen = resources.get(fn) ?? { paths: new Set<string>(), pathIndex: i };
+        const seen = resources.get(fn) ?? { paths: new Set<string>(), records: new Set<number>() };
         seen.paths.add(path!.split('/').filter(Boolean)[0] ?? path!);
+        // `this.request('POST', 'users', userObj, cb)`: a caller hands a person's record to the request
+        call.arguments.forEach((a, j) => {
+          const v = unwrap(a);
+          if (j !== i && ts.isIdentifier(v) && isPersonNoun(v.text)) seen.records.add(j);
+        });
         resources.set(fn, seen);
       }
     });
   }
-  for (const [fn, { paths, pathIndex }] of resources) {
+  for (const [fn, { paths, records }] of resources) {
     const what = `request data of a people API (${[...paths].slice(0, 3).join(', ')})`;
     fn.parameters.forEach((p, i) => {
-      if (i === pathIndex || !ts.isIdentifier(p.name) || CONTROL_PARAMETERS.test(p.name.text)) return;
-      out.set(p, { what, whole: true, shape: 'record', fromApi: true });
+      if (records.has(i) && ts.isIdentifier(p.name) && !CONTROL_PARAMETERS.test(p.name.text)) out.set(p, { what, whole: true, shape: 'record', fromApi: true });
     });
     // `request(options, function (err, res, body) { … })`: the answer to the request
     const walk = (n: ts.Node): void => {

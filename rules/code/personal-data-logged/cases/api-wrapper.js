@@ -33,6 +33,27 @@ Crm.prototype.createContact = function (contact, cb) {
   return this.request('POST', 'contacts', contact, cb);
 };
 
+// a client that only looks people up by id: its requests carry ids, its answers carry the people
+function Directory() {}
+
+Directory.prototype.lookup = function (path, query, cb) {
+  // ok: personal-data-logged
+  debug('lookup %s %o', path, query);
+  request({ url: 'https://directory.example/' + path, qs: query, json: true }, (err, res, body) => {
+    // ruleid: personal-data-logged messageId=debugLogged
+    debug('lookup answer %o', body);
+    cb(err, body);
+  });
+};
+
+Directory.prototype.getUserDetails = function (userId, cb) {
+  return this.lookup('get_user_details', { id: userId }, cb);
+};
+
+Directory.prototype.sendMessage = function (receiver, text, cb) {
+  return this.lookup('send_message', { receiver, text }, cb);
+};
+
 // the same shape of client for a resource that is not about people
 function Weather(key) {
   this.key = key;
@@ -52,4 +73,4 @@ Weather.prototype.forecast = function (days, cb) {
   return this.call('GET', 'forecast', { days }, cb);
 };
 
-module.exports = { Crm, Weather };
+module.exports = { Crm, Directory, Weather };
