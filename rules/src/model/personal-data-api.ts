@@ -59,10 +59,14 @@ function readNoun(words: readonly string[], before: readonly string[]): string |
   return personNoun(word);
 }
 
+/** Method names that can read people at all: a noun of the vocabulary, or a verb that leaves it to the resource. */
+const CANDIDATE = new RegExp(`(${[...NOUNS, 'people'].join('|')})|^(${[...READ_VERBS, ...GENERIC].join('|')})$`, 'i');
+
 /** The result of a call expression of another API (see apiResultOfChain), from its callee. */
 export function apiResult(call: ts.CallExpression): PersonalDataRef | undefined {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  // most calls (`push`, `log`, `then`) name nothing of the kind: no chain, no words
+  if (!ts.isPropertyAccessExpression(callee) || !CANDIDATE.test(callee.name.text)) return undefined;
   const chain = accessChain(callee, true);
   return chain ? apiResultOfChain(chain) : undefined;
 }

@@ -28,12 +28,13 @@ export function peopleApiWrapperParams(model: FileModel): Map<ts.ParameterDeclar
     const fns = name ? functions.get(name) : undefined;
     if (!fns) continue;
     call.arguments.forEach((arg, i) => {
+      // only an argument that fills a path parameter is read as a path (resolving every string is not cheap)
+      const takers = fns.filter((fn) => isPathParameter(fn.parameters[i]));
+      if (!takers.length) return;
       const path = model.values.string(arg)?.text;
       const ref = path && !/\s/.test(path) ? apiResultOfPath(path) : undefined;
       if (!ref) return;
-      for (const fn of fns) {
-        const param = fn.parameters[i];
-        if (!param || !ts.isIdentifier(param.name) || !PATH_PARAMETERS.test(param.name.text)) continue;
+      for (const fn of takers) {
         const seen = resources.get(fn) ?? { paths: new Set<string>(), records: new Set<number>() };
         seen.paths.add(path!.split('/').filter(Boolean)[0] ?? path!);
         // `this.request('POST', 'users', userObj, cb)`: a caller hands a person's record to the request
@@ -67,11 +68,15 @@ export function peopleApiWrapperParams(model: FileModel): Map<ts.ParameterDeclar
   return out;
 }
 
-/** Functions of the file by the name callers use: declarations, methods, `X.prototype.m = function`, `const m = () => …`. */
+function isPathParameter(p: ts.ParameterDeclaration | undefined): boolean {
+  return !!p && ts.isIdentifier(p.name) && PATH_PARAMETERS.test(p.name.text);
+}
+
+/** Functions with a path parameter, by the name callers use: declarations, methods, `X.prototype.m = function`, `const m = () => …`. */
 function namedFunctions(model: FileModel): Map<string, ts.FunctionLikeDeclaration[]> {
   const out = new Map<string, ts.FunctionLikeDeclaration[]>();
   const add = (name: string | undefined, fn: ts.Node | undefined): void => {
-    if (!name || !fn || !isFunctionLike(fn) || fn.parameters.length < 2) return;
+    if (!name || !fn || !isFunctionLike(fn) || fn.parameters.length < 2 || !fn.parameters.some(isPathParameter)) return;
     out.set(name, [...(out.get(name) ?? []), fn]);
   };
   for (const f of model.nodes<ts.FunctionDeclaration>(ts.SyntaxKind.FunctionDeclaration)) add(f.name?.text, f);

@@ -200,12 +200,19 @@ export class PersonalDataModel {
    * app's own account (`users.get(bot.auth.user)`, `getMe()`).
    */
   private apiCallResult(call: ts.CallExpression): PersonalDataRef | undefined {
-    if (this.sdkCallOf.has(call) || !ts.isPropertyAccessExpression(call.expression)) return undefined;
-    const ref = apiResult(call);
-    if (!ref || !this.isApiReceiver(call.expression.expression, 0)) return undefined;
-    if (call.arguments.some((a) => ownAccount(accessChain(unwrap(a)) ?? []))) return undefined;
-    return ref;
+    // what the words say is asked by both passes and by every rule: read once; the receiver is asked each time,
+    // since what it holds may be learnt in a later pass (a callback's parameter)
+    let ref: PersonalDataRef | undefined;
+    if (this.apiResults.has(call)) ref = this.apiResults.get(call);
+    else {
+      ref = this.sdkCallOf.has(call) || !ts.isPropertyAccessExpression(call.expression) ? undefined : apiResult(call);
+      if (ref && call.arguments.some((a) => ownAccount(accessChain(unwrap(a)) ?? []))) ref = undefined;
+      this.apiResults.set(call, ref);
+    }
+    return ref && this.isApiReceiver((call.expression as ts.PropertyAccessExpression).expression, 0) ? ref : undefined;
   }
+
+  private readonly apiResults = new Map<ts.CallExpression, PersonalDataRef | undefined>();
 
   private isApiReceiver(receiver: ts.Expression, depth: number): boolean {
     if (depth > 6) return false;
