@@ -1,8 +1,10 @@
 import vocabulary from '../../data/personal-data.json';
 import { ts } from '../ts';
+import type { FileModel } from './file-model';
 import type { PersonalDataRef } from './personal-data-sources';
 import { accessChain, unwrap } from './syntax';
 import { HOLE } from './values';
+import { isParameterInScope } from './personal-data-syntax';
 
 /**
  * What another platform's API answers, judged by the words of the call: `messagebird.conversations.list(…)`,
@@ -85,4 +87,34 @@ export function apiResultOfPath(path: string): PersonalDataRef | undefined {
     return noun ? { what: `${noun} data from the API (${seg})`, whole: true, shape: 'record', fromApi: true } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a call's receiver is another platform's client: a loaded module, an instance made from one, `this` (a
+ * class around a client), or an API object itself (`(await msg.getChat()).fetchMessages()`, a handler's message).
+ * A local list (`users.find(…)`) is none. `held` says what the personal-data model knows an expression holds.
+ */
+export function isApiReceiver(model: FileModel, receiver: ts.Expression, held: (e: ts.Expression) => PersonalDataRef | undefined, imported: ReadonlySet<string>, depth = 0): boolean {
+  if (depth > 6) return false;
+  const e = unwrap(receiver);
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return true;
+  const known = held(e);
+  if (known?.fromApi || known?.shape === 'channelMessage') return true;
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return isApiReceiver(model, e.expression, held, imported, depth + 1);
+  if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    // require('messagebird')(key)
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') return true;
+    return isApiReceiver(model, e.expression, held, imported, depth + 1);
+  }
+  if (!ts.isIdentifier(e)) return false;
+  if (imported.has(e.text)) return true;
+  const init = isParameterInScope(e) ? undefined : model.values.initializerOf(e.text);
+  const made = init ? unwrap(init) : undefined;
+  return !!made && (ts.isNewExpression(made) || ts.isCallExpression(made) || ts.isPropertyAccessExpression(made)) && isApiReceiver(model, made, held, imported, depth + 1);
+}
+
+/** `bot.auth.user`, `me`, `self`: an argument that names the app's own account (`users.get(bot.auth.user)`). */
+export function namesOwnAccount(arg: ts.Expression): boolean {
+  const chain = accessChain(unwrap(arg)) ?? [];
+  return chain.includes('auth') || chain[chain.length - 1] === 'me' || chain[chain.length - 1] === 'self';
 }

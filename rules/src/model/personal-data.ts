@@ -6,7 +6,7 @@ import {
   isUnmistakableField, messageHandlerParams, personObjectNames, requestRoot, walkFields, type PersonalDataRef,
 } from './personal-data-sources';
 import { isParameterInScope, isQueryBuilder, nextThenCallback, scopeOf } from './personal-data-syntax';
-import { apiResult } from './personal-data-api';
+import { apiResult, isApiReceiver, namesOwnAccount } from './personal-data-api';
 import { peopleApiWrapperParams } from './personal-data-wrappers';
 import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
 
@@ -206,35 +206,15 @@ export class PersonalDataModel {
     if (this.apiResults.has(call)) ref = this.apiResults.get(call);
     else {
       ref = this.sdkCallOf.has(call) || !ts.isPropertyAccessExpression(call.expression) ? undefined : apiResult(call);
-      if (ref && call.arguments.some((a) => ownAccount(accessChain(unwrap(a)) ?? []))) ref = undefined;
+      if (ref && call.arguments.some((a) => namesOwnAccount(a))) ref = undefined;
       this.apiResults.set(call, ref);
     }
-    return ref && this.isApiReceiver((call.expression as ts.PropertyAccessExpression).expression, 0) ? ref : undefined;
+    const receiver = (call.expression as ts.PropertyAccessExpression).expression;
+    return ref && isApiReceiver(this.model, receiver, (e) => this.resolve(e), this.importedNames()) ? ref : undefined;
   }
 
   private readonly apiResults = new Map<ts.CallExpression, PersonalDataRef | undefined>();
 
-  private isApiReceiver(receiver: ts.Expression, depth: number): boolean {
-    if (depth > 6) return false;
-    const e = unwrap(receiver);
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return true;
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
-      return this.resolve(e)?.fromApi === true || this.isApiReceiver(e.expression, depth + 1);
-    }
-    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
-      if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') return true;
-      return (ts.isCallExpression(e) && !!this.resolve(e)?.fromApi) || this.isApiReceiver(e.expression, depth + 1);
-    }
-    if (!ts.isIdentifier(e)) return false;
-    if (this.importedNames().has(e.text)) return true;
-    const r = this.tainted.has(e.text) ? this.nameRef(e, e.text) : undefined;
-    if (r?.fromApi || r?.shape === 'channelMessage') return true;
-    const init = isParameterInScope(e) ? undefined : this.model.values.initializerOf(e.text);
-    const made = init ? unwrap(init) : undefined;
-    return !!made && (ts.isNewExpression(made) || ts.isCallExpression(made) || ts.isPropertyAccessExpression(made)) && this.isApiReceiver(made, depth + 1);
-  }
-
-  private imported: Set<string> | undefined;
   private importedNames(): Set<string> {
     if (!this.imported) {
       this.imported = new Set(this.model.requireBindings.keys());
@@ -242,6 +222,8 @@ export class PersonalDataModel {
     }
     return this.imported;
   }
+
+  private imported: Set<string> | undefined;
 
   private contactRead(init: ts.Expression): PersonalDataRef | undefined {
     const e = unwrap(init);
@@ -453,7 +435,3 @@ export class PersonalDataModel {
   }
 }
 
-/** `bot.auth.user`, `me`, `self`: an argument that names the app's own account. */
-function ownAccount(chain: readonly string[]): boolean {
-  return chain.includes('auth') || chain[chain.length - 1] === 'me' || chain[chain.length - 1] === 'self';
-}
