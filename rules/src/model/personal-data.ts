@@ -199,7 +199,7 @@ export class PersonalDataModel {
    * (`(await msg.getChat()).fetchMessages()`). A local list (`users.find(…)`) is not asked; nor is a read of the
    * app's own account (`users.get(bot.auth.user)`, `getMe()`).
    */
-  private apiCallResult(call: ts.CallExpression): PersonalDataRef | undefined {
+  private apiCallResult(call: ts.CallExpression, depth = 0): PersonalDataRef | undefined {
     // what the words say is asked by both passes and by every rule: read once; the receiver is asked each time,
     // since what it holds may be learnt in a later pass (a callback's parameter)
     let ref: PersonalDataRef | undefined;
@@ -210,7 +210,7 @@ export class PersonalDataModel {
       this.apiResults.set(call, ref);
     }
     const receiver = (call.expression as ts.PropertyAccessExpression).expression;
-    return ref && isApiReceiver(this.model, receiver, (e) => this.resolve(e), this.importedNames()) ? ref : undefined;
+    return ref && isApiReceiver(this.model, receiver, (e) => this.resolve(e, depth + 1), this.importedNames()) ? ref : undefined;
   }
 
   private readonly apiResults = new Map<ts.CallExpression, PersonalDataRef | undefined>();
@@ -301,7 +301,7 @@ export class PersonalDataModel {
     if (read) return read;
     const sdkRead = this.contactRead(call);
     if (sdkRead) return sdkRead;
-    const api = this.apiCallResult(call);
+    const api = this.apiCallResult(call, depth);
     if (api) return api;
     // `Lead.find().lean()`, `db.collection('leads').find().toArray()`: the rows pass on
     if (DB_CHAIN_METHODS.has(method)) {
