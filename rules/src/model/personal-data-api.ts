@@ -61,14 +61,17 @@ function readNoun(words: readonly string[], before: readonly string[]): string |
   return personNoun(word);
 }
 
-/** Method names that can read people at all: a noun of the vocabulary, or a verb that leaves it to the resource. */
-const CANDIDATE = new RegExp(`(${[...NOUNS, 'people'].join('|')})|^(${[...READ_VERBS, ...GENERIC].join('|')})$`, 'i');
+/** Method names that can read people at all: one holding a noun of the vocabulary, or a bare verb or generic word. */
+function isCandidate(method: string): boolean {
+  const lower = method.toLowerCase();
+  return READ_VERBS.has(lower) || GENERIC.has(lower) || NOUNS.some((n) => lower.includes(n)) || lower.includes('people');
+}
 
 /** The result of a call expression of another API (see apiResultOfChain), from its callee. */
 export function apiResult(call: ts.CallExpression): PersonalDataRef | undefined {
   const callee = unwrap(call.expression);
   // most calls (`push`, `log`, `then`) name nothing of the kind: no chain, no words
-  if (!ts.isPropertyAccessExpression(callee) || !CANDIDATE.test(callee.name.text)) return undefined;
+  if (!ts.isPropertyAccessExpression(callee) || !isCandidate(callee.name.text)) return undefined;
   const chain = accessChain(callee, true);
   return chain ? apiResultOfChain(chain) : undefined;
 }
