@@ -166,6 +166,7 @@ function personMobile(raw: string): boolean {
   if (!phone?.isValid() || phone.getType() !== 'MOBILE') return false;
   const national = String(phone.nationalNumber);
   if (/(\d)\1{5}/.test(national)) return false; // 0611111111, +31600000000-style fillers
+  if (/12345678|87654321/.test(national)) return false; // 06-12345678: the documentation filler that counts from 1
   if (phone.countryCallingCode === '1' && /^\d{3}55501\d{2}$/.test(national)) return false; // US 555-01xx fiction numbers
   return true;
 }

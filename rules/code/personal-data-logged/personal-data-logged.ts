@@ -35,6 +35,17 @@ export default createCodeRule({
       },
       [ts.SyntaxKind.CallExpression](node) {
         const call = node as ts.CallExpression;
+        const handed = loggerHandedResult(context, call, loggers);
+        if (handed) {
+          context.report({
+            messageId: handed.logger.kind === 'debug' ? 'debugLogged' : 'logged',
+            data: { what: capitalise(handed.what), logger: handed.logger.name },
+            start: handed.node.getStart(context.sourceFile),
+            end: handed.node.getEnd(),
+            severity: handed.logger.kind === 'debug' || context.isTestFile ? 'info' : undefined,
+          });
+          return;
+        }
         const logger = loggerOf(context, call, loggers);
         if (!logger) return;
         for (const arg of call.arguments) {
@@ -111,6 +122,19 @@ function loggerOf(context: CodeRuleContext, call: ts.CallExpression, loggers: Ma
   if (spec && logging.isModule(spec)) return { kind: 'library', name };
   if (logging.isReceiverName(last) && known !== 'debug') return { kind: 'library', name };
   return undefined;
+}
+
+/** `bot.conversations.get(id).then(console.log)`: a logger handed a promise's result as its callback. */
+function loggerHandedResult(context: CodeRuleContext, call: ts.CallExpression, loggers: Map<string, LoggerKind>): { logger: { kind: LoggerKind; name: string }; what: string; node: ts.Expression } | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'then' || !call.arguments[0]) return undefined;
+  const handler = unwrap(call.arguments[0]);
+  let logger: { kind: LoggerKind; name: string } | undefined;
+  if (ts.isPropertyAccessExpression(handler) && ts.isIdentifier(handler.expression) && handler.expression.text === 'console' && logging.isConsoleMethod(handler.name.text)) logger = { kind: 'console', name: `console.${handler.name.text}()` };
+  else if (ts.isIdentifier(handler) && loggers.has(handler.text)) logger = { kind: loggers.get(handler.text)!, name: `${handler.text}()` };
+  if (!logger) return undefined;
+  const ref = context.personalData.ref(callee.expression);
+  return ref ? { logger, what: ref.what, node: handler } : undefined;
 }
 
 /** Inside a handler that only receives staff or system messages: their text is not a consumer's. */

@@ -102,6 +102,8 @@ function collectEvidence(context: AppRuleContext, m: Manifest): Evidence[] {
     // a subscription is already counted as events; its scope use would say the same again
     const subscriptions = new Set(facts.events.map((e) => e.start));
     for (const u of facts.scopeUses) if (scopeEntry(u.scope)?.personalData === 'consumer' && /read/.test(u.scope) && !subscriptions.has(u.start)) add(u.evidence, { file, start: u.start, end: u.end });
+    // other platforms' clients, the app's routes and its database: personal data the manifest must declare as well
+    for (const r of facts.personalDataReads ?? []) add(r.what, { file, start: r.start, end: r.end });
     if (!out.length) add('message handlers');
   }
   if (out.length) return out; // the code speaks for itself; manifest evidence only when there is no code

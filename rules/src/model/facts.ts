@@ -33,6 +33,8 @@ export interface FileFacts {
   /** Personal data written to storage (db, files, cache). */
   storesPersonalData: Located[];
   readsPersonalData: boolean;
+  /** Where personal data enters besides the SDK (other platforms' clients, routes, databases), for the evidence. */
+  personalDataReads?: Located[];
   importsSdk: boolean;
   /** Relative specifiers passed to bot.module(). */
   sdkModuleSpecifiers: string[];
@@ -145,6 +147,10 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
   for (const h of model.http.calls) httpFacts(h, facts, use, sf);
   for (const h of model.http.wrapperCalls) httpFacts(h, facts, use, sf);
   if (model.sdk.messageNames.size) facts.readsPersonalData = true;
+  if (pd.sources.size) {
+    facts.readsPersonalData = true;
+    facts.personalDataReads = [...pd.sources].map(([node, what]) => ({ start: node.getStart(sf), end: node.getEnd(), what })).sort((a, b) => a.start - b.start);
+  }
   // calls to Web1on1 (SDK) and outbound HTTP send data elsewhere; other rules look at those
   const notStorage = new Set<ts.CallExpression>([...model.sdk.calls.map((c) => c.call), ...model.http.calls.map((h) => h.call)]);
   for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {

@@ -24,6 +24,8 @@ export interface PersonalDataRef {
   personal?: boolean;
   /** Read from the app's own storage (a database row): handing it out discloses what the app keeps. */
   stored?: boolean;
+  /** What another platform's API answered (personal-data-api.ts): its callbacks get it too. */
+  fromApi?: boolean;
 }
 
 const set = (xs: readonly string[]): ReadonlySet<string> => new Set(xs);
@@ -38,6 +40,7 @@ const TWILIO_FIELDS = map(vocabulary.channels.twilio.fields);
 const WA_PATH = set(vocabulary.channels.whatsappCloud.path);
 const WA_RECORDS = map(vocabulary.channels.whatsappCloud.records);
 const WA_FIELDS = map(vocabulary.channels.whatsappCloud.fields);
+const MESSENGER_RECORDS = map(vocabulary.channels.messenger.records);
 const MESSAGE_FIELDS = map(vocabulary.channelMessages.fields);
 const REQUEST_ROOTS = set(vocabulary.requests.roots);
 const KOA_ROOTS = set(vocabulary.requests.koaRoots);
@@ -50,6 +53,10 @@ const DB_WORDS = set(vocabulary.databases.receiverWords);
 const PERSON_TABLES = vocabulary.databases.personTables;
 const DB_RESULT_FIELDS = set(vocabulary.databases.resultFields);
 const EVENT_WORDS = set(vocabulary.messageEvents.words);
+const MESSAGE_WORDS = set(vocabulary.messageEvents.messageWords);
+const NON_PERSONAL_PARAMETERS = set(vocabulary.messageEvents.nonPersonalParameters);
+const SUBSCRIPTIONS = set(vocabulary.subscriptions.methods);
+const PATTERN_SUBSCRIPTIONS = set(vocabulary.subscriptions.patternMethods);
 const EMITTER_EXCLUSIONS = set(vocabulary.messageEvents.emitterExclusions.map((w) => w.toLowerCase()));
 
 /** Globals whose methods share names with database reads (`Promise.all`, `Reflect.get`). */
@@ -98,9 +105,13 @@ export function childRef(parent: PersonalDataRef, key: string): PersonalDataRef 
       if (field) return { what: field, whole: false };
       const record = WA_RECORDS.get(key);
       if (record) return { what: record, whole: true, shape: 'whatsapp' };
+      const event = MESSENGER_RECORDS.get(key);
+      if (event) return { what: event, whole: true, shape: 'channelMessage' };
       return parent;
     }
     case 'channelMessage': {
+      // Messenger's `event.message.text`: the message inside an event reads like the event's own fields
+      if (key === 'message') return { what: parent.what, whole: true, shape: 'channelMessage' };
       const field = MESSAGE_FIELDS.get(key);
       if (field) return { what: field, whole: false };
       return isPersonalField(key) ? { what: describeField(norm), whole: false } : undefined;
@@ -125,7 +136,7 @@ export function walkFields(start: PersonalDataRef, chain: readonly string[], fro
 
 /** What a field of a shaped value holds; the rows of a query result (`{ rows }`, `Items`) are the query's. */
 export function fieldOf(ref: PersonalDataRef, key: string): PersonalDataRef | undefined {
-  return ref.shape === 'record' && ref.stored && DB_RESULT_FIELDS.has(key) ? ref : childRef(ref, key);
+  return ref.shape === 'record' && (ref.stored || ref.fromApi) && DB_RESULT_FIELDS.has(key) ? ref : childRef(ref, key);
 }
 
 /** `req.body`, `ctx.request.body`, `event.body`: what the caller of a route sent, and how many links that took. */
@@ -201,14 +212,17 @@ function words(text: string): string[] {
 
 /**
  * Handlers of bot clients' events about people: `client.on('message', (msg) => …)` (whatsapp-web.js, Viber,
- * Telegram …), `this.on(EVENTS.MESSAGE_RECEIVED, …)`, `client.on('group_join', (notification) => …)`. Their first
- * parameter holds a person's message or id. Process IPC, workers and sockets are not such clients.
+ * Telegram …), `this.on(EVENTS.MESSAGE_RECEIVED, …)`, `client.on('group_join', (notification) => …)`,
+ * `irc.addListener('pm', (nick, text) => …)`, `bot.hear(/gif (.*)/, (payload, chat, data) => …)`. The first
+ * parameter holds a person's message or id; for message events (and text patterns) every parameter does
+ * (`(from, to, message)`, `(after, before)`) except those named like something else (`channel`, `err`).
+ * Process IPC, workers and sockets are not such clients.
  */
 export function messageHandlerParams(model: FileModel, sdkCalls: ReadonlySet<ts.CallExpression>): Map<ts.ParameterDeclaration, PersonalDataRef> {
   const out = new Map<ts.ParameterDeclaration, PersonalDataRef>();
   for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'on' && callee.name.text !== 'once') || sdkCalls.has(call)) continue;
+    if (!ts.isPropertyAccessExpression(callee) || !SUBSCRIPTIONS.has(callee.name.text) || sdkCalls.has(call)) continue;
     const event = call.arguments[0];
     // the handler is the last argument: `bot.on('message', { text: /x/ }, (m) => …)` filters in between
     const last = call.arguments.length > 1 ? unwrap(call.arguments[call.arguments.length - 1]!) : undefined;
@@ -216,10 +230,23 @@ export function messageHandlerParams(model: FileModel, sdkCalls: ReadonlySet<ts.
     const emitter = unwrap(callee.expression);
     const emitterName = ts.isIdentifier(emitter) ? emitter.text : ts.isPropertyAccessExpression(emitter) ? emitter.name.text : '';
     if (EMITTER_EXCLUSIONS.has(emitterName.replace(/^_/, '').toLowerCase())) continue;
-    const name = eventName(model, event);
-    if (!name || !words(name).some((w) => EVENT_WORDS.has(w))) continue;
-    const what = /mess|msg/i.test(name) ? 'incoming message' : `${name} event data`;
-    out.set(last.parameters[0], { what, whole: true, shape: 'channelMessage' });
+    let messages: boolean;
+    let what: string;
+    if (PATTERN_SUBSCRIPTIONS.has(callee.name.text)) {
+      messages = true;
+      what = 'incoming message';
+    } else {
+      const name = eventName(model, event);
+      const eventWords = name ? words(name) : [];
+      if (!name || !eventWords.some((w) => EVENT_WORDS.has(w))) continue;
+      messages = eventWords.some((w) => MESSAGE_WORDS.has(w));
+      what = messages ? 'incoming message' : `${name} event data`;
+    }
+    const params = messages ? last.parameters : last.parameters.slice(0, 1);
+    for (const p of params) {
+      if (ts.isIdentifier(p.name) && NON_PERSONAL_PARAMETERS.has(p.name.text)) continue;
+      out.set(p, { what, whole: true, shape: 'channelMessage' });
+    }
   }
   return out;
 }

@@ -6,6 +6,8 @@ import {
   isUnmistakableField, messageHandlerParams, personObjectNames, requestRoot, walkFields, type PersonalDataRef,
 } from './personal-data-sources';
 import { isParameterInScope, isQueryBuilder, nextThenCallback, scopeOf } from './personal-data-syntax';
+import { apiResult, isApiReceiver, namesOwnAccount } from './personal-data-api';
+import { peopleApiWrapperParams } from './personal-data-wrappers';
 import { accessChain, boundNames, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
 
 export type { PersonalDataRef } from './personal-data-sources';
@@ -18,6 +20,12 @@ const CONFIG_ROOTS = /^(process|config|cfg|conf|settings|options|opts|env|consta
 /** Calls that return a part or a copy of the text they are called on (`text.match(phoneRe)`, `email.trim()`). */
 const TEXT_PARTS = new Set(['match', 'matchAll', 'split', 'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'replace', 'replaceAll', 'normalize', 'toString', 'padStart', 'at']);
 const DB_CHAIN_METHODS = new Set(vocabulary.databases.chainMethods);
+/** Array methods whose callback gets each element: an element of a list of people is a person. */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'filter', 'find', 'some', 'every', 'flatMap', 'findLast']);
+/** First parameters of node-style callbacks, which hold the error rather than the result. */
+const ERROR_PARAMETERS = /^(err|error|e|ex|er|error_?)$/i;
+/** Meta's webhook envelope (`body.entry[].messaging[]`, `entry[].changes[].value`), on whatever the payload is called. */
+const META_ENVELOPE: PersonalDataRef = { what: 'webhook envelope', whole: true, shape: 'whatsapp', personal: false };
 
 /**
  * Recognises personal data in expressions and follows it through the variables of a file. Sources: contact,
@@ -35,6 +43,11 @@ export class PersonalDataModel {
   private readonly params = new Map<ts.ParameterDeclaration, Map<string, PersonalDataRef>>();
   /** The first SDK call record of each call node: a linear search per declaration was quadratic in big files. */
   private readonly sdkCallOf = new Map<ts.CallExpression, FileModel['sdk']['calls'][number]>();
+  /**
+   * Where personal data enters the file other than through the SDK: parameters of handlers and callbacks that
+   * receive it, variables that take another API's answer, a database read or a route's request data.
+   */
+  readonly sources = new Map<ts.Node, string>();
   /** Values appended to a URLSearchParams by its variable name (`params.append('email', lead.email)`), built on first use. */
   private appendedParams: Map<string, ts.Expression[]> | undefined;
 
@@ -44,6 +57,7 @@ export class PersonalDataModel {
     for (const n of personObjectNames(model.text)) this.seed(n, { what: `${n} record`, whole: true, shape: 'record' });
     for (const n of model.sdk.messageNames) this.seed(n, { what: 'message payload', whole: true });
     for (const [param, ref] of messageHandlerParams(model, new Set(this.sdkCallOf.keys()))) this.bindParameter(param, ref);
+    for (const [param, ref] of peopleApiWrapperParams(model)) this.bindParameter(param, ref);
     // variables assigned from personal data; in document order, twice for chains declared out of order
     const decls = model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration);
     const calls = model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression);
@@ -58,7 +72,10 @@ export class PersonalDataModel {
         const source = d.initializer ?? (ts.isForOfStatement(d.parent.parent) ? d.parent.parent.expression : undefined);
         if (!source) return;
         const ref = this.resolve(source) ?? this.contactRead(source);
-        if (ref) this.bind(d.name, ref, (n, r) => this.scopesOf(n).set(scopes[i]!, r));
+        if (!ref) return;
+        this.bind(d.name, ref, (n, r) => this.scopesOf(n).set(scopes[i]!, r));
+        const chain = dataChain(unwrap(source));
+        if (ref.personal !== false && (ref.fromApi || ref.stored || (chain && requestRoot(chain))) && !this.sources.has(d)) this.sources.set(d, ref.what);
       });
       for (const call of calls) this.callbackOfRead(call);
     }
@@ -91,6 +108,7 @@ export class PersonalDataModel {
   }
 
   private bindParameter(param: ts.ParameterDeclaration, ref: PersonalDataRef): void {
+    if (ref.personal !== false && !this.sources.has(param)) this.sources.set(param, ref.what);
     let names = this.params.get(param);
     if (!names) this.params.set(param, (names = new Map()));
     this.bind(param.name, ref, (n, r) => names.set(n, r));
@@ -141,16 +159,32 @@ export class PersonalDataModel {
     return this.seeds.get(name);
   }
 
-  /** `Lead.find().then((rows) => …)`, `db.query(sql, (err, rows) => …)`: callbacks that get the rows of a read. */
+  /**
+   * `Lead.find().then((rows) => …)`, `db.query(sql, (err, rows) => …)`, `conversations.list(20, (err, res) => …)`,
+   * `rows.forEach((row) => …)`: callbacks that get the rows of a read, another API's answer or a list's elements.
+   */
   private callbackOfRead(call: ts.CallExpression): void {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'then' && !isDatabaseReadName(callee.name.text))) return;
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const method = callee.name.text;
     const fnArg = call.arguments.find((a) => isFunctionLike(unwrap(a)));
     if (!fnArg) return;
     const fn = unwrap(fnArg) as ts.FunctionLikeDeclaration;
-    if (callee.name.text === 'then') {
+    if (method === 'then') {
       const ref = this.resolve(callee.expression);
-      if (ref?.stored && fn.parameters[0]) this.bindParameter(fn.parameters[0], ref);
+      if ((ref?.stored || ref?.fromApi) && fn.parameters[0]) this.bindParameter(fn.parameters[0], ref);
+      return;
+    }
+    if (ELEMENT_CALLBACKS.has(method)) {
+      const ref = this.resolve(callee.expression);
+      if (ref?.shape && fn.parameters[0]) this.bindParameter(fn.parameters[0], ref);
+      return;
+    }
+    if (!isDatabaseReadName(method)) {
+      const api = this.apiCallResult(call);
+      // the result is the first parameter that is not the error
+      const p = api ? fn.parameters.find((x) => !ts.isIdentifier(x.name) || !ERROR_PARAMETERS.test(x.name.text)) : undefined;
+      if (api && p) this.bindParameter(p, api);
       return;
     }
     const ref = databaseRead(this.model, call);
@@ -158,6 +192,38 @@ export class PersonalDataModel {
     const p = ref ? fn.parameters[fn.parameters.length > 1 ? 1 : 0] : undefined;
     if (ref && p) this.bindParameter(p, ref);
   }
+
+  /**
+   * What a call of another platform's client answers (personal-data-api.ts), when the receiver is such a client:
+   * a loaded module, an instance made from one, `this` (a class around a client), or an API object itself
+   * (`(await msg.getChat()).fetchMessages()`). A local list (`users.find(…)`) is not asked; nor is a read of the
+   * app's own account (`users.get(bot.auth.user)`, `getMe()`).
+   */
+  private apiCallResult(call: ts.CallExpression, depth = 0): PersonalDataRef | undefined {
+    // what the words say is asked by both passes and by every rule: read once; the receiver is asked each time,
+    // since what it holds may be learnt in a later pass (a callback's parameter)
+    let ref: PersonalDataRef | undefined;
+    if (this.apiResults.has(call)) ref = this.apiResults.get(call);
+    else {
+      ref = this.sdkCallOf.has(call) || !ts.isPropertyAccessExpression(call.expression) ? undefined : apiResult(call);
+      if (ref && call.arguments.some((a) => namesOwnAccount(a))) ref = undefined;
+      this.apiResults.set(call, ref);
+    }
+    const receiver = (call.expression as ts.PropertyAccessExpression).expression;
+    return ref && isApiReceiver(this.model, receiver, (e) => this.resolve(e, depth + 1), this.importedNames()) ? ref : undefined;
+  }
+
+  private readonly apiResults = new Map<ts.CallExpression, PersonalDataRef | undefined>();
+
+  private importedNames(): Set<string> {
+    if (!this.imported) {
+      this.imported = new Set(this.model.requireBindings.keys());
+      for (const imp of this.model.imports) for (const n of imp.names) this.imported.add(n);
+    }
+    return this.imported;
+  }
+
+  private imported: Set<string> | undefined;
 
   private contactRead(init: ts.Expression): PersonalDataRef | undefined {
     const e = unwrap(init);
@@ -191,6 +257,11 @@ export class PersonalDataModel {
       // `text.match(re)[1]`
       if (ts.isElementAccessExpression(e)) return this.resolve(e.expression, depth + 1);
       if (ts.isCallExpression(e)) return this.callResult(e, depth);
+      // `(await client.getChatById(id)).name`: a field of what a call answers
+      if (ts.isPropertyAccessExpression(e)) {
+        const inner = this.resolve(e.expression, depth + 1);
+        return inner?.shape ? fieldOf(inner, e.name.text) : undefined;
+      }
       return undefined;
     }
     const root = chain[0]!;
@@ -200,6 +271,7 @@ export class PersonalDataModel {
     if (!rootRef) {
       const request = requestRoot(chain);
       if (request) return walkFields(request.ref, chain, request.used);
+      if (chain[1] === 'entry') return walkFields(META_ENVELOPE, chain, 2);
     }
     if (rootRef) {
       if (chain.length === 1) return rootRef;
@@ -227,6 +299,10 @@ export class PersonalDataModel {
     if (method === 'stringify') return this.ref(call.arguments[0] as ts.Expression);
     const read = databaseRead(this.model, call);
     if (read) return read;
+    const sdkRead = this.contactRead(call);
+    if (sdkRead) return sdkRead;
+    const api = this.apiCallResult(call, depth);
+    if (api) return api;
     // `Lead.find().lean()`, `db.collection('leads').find().toArray()`: the rows pass on
     if (DB_CHAIN_METHODS.has(method)) {
       const inner = this.resolve(callee.expression, depth + 1);
@@ -358,3 +434,4 @@ export class PersonalDataModel {
     return this.tainted.keys();
   }
 }
+

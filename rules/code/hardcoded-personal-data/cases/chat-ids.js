@@ -19,3 +19,9 @@ async function addMembers(chat) {
 }
 
 module.exports = { GROUP, BUILD_MAILBOX, PRINTER, OWNER, addMembers };
+
+// the documentation's filler number (06-12345678), as SMS and chat APIs print it in their examples
+// ok: hardcoded-personal-data
+const EXAMPLE_RECIPIENT = '31612345678';
+// ok: hardcoded-personal-data
+client.sendMessage('31612345678@c.us', 'Hello!');
