@@ -26,6 +26,8 @@ export default createCodeRule({
   meta: {
     id: 'bulk-messaging',
     target: 'code',
+    // reports only SDK calls inside loops
+    requires: ['sdk-calls'],
     description: 'Consumer messages sent in a loop over contacts, phone numbers or conversations without an opt-in check.',
     clauses: ['D.1', 'D.3'],
     severity: 'warning',
