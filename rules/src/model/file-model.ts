@@ -76,6 +76,8 @@ export class FileModel {
   readonly exportedConstants: Record<string, string> = {};
   /** Every module specifier the file imports or requires. */
   readonly imports: { spec: string; names: string[] }[] = [];
+  /** The text names fetch or an HTTP library, or the hints hand the file a client: only then are HTTP calls looked for. */
+  private mayUseHttp = false;
 
   constructor(
     readonly path: string,
@@ -176,6 +178,8 @@ export class FileModel {
       }
     }
     if (hints.importedSdkInstances?.length) this.sdk.importsSdk = true;
+    // no HTTP client can be made or called in a file that never names one and is handed none
+    this.mayUseHttp = mayCallHttp(this.text) || Object.keys(hints.importedHttpClients ?? {}).length > 0;
     for (const n of this.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) this.sdk.noteNew(n);
     this.noteExports(hints);
     // Twice: handlers registered by name or inside other handlers bind their parameters in the first
@@ -189,7 +193,7 @@ export class FileModel {
       if (learnt === before) break; // a pass that bound nothing new would classify the same way again
       before = learnt;
     }
-    if (mayCallHttp(this.text) || Object.keys(hints.importedHttpClients ?? {}).length) for (const call of calls) this.http.noteCall(call);
+    if (this.mayUseHttp) for (const call of calls) this.http.noteCall(call);
     noteEscapes(this);
   }
 
@@ -244,7 +248,7 @@ export class FileModel {
           else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) markParams(p.name.text, p.initializer);
         }
       }
-      this.http.noteExport(name, expr);
+      if (this.mayUseHttp) this.http.noteExport(name, expr);
       this.noteExportedValue(name, expr);
       if (name === 'default' && hints.sdkModuleFactory) {
         const fn = this.sdk.functionOf(expr);
