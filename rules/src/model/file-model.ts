@@ -115,6 +115,7 @@ export class FileModel {
     this.build(hints);
     // rules ask the tracker later, under their own budgets
     this.tracker.deadline = undefined;
+    this.values.settle();
   }
 
   /** Built on first use: few rules need it and the engine keeps its own for findings. */
