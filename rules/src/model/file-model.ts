@@ -51,6 +51,9 @@ const MODEL_KINDS = [
   ts.SyntaxKind.ElementAccessExpression,
 ];
 
+/** The nodes whose text a static string is made of. */
+const LITERAL_KINDS = [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateHead, ts.SyntaxKind.TemplateMiddle, ts.SyntaxKind.TemplateTail];
+
 /**
  * One walk over a file collects the nodes every consumer asked for, by kind and in document order;
  * the SDK, HTTP and value models are then built from those lists, so rules see resolved bindings.
@@ -121,6 +124,22 @@ export class FileModel {
   /** Built on first use: few rules need it and the engine keeps its own for findings. */
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /**
+   * Whether `values.string` can answer exactly `text` for some expression of the file. Its answers are made of
+   * the file's string literals and template parts (and imported constants), so one of them must be a non-empty
+   * part of `text`; a rule can then skip resolving every candidate. True when the walk did not collect the
+   * literals, or `text` has digits (numeric literals are not collected): it cannot tell.
+   */
+  mayResolveTo(text: string): boolean {
+    const isPart = (t: string) => t.length > 0 && text.includes(t);
+    if (/\d/.test(text) || Object.values(this.hints.importedConstants ?? {}).some(isPart)) return true;
+    for (const kind of LITERAL_KINDS) {
+      const list = this.nodesByKind.get(kind) as ts.LiteralLikeNode[] | undefined;
+      if (!list || list.some((n) => isPart(n.text))) return true;
+    }
+    return false;
   }
 
   nodes<T extends ts.Node = ts.Node>(kind: ts.SyntaxKind): T[] {
