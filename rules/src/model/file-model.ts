@@ -81,6 +81,8 @@ export class FileModel {
   readonly imports: { spec: string; names: string[] }[] = [];
   /** The text names fetch or an HTTP library, or the hints hand the file a client: only then are HTTP calls looked for. */
   private mayUseHttp = false;
+  /** mayContainAny's answers, by the characters asked about. */
+  private readonly containsAny = new Map<string, boolean>();
 
   constructor(
     readonly path: string,
@@ -133,11 +135,30 @@ export class FileModel {
    * literals, or `text` has digits (numeric literals are not collected): it cannot tell.
    */
   mayResolveTo(text: string): boolean {
-    const isPart = (t: string) => t.length > 0 && text.includes(t);
-    if (/\d/.test(text) || Object.values(this.hints.importedConstants ?? {}).some(isPart)) return true;
+    return /\d/.test(text) || this.someLiteral((t) => t.length > 0 && text.includes(t));
+  }
+
+  /**
+   * Whether a static string of the file (`values.string`, a flattened URL) can contain one of `chars`: it is made
+   * of the file's literals and template parts and of imported constants (unknown parts are placeholder
+   * characters), so one of those must contain it. True when it cannot tell: the literals were not collected, or
+   * a character can be part of a number.
+   */
+  mayContainAny(chars: string): boolean {
+    let known = this.containsAny.get(chars);
+    if (known === undefined) {
+      known = /[\w.+-]/.test(chars) || this.someLiteral((t) => [...chars].some((c) => t.includes(c)));
+      this.containsAny.set(chars, known);
+    }
+    return known;
+  }
+
+  /** Whether a literal or template part of the file, or an imported constant, passes `test` (true when the literals were not collected). */
+  private someLiteral(test: (text: string) => boolean): boolean {
+    if (Object.values(this.hints.importedConstants ?? {}).some(test)) return true;
     for (const kind of LITERAL_KINDS) {
       const list = this.nodesByKind.get(kind) as ts.LiteralLikeNode[] | undefined;
-      if (!list || list.some((n) => isPart(n.text))) return true;
+      if (!list || list.some((n) => test(n.text))) return true;
     }
     return false;
   }
