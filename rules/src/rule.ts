@@ -16,7 +16,23 @@ export interface RuleMeta extends RuleMetaBase {
    * An edit of an open file then re-runs it only on the statements the edit changed. Unset: the whole file.
    */
   reuse?: 'statement';
+  /**
+   * What a file must have for the code rule to find anything in it (any one of these): the engine skips the rule
+   * on files that have none, decided from the model it builds anyway. Declare only what every report of the
+   * rule follows from (its visitors and onEnd report nothing without it). Unset: every file.
+   */
+  requires?: readonly FileTrait[];
 }
+
+/**
+ * What a file can have that a rule may require (see `RuleMeta.requires`):
+ * `sdk-calls`: calls the SDK model classified (sends, resources, webhooks, subscriptions …);
+ * `sdk`: those, or the SDK loaded or an instance reaching the file (imports, hints, handler parameters);
+ * `http-calls`: calls the HTTP model recognised (fetch, axios, got, request …);
+ * `manifest`: the file belongs to an app whose manifest could be read;
+ * `channel-package`: the file loads a messaging package of rules/data/channel-sends.json (Twilio, nodemailer …).
+ */
+export type FileTrait = 'sdk-calls' | 'sdk' | 'http-calls' | 'manifest' | 'channel-package';
 
 export interface CodeRuleContext {
   readonly file: string;

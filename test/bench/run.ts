@@ -46,15 +46,19 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 const loadAvg = () => (existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'unknown');
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-// ---- bundles: built like scripts/build.mjs (esbuild, cjs, node20, everything bundled) -------------------
+// ---- bundles: built like scripts/build.mjs (esbuild, cjs, node20, everything bundled; ts-morph reduced to
+// its TypeScript, loaded from typescript.js beside the bundle, as in dist/) --------------------------------
+
+const TS_MORPH_RUNTIME = join(REPO, 'scripts', 'ts-morph-runtime.cjs');
 
 async function bundle(entry: string, outfile: string, banner?: string): Promise<string> {
-  await build({ entryPoints: [join(REPO, entry)], outfile, bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'error', legalComments: 'none', banner: banner ? { js: banner } : undefined });
+  await build({ entryPoints: [join(REPO, entry)], outfile, alias: { 'ts-morph': TS_MORPH_RUNTIME }, bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'error', legalComments: 'none', banner: banner ? { js: banner } : undefined });
   return outfile;
 }
 
 async function bundles(): Promise<{ cli: string; cliSource: string; floor: string; memory: string }> {
   mkdirSync(BUILD, { recursive: true });
+  await build({ entryPoints: [join(REPO, 'node_modules', '@ts-morph', 'common', 'dist', 'typescript.js')], outfile: join(BUILD, 'typescript.js'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'error', legalComments: 'none' });
   const floor = await bundle('test/bench/parse-floor.ts', join(BUILD, 'parse-floor.js'));
   const memory = await bundle('test/bench/memory-worker.ts', join(BUILD, 'memory-worker.js'));
   const dist = join(REPO, 'dist', 'cli.js');

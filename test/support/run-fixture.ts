@@ -22,8 +22,8 @@ export function readTree(dir: string, out = new Map<string, string>()): Map<stri
   return out;
 }
 
-/** Runs the engine over a fixture: one code file, one manifest (as web1on1-app.json) or a folder app. */
-export function runFixture(casePath: string, now = FIXTURE_NOW): RunResult {
+/** Runs the engine (the shared one unless given) over a fixture: one code file, one manifest (as web1on1-app.json) or a folder app. */
+export function runFixture(casePath: string, now = FIXTURE_NOW, using: Engine = engine()): RunResult {
   const files = new Map<string, string>();
   let root: string;
   if (statSync(casePath).isDirectory()) {
@@ -39,8 +39,8 @@ export function runFixture(casePath: string, now = FIXTURE_NOW): RunResult {
   }
   const cfgPath = `${root}/.policylens.json`;
   const cfgText = files.get(cfgPath);
-  const config = cfgText ? parseConfig(cfgPath, cfgText, engine().ruleIds) : defaultConfig();
-  return engine().run({ root, files, now, configFor: () => config });
+  const config = cfgText ? parseConfig(cfgPath, cfgText, using.ruleIds) : defaultConfig();
+  return using.run({ root, files, now, configFor: () => config });
 }
 
 export function isFixedOrExpected(p: string): boolean {

@@ -11,6 +11,8 @@ export default createCodeRule({
   meta: {
     id: 'brand-name-in-messages',
     target: 'code',
+    // reads only the texts of SDK send calls
+    requires: ['sdk-calls'],
     description: 'Messages the app sends misspell the Web1on1 brand.',
     clauses: ['E.1'],
     severity: 'warning',

@@ -20,6 +20,8 @@ export default createCodeRule({
   meta: {
     id: 'bulk-data-read',
     target: 'code',
+    // reports SDK list calls, REST GETs, and countLimit only in files that use Web1on1
+    requires: ['sdk', 'http-calls'],
     description: 'Lists of contacts, conversations, messages or users with neither a filter nor a limit, and pagination with countLimit: Infinity.',
     clauses: ['C.1', 'F.1'],
     severity: 'warning',

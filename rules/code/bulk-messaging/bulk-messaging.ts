@@ -27,6 +27,8 @@ export default createCodeRule({
   meta: {
     id: 'bulk-messaging',
     target: 'code',
+    // reports only SDK calls inside loops
+    requires: ['sdk-calls', 'channel-package'],
     description: 'Consumer messages sent in a loop over contacts, phone numbers or conversations without an opt-in check.',
     clauses: ['D.1', 'D.3'],
     severity: 'warning',

@@ -33,8 +33,10 @@ export default createCodeRule({
   },
   create(context) {
     const requestOptions: ts.ObjectLiteralExpression[] = [];
+    // a URL carries a credential only after = or @: in a file whose strings cannot hold either, none is flattened
+    const mayHoldCredentialPart = context.model.mayContainAny('=@');
     const visitUrlExpression = (node: ts.Node) => {
-      if (isPartOfLargerString(node)) return;
+      if (!mayHoldCredentialPart || isPartOfLargerString(node)) return;
       // most literals are plain words: without = or @ no URL in them can carry a credential (what flatten would find too)
       if (ts.isStringLiteralLike(node) && !node.text.includes('=') && !node.text.includes('@')) return;
       const flat = flattenUrl(context.model.values, node as ts.Expression);

@@ -17,6 +17,8 @@ export default createCodeRule({
   meta: {
     id: 'data-rights-hint',
     target: 'code+manifest',
+    // without a manifest there is nothing to document a flow in (manifest-missing says so)
+    requires: ['manifest'],
     description: 'Hint: the app offers an erasure or export flow the manifest does not document yet.',
     clauses: ['E.5'],
     severity: 'info',

@@ -65,8 +65,10 @@ export default createCodeRule({
       if (host) reportAt('insecure', host, what, expr, fallback);
     };
     /** Any plain http:// URL, whatever it is called, whose query carries a credential (`&APPID=' + node.credentials.apikey`). */
+    // that query needs an =: in a file whose strings cannot hold one, no URL is resolved for it
+    const mayHoldQuery = context.model.mayContainAny('=');
     const visitUrlExpression = (node: ts.Node) => {
-      if (isPartOfLargerString(node)) return;
+      if (!mayHoldQuery || isPartOfLargerString(node)) return;
       // most literals are no http:// URL with a query: decided without resolving anything
       if (ts.isStringLiteral(node) && (!node.text.includes('=') || !/^http:\/\//i.test(node.text))) return;
       const expr = node as ts.Expression;

@@ -2,7 +2,7 @@ import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { propertyName, unwrap } from '../../src/model/syntax';
 import { envVarName } from '../../src/model/values';
-import { constantOf, isCurlOption, isDisablingMethod, isTlsOffEnvValue, TLS_ENV_VARIABLE, verifyingValue } from '../../src/lexicon/tls-options';
+import { constantOf, isCurlOption, isDisablingMethod, isTlsOffEnvValue, isVerificationOption, TLS_ENV_VARIABLE, verifyingValue } from '../../src/lexicon/tls-options';
 import type { Fix } from '../../src/types';
 
 export default createCodeRule({
@@ -27,7 +27,8 @@ export default createCodeRule({
     /** `option: value` (or `{ option }` from a constant) that switches verification off. */
     const checkOption = (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment) => {
       const option = propertyName(p.name);
-      if (!option) return;
+      // nearly every property of every object is no TLS option: decided by its name before its value is resolved
+      if (!option || (option !== TLS_ENV_VARIABLE && !isVerificationOption(option))) return;
       const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
       const value = constantOf(values, valueNode);
       if (option === TLS_ENV_VARIABLE) {

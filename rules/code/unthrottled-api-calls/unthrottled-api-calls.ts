@@ -26,6 +26,8 @@ export default createCodeRule({
   meta: {
     id: 'unthrottled-api-calls',
     target: 'code',
+    // looks only around Web1on1 API calls, made through the SDK or an HTTP client
+    requires: ['sdk-calls', 'http-calls'],
     description: 'Web1on1 API calls fired for every item of an unbounded array at once, polling faster than once a minute, and retry loops without backoff.',
     clauses: ['F.1'],
     severity: 'warning',

@@ -9,10 +9,11 @@ import { FileModel, type FileHints } from '../model/file-model';
 import { PersonalDataModel } from '../model/personal-data';
 import { parseCode, reparseCode, uncheckableContent } from '../parse';
 import { findSuppressions } from '../suppressions';
-import type { CodeRule } from '../rule';
+import type { CodeRule, FileTrait } from '../rule';
 import { ts } from '../ts';
 import type { CodeRuleListener, Finding, NodeVisitor, ReportDescriptor } from '../types';
 import { exportedWebhookVerifiers } from '../webhook/verifier-exports';
+import { applies, fileTraits } from './file-traits';
 import { codeFinding } from './findings';
 import { groupByStatement, isStatementLocal, movedFinding, nodesInside, planStatements, sameContextButHints, type StatementFindings, type StatementPlan } from './statement-reuse';
 import type { ContextKey, EnvExample, FileResult } from './types';
@@ -37,6 +38,8 @@ export interface AnalysisSettings {
   nodeKinds: () => ts.SyntaxKind[];
   /** Told how long each step took (`parse`, `model`, `facts`, `suppressions`, `rule <id>`): the benchmark's split. */
   onTiming?: (step: string, ms: number) => void;
+  /** Run every rule on every file, whatever it requires (`meta.requires`): the gating's differential test. */
+  ungated?: boolean;
 }
 
 /** A rule's listener on one file, with the dispatched node kinds it has visitors for. */
@@ -106,7 +109,8 @@ export function analyzeInto(result: FileResult, file: string, previousTree: Prev
   const excluded = globs.excludes.some((m) => m.match(relativeTo(config, file)));
   if (excluded) return;
 
-  const listeners = createListeners(result, file, { ...ctx, sourceFile: parsed.sourceFile, model, personalData: pd, isTestFile }, settings);
+  const traits = settings.ungated ? undefined : fileTraits(model, app);
+  const listeners = createListeners(result, file, { ...ctx, sourceFile: parsed.sourceFile, model, personalData: pd, isTestFile }, settings, traits);
   const previous = previousTree?.statements;
   const plan = previous && sameContextButHints(previous.key, result.key) ? planStatements(parsed.sourceFile, text, previous) : undefined;
 
@@ -115,10 +119,11 @@ export function analyzeInto(result: FileResult, file: string, previousTree: Prev
   const fresh = result.findings.slice(firstFresh);
   const kept = new Map<ts.Statement, Finding[]>();
   if (plan) {
-    // a rule that failed here loses its findings here, the kept ones too
+    // a rule that failed here loses its findings here, the kept ones too; so does one the file no longer has what it requires for
     const failed = new Set(result.errors.map((e) => e.ruleId));
+    const running = new Set(listeners.map((l) => l.rule.meta.id));
     for (const [st, { delta, findings }] of plan.kept) {
-      const moved = findings.filter((f) => !failed.has(f.ruleId)).map((f) => movedFinding(f, delta, file, previous!.lines, lines));
+      const moved = findings.filter((f) => !failed.has(f.ruleId) && running.has(f.ruleId)).map((f) => movedFinding(f, delta, file, previous!.lines, lines));
       kept.set(st, moved);
       result.findings.push(...moved);
     }
@@ -140,10 +145,13 @@ function createListeners(
   file: string,
   ctx: FileContext & { sourceFile: ts.SourceFile; model: FileModel; personalData: PersonalDataModel; isTestFile: boolean },
   settings: AnalysisSettings,
+  traits: ReadonlySet<FileTrait> | undefined,
 ): Listener[] {
   const listeners: Listener[] = [];
   const dispatched = settings.nodeKinds();
   for (const rule of settings.codeRules) {
+    // a file without what the rule requires cannot give it anything to report
+    if (traits && !applies(rule.meta.requires, traits)) continue;
     const setting = ruleSetting(ctx.config, rule.meta.id, { severity: rule.meta.severity, options: rule.meta.defaultOptions });
     if (setting.severity === 'off') continue;
     const severity = setting.severity;

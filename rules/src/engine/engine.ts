@@ -70,6 +70,8 @@ export class Engine {
   clock: () => number = () => performance.now();
   /** Told how long each step of a file's analysis took (the benchmark's per-edit split); unset: not timed. */
   onTiming: ((step: string, ms: number) => void) | undefined;
+  /** Run every code rule on every file, whatever it requires (`meta.requires`): for the gating's differential test. Set before the first run. */
+  ungated = false;
 
   constructor(readonly rules: readonly Rule[], budget: Partial<AnalysisBudget> = {}) {
     this.budget = { ...DEFAULT_BUDGET, ...budget };
@@ -237,6 +239,7 @@ export class Engine {
       keepTreeFor: this.keepTreeFor,
       nodeKinds: () => (this.nodeKindCache ??= listenedKinds(this.codeRules)),
       onTiming: this.onTiming,
+      ungated: this.ungated,
     };
   }
 

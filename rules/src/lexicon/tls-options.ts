@@ -50,6 +50,11 @@ export function verifyingValue(option: string, value: Constant, parent: string |
   return undefined;
 }
 
+/** An option some value of which switches verification off (verifyingValue can answer for it). */
+export function isVerificationOption(option: string): boolean {
+  return OFF_WHEN_FALSE.has(option) || OFF_WHEN_TRUE.has(option) || CURL_OPTIONS.has(option) || option === data.insecure.option;
+}
+
 /** A libcurl option name (`SSL_VERIFYPEER`), for `curl.setOpt(name, value)`. */
 export function isCurlOption(name: string): boolean {
   return CURL_OPTIONS.has(name);

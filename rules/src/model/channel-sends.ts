@@ -26,9 +26,14 @@ const MAX_DEPTH = 8;
 
 const memo = new WeakMap<FileModel, ChannelSend[]>();
 
+/** Whether the file loads a package of rules/data/channel-sends.json. */
+export function loadsChannelPackage(model: FileModel): boolean {
+  return model.imports.some((i) => BY_MODULE.has(i.spec));
+}
+
 /** Sends through the packages of rules/data/channel-sends.json only: nothing to look for in a file that imports none. */
 export function knownChannelSends(model: FileModel): readonly ChannelSend[] {
-  return model.imports.some((i) => BY_MODULE.has(i.spec)) ? channelSends(model).filter((s) => s.known) : [];
+  return loadsChannelPackage(model) ? channelSends(model).filter((s) => s.known) : [];
 }
 
 /** The file's sends through other messaging channels (rules/data/channel-sends.json), computed once per model. */
@@ -36,7 +41,7 @@ export function channelSends(model: FileModel): readonly ChannelSend[] {
   const known = memo.get(model);
   if (known) return known;
   const out: ChannelSend[] = [];
-  const usesPackage = model.imports.some((i) => BY_MODULE.has(i.spec));
+  const usesPackage = loadsChannelPackage(model);
   const sdkCalls = new Set<ts.Node>(model.sdk.calls.map((c) => c.call));
   for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
     const callee = unwrap(call.expression);

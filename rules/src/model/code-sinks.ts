@@ -307,19 +307,19 @@ function reversedLiteral(splitCall: ts.Expression, values: ValueResolver): boole
   return !!s?.exact && s.text.length >= 8;
 }
 
-const sharedSinks = new WeakMap<FileModel, { sinks: CodeSinks; node: ts.Node | undefined; sink: CodeSink | undefined }>();
+const sharedSinks = new WeakMap<FileModel, { sinks: CodeSinks; known: Map<ts.Node, CodeSink | null> }>();
 
 /**
  * The sink a call or `new` is, with one CodeSinks per file model for the rules that ask (dynamic-code-execution
- * and obfuscated-payload ask about the same node one after the other: the engine hands each node to every
- * rule before the next, so the last answer is remembered). Callers must not mutate the sink.
+ * and obfuscated-payload ask about every call of the file, each rule in turn): each node's answer is kept for
+ * the file. Callers must not mutate the sink.
  */
 export function codeSinkOf(model: FileModel, node: ts.Node): CodeSink | undefined {
   let shared = sharedSinks.get(model);
-  if (!shared) sharedSinks.set(model, (shared = { sinks: new CodeSinks(model), node: undefined, sink: undefined }));
-  if (shared.node !== node) {
-    shared.sink = shared.sinks.sinkOf(node);
-    shared.node = node;
-  }
-  return shared.sink;
+  if (!shared) sharedSinks.set(model, (shared = { sinks: new CodeSinks(model), known: new Map() }));
+  const known = shared.known.get(node);
+  if (known !== undefined) return known ?? undefined;
+  const sink = shared.sinks.sinkOf(node);
+  shared.known.set(node, sink ?? null);
+  return sink;
 }

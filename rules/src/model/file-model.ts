@@ -55,6 +55,9 @@ const MODEL_KINDS = [
   ts.SyntaxKind.ElementAccessExpression,
 ];
 
+/** The nodes whose text a static string is made of. */
+const LITERAL_KINDS = [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateHead, ts.SyntaxKind.TemplateMiddle, ts.SyntaxKind.TemplateTail];
+
 /**
  * One walk over a file collects the nodes every consumer asked for, by kind and in document order;
  * the SDK, HTTP and value models are then built from those lists, so rules see resolved bindings.
@@ -80,6 +83,10 @@ export class FileModel {
   readonly exportedConstants: Record<string, string> = {};
   /** Every module specifier the file imports or requires. */
   readonly imports: { spec: string; names: string[] }[] = [];
+  /** The text names fetch or an HTTP library, or the hints hand the file a client: only then are HTTP calls looked for. */
+  private mayUseHttp = false;
+  /** mayContainAny's answers, by the characters asked about. */
+  private readonly containsAny = new Map<string, boolean>();
 
   constructor(
     readonly path: string,
@@ -118,11 +125,47 @@ export class FileModel {
     this.build(hints);
     // rules ask the tracker later, under their own budgets
     this.tracker.deadline = undefined;
+    this.values.settle();
   }
 
   /** Built on first use: few rules need it and the engine keeps its own for findings. */
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /**
+   * Whether `values.string` can answer exactly `text` for some expression of the file. Its answers are made of
+   * the file's string literals and template parts (and imported constants), so one of them must be a non-empty
+   * part of `text`; a rule can then skip resolving every candidate. True when the walk did not collect the
+   * literals, or `text` has digits (numeric literals are not collected): it cannot tell.
+   */
+  mayResolveTo(text: string): boolean {
+    return /\d/.test(text) || this.someLiteral((t) => t.length > 0 && text.includes(t));
+  }
+
+  /**
+   * Whether a static string of the file (`values.string`, a flattened URL) can contain one of `chars`: it is made
+   * of the file's literals and template parts and of imported constants (unknown parts are placeholder
+   * characters), so one of those must contain it. True when it cannot tell: the literals were not collected, or
+   * a character can be part of a number.
+   */
+  mayContainAny(chars: string): boolean {
+    let known = this.containsAny.get(chars);
+    if (known === undefined) {
+      known = /[\w.+-]/.test(chars) || this.someLiteral((t) => [...chars].some((c) => t.includes(c)));
+      this.containsAny.set(chars, known);
+    }
+    return known;
+  }
+
+  /** Whether a literal or template part of the file, or an imported constant, passes `test` (true when the literals were not collected). */
+  private someLiteral(test: (text: string) => boolean): boolean {
+    if (Object.values(this.hints.importedConstants ?? {}).some(test)) return true;
+    for (const kind of LITERAL_KINDS) {
+      const list = this.nodesByKind.get(kind) as ts.LiteralLikeNode[] | undefined;
+      if (!list || list.some((n) => test(n.text))) return true;
+    }
+    return false;
   }
 
   nodes<T extends ts.Node = ts.Node>(kind: ts.SyntaxKind): T[] {
@@ -181,6 +224,8 @@ export class FileModel {
       }
     }
     if (hints.importedSdkInstances?.length) this.sdk.importsSdk = true;
+    // no HTTP client can be made or called in a file that never names one and is handed none
+    this.mayUseHttp = mayCallHttp(this.text) || Object.keys(hints.importedHttpClients ?? {}).length > 0;
     for (const n of this.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) this.sdk.noteNew(n);
     this.noteExports(hints);
     // Twice: handlers registered by name or inside other handlers bind their parameters in the first
@@ -194,7 +239,7 @@ export class FileModel {
       if (learnt === before) break; // a pass that bound nothing new would classify the same way again
       before = learnt;
     }
-    if (mayCallHttp(this.text) || Object.keys(hints.importedHttpClients ?? {}).length) for (const call of calls) this.http.noteCall(call);
+    if (this.mayUseHttp) for (const call of calls) this.http.noteCall(call);
     noteEscapes(this);
   }
 
@@ -249,7 +294,7 @@ export class FileModel {
           else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) markParams(p.name.text, p.initializer);
         }
       }
-      this.http.noteExport(name, expr);
+      if (this.mayUseHttp) this.http.noteExport(name, expr);
       this.noteExportedValue(name, expr);
       if (name === 'default' && hints.sdkModuleFactory) {
         const fn = this.sdk.functionOf(expr);

@@ -32,7 +32,7 @@ const HTTP_MODULES: Record<string, HttpClientKind> = {
   'node:http': 'node-http',
 };
 /** A cheap test of a file's text: can any call in it be an HTTP call (fetch, or an HTTP library is loaded)? */
-const MENTIONS_HTTP = /fetch|['"](?:node:)?https?['"]|['"](?:axios|got|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
+const MENTIONS_HTTP = /fetch|['"`](?:node:)?https?['"`]|['"`](?:axios|got|undici|node-fetch|cross-fetch|isomorphic-fetch)['"`]/;
 export function mayCallHttp(text: string): boolean {
   return MENTIONS_HTTP.test(text);
 }

@@ -34,6 +34,8 @@ export class ValueResolver {
   private bindings: ReadonlyMap<ts.Node, ts.Expression> = new Map();
   /** String constants other modules of the app export, by the local name they are imported as. */
   private importedConstants: Record<string, string> = {};
+  /** Top-level answers of `string`, once the model is settled (see settle). */
+  private answers: Map<ts.Node, StaticString | null> | undefined;
 
   /** The file the expressions belong to: positions and source text come from it without a walk up the tree. */
   constructor(readonly sourceFile: ts.SourceFile) {}
@@ -74,7 +76,26 @@ export class ValueResolver {
     return this.decls.get(name) ?? undefined;
   }
 
+  /**
+   * The model is built: what a name can hold no longer changes, so top-level answers are kept from now on
+   * (several rules ask about the same templates, joins and names one after another). Shared: callers must
+   * not mutate an answer.
+   */
+  settle(): void {
+    this.answers = new Map();
+  }
+
   string(node: ts.Expression | undefined, depth = 0): StaticString | undefined {
+    // a literal is answered faster than looked up
+    if (depth > 0 || !this.answers || !node || this.bindings.size > 0 || ts.isStringLiteralLike(node)) return this.resolveString(node, depth);
+    const known = this.answers.get(node);
+    if (known !== undefined) return known ?? undefined;
+    const s = this.resolveString(node, 0);
+    this.answers.set(node, s ?? null);
+    return s;
+  }
+
+  private resolveString(node: ts.Expression | undefined, depth: number): StaticString | undefined {
     if (!node || depth > 12) return undefined;
     const e = unwrap(node);
     if (ts.isStringLiteralLike(e)) return { text: e.text, exact: true, env: [] };

@@ -33,12 +33,22 @@ export function literalTokens(text: string): string[] {
   return out;
 }
 
-/** A provider format (secretlint's recommended preset) anywhere in the literal. */
-export const providerMatch = memoByText(findProvider, MEMO);
+/** A run of 16 characters none of which splits tokens (literalTokens): a token long enough for a provider format. */
+const LONG_TOKEN = /[^\s"'`,;()<>[\]{}|\\&?#]{16}/;
+const memoisedProvider = memoByText(findProvider, MEMO);
 
-function findProvider(text: string): { provider: string; value: string } | undefined {
+/**
+ * A provider format (secretlint's recommended preset) anywhere in the literal. Most literals have no token
+ * long enough for one and no PEM header: they are answered before the memo, whose lookup costs more.
+ */
+export function providerMatch(text: string): { provider: string; value: string } | undefined {
   // every provider format is 16+ characters long
   if (text.length < 16 || text.length > 20000) return undefined;
+  if (!LONG_TOKEN.test(text) && !text.includes('-----BEGIN')) return undefined;
+  return memoisedProvider(text);
+}
+
+function findProvider(text: string): { provider: string; value: string } | undefined {
   const tokens = literalTokens(text).filter((t) => t.length >= 16);
   for (const p of PROVIDERS) {
     if (p.wholeText) {
@@ -71,10 +81,15 @@ export function isJwt(token: string): boolean {
   }
 }
 
-export const jwtIn = memoByText(findJwt, MEMO);
+const memoisedJwt = memoByText(findJwt, MEMO);
+
+/** A signed JWT among the literal's tokens; literals without `eyJ` (nearly all) are answered before the memo. */
+export function jwtIn(text: string): string | undefined {
+  return text.includes('eyJ') ? memoisedJwt(text) : undefined;
+}
 
 function findJwt(text: string): string | undefined {
-  return text.includes('eyJ') ? literalTokens(text).find(isJwt) : undefined;
+  return literalTokens(text).find(isJwt);
 }
 
 const PLACEHOLDER_PARTS = ['changeme', 'change_me', 'change-me', 'replace', 'your', 'example', 'placeholder', 'dummy', 'xxx', 'redacted', 'todo', 'fixme', 'sample', 'insert', 'secret_here', 'token_here', 'key_here', '...', '…'];

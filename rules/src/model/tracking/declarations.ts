@@ -74,6 +74,8 @@ export class Declarations {
   /** The nearest scope at or above nodes a lookup climbed through: climbs are shared, never repeated. */
   private readonly scopeAt = new Map<ts.Node, ts.Node>();
   private readonly resolved = new Map<ts.Identifier, Declaration | null>();
+  /** Every name declared anywhere in the file: a name not among them is a global without climbing a scope. */
+  private readonly declaredNames = new Set<string>();
 
   /** `acrossVersions`: resolutions are remembered for the file's next version (an open document's tree is kept). */
   constructor(
@@ -100,6 +102,8 @@ export class Declarations {
   declarationOf(id: ts.Identifier): Declaration | undefined {
     const known = this.resolved.get(id);
     if (known !== undefined) return known ?? undefined;
+    // globals (console, require, JSON, process …) are most lookups
+    if (!this.declaredNames.has(id.text)) return undefined;
     const top = this.acrossVersions ? topStatementOf(this.sourceFile, id) : undefined;
     let kept = top && keptResolutions.get(top);
     const remembered = kept?.get(id);
@@ -182,6 +186,7 @@ export class Declarations {
   }
 
   private put(scope: ts.Node, name: string, decl: Declaration): void {
+    this.declaredNames.add(name);
     let names = this.byScope.get(scope);
     if (!names) this.byScope.set(scope, (names = new Map()));
     // `var x` twice is one variable: the first declaration stands for it
