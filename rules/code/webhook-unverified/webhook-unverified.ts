@@ -4,14 +4,13 @@ import { NetworkInput } from '../../src/model/network-input';
 import { accessChain, calleeName, isFunctionLike, objectProperty, unwrap } from '../../src/model/syntax';
 import type { Fix } from '../../src/types';
 import { SignatureChecks } from '../../src/webhook/signature-checks';
-import { isBotObject, webhookReceiver, type Receiver } from '../../src/webhook/webhook-receivers';
+import { comparesSecret, isBotObject, webhookReceiver, type Receiver } from '../../src/webhook/webhook-receivers';
 import { failOpenGuard } from '../../src/webhook/fail-open';
 import { unawaitedVerifyCall } from '../../src/webhook/unawaited-verify';
 import { canAddMiddleware, eolOf, helperEdits, indentOf, mentionsWebhookApp, pathLiteral } from './middleware-fix';
 import { VERIFY_HELPER_NAME } from './verify-middleware';
 import { timingSafeFix } from './timing-safe-fix';
 import { fixTitle } from '../../src/fixes/title';
-import { isCredentialName } from '../../src/lexicon/credentials/credential-value';
 
 const ROUTE_METHODS = new Set(['use', 'post', 'all']);
 const WEBHOOK_PATH = /hook|web1on1|chipchat|chatshipper|callback|incoming|events?\b|bot/i;
@@ -36,7 +35,7 @@ export default createCodeRule({
   meta: {
     id: 'webhook-unverified',
     target: 'code',
-    description: 'Webhook requests handled without a working signature check (chipchat start/router/ingest, hand-written routes of any platform, checks that run only when a secret is set or are not awaited, === on signatures).',
+    description: 'Webhook requests handled without a working signature check (chipchat start/router/ingest, routes of any platform, checks that run only if a secret is set or are not awaited, === on signatures).',
     clauses: ['B.1'],
     severity: 'error',
     securitySeverity: 8.1,
@@ -335,29 +334,6 @@ function routePathTexts(context: CodeRuleContext, reg: Registration): string[] {
   const out = [reg.pathNode.getText(context.sourceFile)];
   if (reg.path !== undefined) out.push(reg.path);
   return out;
-}
-
-/**
- * The handler compares something with a configured secret (`req.query.token !== process.env.HOOK_TOKEN`): a
- * shared-secret check authenticates the sender, if less well than a signature.
- */
-function comparesSecret(fn: ts.FunctionLikeDeclaration): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && EQUALITY_OPS.has(n.operatorToken.kind) && (namesSecret(n.left) || namesSecret(n.right))) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  if (fn.body) visit(fn.body);
-  return found;
-}
-
-const EQUALITY_OPS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
-
-function namesSecret(e: ts.Expression): boolean {
-  const chain = accessChain(unwrap(e));
-  const last = chain?.[chain.length - 1];
-  return !!last && isCredentialName(last);
 }
 
 function handlerFunction(context: CodeRuleContext, e: ts.Expression): ts.FunctionLikeDeclaration | undefined {

@@ -5,6 +5,7 @@ import { ts } from '../ts';
 import receivers from '../../data/webhook-receivers.json';
 import { accessChain, unwrap } from '../model/syntax';
 import { identifierWords } from '../lexicon/tokens';
+import { isCredentialName } from '../lexicon/credentials/credential-value';
 
 export interface Platform {
   name: string;
@@ -15,11 +16,13 @@ export interface Platform {
 
 const PLATFORMS: readonly Platform[] = receivers.platforms;
 const PATH_WORDS: ReadonlySet<string> = new Set(receivers.pathWords);
-const BOT_RECEIVER = new RegExp(receivers.botReceivers, 'i');
+const BOT_NAMES: ReadonlySet<string> = new Set(receivers.botReceivers);
 
 /** `bot`, `this.messenger`, `botly`: an object named as a bot framework's instance. */
 export function isBotObject(text: string): boolean {
-  return BOT_RECEIVER.test(text);
+  const name = text.replace(/^this\./, '').toLowerCase();
+  if (!/^[\w$]+$/.test(name)) return false;
+  return name.includes('bot') || BOT_NAMES.has(name);
 }
 
 export interface Receiver {
@@ -86,10 +89,33 @@ function requestBodyUse(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration): Body
     }
     if (ts.isCallExpression(n) && n.arguments.some(isBody)) {
       const callee = unwrap(n.expression);
-      if (ts.isPropertyAccessExpression(callee) && BOT_RECEIVER.test(callee.expression.getText(sf))) use.handedToBot = true;
+      if (ts.isPropertyAccessExpression(callee) && isBotObject(callee.expression.getText(sf))) use.handedToBot = true;
     }
     ts.forEachChild(n, visit);
   };
   if (fn.body) visit(fn.body);
   return use;
+}
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/**
+ * The handler compares something with a configured secret (`req.query.token !== process.env.HOOK_TOKEN`): a
+ * shared-secret check authenticates the sender, if less well than a signature.
+ */
+export function comparesSecret(fn: ts.FunctionLikeDeclaration): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && EQUALITY.has(n.operatorToken.kind) && (namesSecret(n.left) || namesSecret(n.right))) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+function namesSecret(e: ts.Expression): boolean {
+  const chain = accessChain(unwrap(e));
+  const last = chain?.[chain.length - 1];
+  return !!last && isCredentialName(last);
 }

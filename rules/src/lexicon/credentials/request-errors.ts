@@ -29,7 +29,7 @@ export function requestErrorCredential(model: FileModel, node: ts.Expression, de
   // err.message / err.toString() say the same as err
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'message') return requestErrorCredential(model, e.expression, depth + 1);
   if (!ts.isIdentifier(e)) return undefined;
-  const request = rejectedRequest(e);
+  const request = rejectedRequest(model.sourceFile, e);
   if (!request) return undefined;
   const url = request.arguments[0];
   if (!url) return undefined;
@@ -52,14 +52,14 @@ function declaredInBlock(id: ts.Identifier): ts.Expression | undefined {
 }
 
 /** The request whose rejection `id` (a parameter of a rejection handler) receives. */
-function rejectedRequest(id: ts.Identifier): ts.CallExpression | undefined {
+function rejectedRequest(sf: ts.SourceFile, id: ts.Identifier): ts.CallExpression | undefined {
   // find the handler that declares `id`
   let fn: ts.Node | undefined = id.parent;
   while (fn && !(isFunctionLike(fn) && fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === id.text))) fn = fn.parent;
   if (!fn || !isFunctionLike(fn)) return undefined;
   const handler = fn;
   const chainCall = handler.parent;
-  if (!ts.isCallExpression(chainCall) || handler.parameters[0]?.name.getText() !== id.text) return undefined;
+  if (!ts.isCallExpression(chainCall) || handler.parameters[0]?.name.getText(sf) !== id.text) return undefined;
   const method = calleeName(chainCall);
   const isRejection = (method === 'catch' && chainCall.arguments[0] === handler) || (method === 'then' && chainCall.arguments[1] === handler);
   if (!isRejection) return undefined;
