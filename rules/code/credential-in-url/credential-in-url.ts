@@ -91,8 +91,7 @@ export default createCodeRule({
         }
         // request-style options of any client, also passed through the app's own wrappers: `{ uri, qs: { access_token } }`
         for (const opts of requestOptions) {
-          const params = context.model.values.objectLiteral(objectProperty(opts, 'qs') ?? objectProperty(opts, 'params') ?? objectProperty(opts, 'searchParams'));
-          if (params) queries.add(params);
+          for (const params of queryObjects(context, objectProperty(opts, 'qs') ?? objectProperty(opts, 'params') ?? objectProperty(opts, 'searchParams'))) queries.add(params);
         }
         for (const params of queries) {
           for (const p of params.properties) {
@@ -172,6 +171,17 @@ function literalProblem(name: string, value: string): Problem | undefined {
   if (!kind) return isUnnamedKey(name, value) ? { messageId: 'literal', data: { param: name, masked: mask(value) } } : undefined;
   const shaped = kind === 'password' ? isPasswordShaped(value) : kind === 'key' ? isHighEntropy(value) : !!credentialShape(value, kind, name);
   return shaped ? { messageId: 'literal', data: { param: name, masked: mask(value) } } : undefined;
+}
+
+/**
+ * The object literals a query option can hold: written there, held by a constant, or returned by a helper of the
+ * file (`qs: this._getQs()` with `_getQs() { return { access_token: this.token } }`), as the tracking layer sees it.
+ */
+function queryObjects(context: CodeRuleContext, expr: ts.Expression | undefined): ts.ObjectLiteralExpression[] {
+  if (!expr) return [];
+  const direct = context.model.values.objectLiteral(expr);
+  if (direct) return [direct];
+  return context.model.tracker.valuesOf(expr).flatMap((v) => (v.kind === 'object' ? [v.node] : []));
 }
 
 /** The parameter a member assignment sets on a query-string object (`qs.access_token`, `this.qs['hapikey']`). */

@@ -48,3 +48,30 @@ const params = {};
 params.key = process.env.MAPS_API_KEY;
 
 module.exports = { GraphClient, CrmClient, params };
+
+class ProfileClient {
+  constructor(token) {
+    this.token = token;
+  }
+
+  // the query object comes from a helper of the class
+  _getQs() {
+    // ruleid: credential-in-url messageId=source col=14
+    return { access_token: this.token, fields: 'first_name' };
+  }
+
+  _getFields() {
+    // ok: credential-in-url
+    return { fields: 'first_name,last_name' };
+  }
+
+  me() {
+    return request({ uri: 'https://graph.facebook.com/me', qs: this._getQs() });
+  }
+
+  friends() {
+    return request({ uri: 'https://graph.facebook.com/me/friends', qs: this._getFields() });
+  }
+}
+
+module.exports.ProfileClient = ProfileClient;
