@@ -9,7 +9,7 @@ import { isCodeFile } from '../../rules/src/parse';
 import type { Rule } from '../../rules/src/rule';
 import type { Indexing, IndexRequest } from './indexing';
 import type { Notice } from '../../rules/src/types';
-import { emptySnapshot, quickSnapshot, snapshotOf, type Overlay, type Snapshot } from './snapshot';
+import { emptySnapshot, heldSnapshot, quickSnapshot, snapshotOf, type Overlay, type Snapshot } from './snapshot';
 
 export type { Overlay, Snapshot } from './snapshot';
 
@@ -138,7 +138,7 @@ export class Project {
     const error = this.ensureLoaded(overlays);
     if (error) return error;
     if (this.indexing || this.startIndexing(overlays)) return this.openFilesOnly(overlays);
-    return this.quick(overlays) ?? (this.settling ? this.last : undefined);
+    return this.quick(overlays) ?? (this.settling ? this.heldDuringRun(overlays) : undefined);
   }
 
   /**
@@ -305,6 +305,12 @@ export class Project {
     this.dirty = false;
     this.last = snapshotOf(result, files, versions, input.configFor!, { settled: false, partial: true });
     return this.last;
+  }
+
+  /** The last snapshot, with the edited open files' findings moved to their texts (the full run recomputes them). */
+  private heldDuringRun(overlays: ReadonlyMap<string, Overlay>): Snapshot | undefined {
+    const last = this.last;
+    return last && (heldSnapshot(last, this.pending, overlays) ?? last);
   }
 
   private quick(overlays: ReadonlyMap<string, Overlay>): Snapshot | undefined {

@@ -73,6 +73,30 @@ export function quickSnapshot(last: Snapshot, pending: ReadonlySet<string>, over
   return { ...last, id: nextSnapshotId++, result: { ...last.result, findings, exemptions, notices, facts }, files, versions, byFile, finishedAt: new Date(), settled: false };
 }
 
+/**
+ * `last` with the findings of the edited open files moved to their current texts, unchecked: what a request
+ * is answered from while a full run is under way, so that no finding points into text the editor no longer
+ * has. Undefined when nothing edited differs from `last`.
+ */
+export function heldSnapshot(last: Snapshot, pending: ReadonlySet<string>, overlays: ReadonlyMap<string, Overlay>): Snapshot | undefined {
+  const files = new Map(last.files);
+  const versions = new Map(last.versions);
+  let findings = last.result.findings;
+  let changed = false;
+  for (const p of pending) {
+    const o = overlays.get(p);
+    const before = last.files.get(p);
+    if (!o || before === undefined || before === o.text) continue;
+    changed = true;
+    findings = [...findings.filter((f) => f.file !== p), ...moveFindings(findings.filter((f) => f.file === p), p, before, o.text)];
+    files.set(p, o.text);
+    versions.set(p, o.version);
+  }
+  if (!changed) return undefined;
+  const result = { ...last.result, findings };
+  return { ...last, id: nextSnapshotId++, result, files, versions, byFile: byFileOf(result), finishedAt: new Date(), settled: false };
+}
+
 /** Unsuppressed findings by file. */
 function byFileOf(result: RunResult): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
