@@ -42,6 +42,7 @@ import securityControlDisabled from './code/security-control-disabled/security-c
 import sensitiveDataRequest from './code/sensitive-data-request/sensitive-data-request';
 import sensitiveDataStored from './code/sensitive-data-stored/sensitive-data-stored';
 import supportInfo from './manifest/support-info/support-info';
+import tlsDisabledByEnvironment from './manifest/tls-disabled-by-environment/tls-disabled-by-environment';
 import undocumentedEndpoint from './code/undocumented-endpoint/undocumented-endpoint';
 import unsafePayment from './code/unsafe-payment/unsafe-payment';
 import unthrottledApiCalls from './code/unthrottled-api-calls/unthrottled-api-calls';
@@ -91,6 +92,7 @@ export const allRules: readonly Rule[] = [
   sensitiveDataRequest,
   sensitiveDataStored,
   supportInfo,
+  tlsDisabledByEnvironment,
   undocumentedEndpoint,
   unsafePayment,
   unthrottledApiCalls,

@@ -1,6 +1,6 @@
 import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
-import { objectProperty, propertyName, unwrap } from '../../src/model/syntax';
+import { accessChain, objectProperty, propertyName, unwrap } from '../../src/model/syntax';
 import { credentialValue } from '../../src/lexicon/credentials/credential-value';
 import { credentialKind, credentialShape, isHighEntropy, isKeyShaped, isPasswordShaped, isPlaceholder, jwtIn, mask, nameWords, providerMatch } from '../../src/lexicon/credentials/secret-shape';
 import { isHole, queryStart, urlSpans, userinfoOf } from '../../src/lexicon/credentials/url-parts';
@@ -12,6 +12,10 @@ const IN_URL = { objects: false };
 /** Query parameters that carry ids, versions, hashes and paging state: random-looking, yet no credential. */
 const NOT_KEY_PARAM_WORDS = new Set(['id', 'ids', 'uuid', 'guid', 'hash', 'sha', 'sha1', 'sha256', 'md5', 'commit', 'rev', 'revision', 'v', 'ver', 'version', 'etag', 'cursor', 'page', 'next', 'offset', 'state', 'nonce', 'ts', 'timestamp', 'q', 'query', 'search', 'lang', 'locale', 'ref', 'cb', 'callback', 'redirect', 'return', 'format', 'checksum', 'integrity', 'build']);
 const TRAVELLING_SCHEMES = /^(?:https?|wss?|ftps?):/i;
+/** Objects that become a request's query string: `qs`, `params`, `searchParams`, `this.qs`, `query`. */
+const QUERY_HOLDERS = new Set(['qs', 'query', 'querystring', 'queryparams', 'queryparameters', 'params', 'searchparams']);
+/** `hapikey`, `apikey`, `appkey`: one word ending in `key` names a provider's key (bare `key` is Maps-style, left alone). */
+const KEY_PARAM = /^[a-z]+key$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 
@@ -54,7 +58,14 @@ export default createCodeRule({
       [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: visitUrlExpression,
       [ts.SyntaxKind.TemplateExpression]: visitUrlExpression,
       [ts.SyntaxKind.BinaryExpression]: (node) => {
-        if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.PlusToken) visitUrlExpression(node);
+        const b = node as ts.BinaryExpression;
+        if (b.operatorToken.kind === ts.SyntaxKind.PlusToken) visitUrlExpression(node);
+        else if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          // qs.access_token = this.token / this.qs.hapikey = options.apiKey / qs['access_token'] = …
+          const name = queryHolderParam(b.left);
+          const problem = name ? paramProblem(context, name, b.right) : undefined;
+          if (problem) context.report({ messageId: problem.messageId, data: problem.data, start: b.getStart(context.sourceFile), end: b.getEnd(), severity: context.isTestFile ? 'info' : undefined });
+        }
       },
       [ts.SyntaxKind.CallExpression](node) {
         // url.searchParams.set('token', …) / .append(…)
@@ -82,8 +93,7 @@ export default createCodeRule({
         }
         // request-style options of any client, also passed through the app's own wrappers: `{ uri, qs: { access_token } }`
         for (const opts of requestOptions) {
-          const params = context.model.values.objectLiteral(objectProperty(opts, 'qs') ?? objectProperty(opts, 'params') ?? objectProperty(opts, 'searchParams'));
-          if (params) queries.add(params);
+          for (const params of queryObjects(context, objectProperty(opts, 'qs') ?? objectProperty(opts, 'params') ?? objectProperty(opts, 'searchParams'))) queries.add(params);
         }
         for (const params of queries) {
           for (const p of params.properties) {
@@ -142,7 +152,7 @@ function paramProblem(context: CodeRuleContext, name: string, value: ts.Expressi
  * (`APPID=`), which providers take only there.
  */
 function holeProblem(context: CodeRuleContext, name: string, holes: ts.Expression[]): Problem | undefined {
-  const kind = credentialKind(name);
+  const kind = credentialKind(name) ?? (KEY_PARAM.test(name) && name.toLowerCase() !== 'key' ? 'key' : undefined);
   if (!kind) return undefined;
   for (const h of holes) {
     const source = credentialValue(context.model, h, IN_URL);
@@ -163,6 +173,34 @@ function literalProblem(name: string, value: string): Problem | undefined {
   if (!kind) return isUnnamedKey(name, value) ? { messageId: 'literal', data: { param: name, masked: mask(value) } } : undefined;
   const shaped = kind === 'password' ? isPasswordShaped(value) : kind === 'key' ? isHighEntropy(value) : !!credentialShape(value, kind, name);
   return shaped ? { messageId: 'literal', data: { param: name, masked: mask(value) } } : undefined;
+}
+
+/**
+ * The object literals a query option can hold: written there, held by a constant, or returned by a helper of the
+ * file (`qs: this._getQs()` with `_getQs() { return { access_token: this.token } }`), as the tracking layer sees it.
+ */
+function queryObjects(context: CodeRuleContext, expr: ts.Expression | undefined): ts.ObjectLiteralExpression[] {
+  if (!expr) return [];
+  const direct = context.model.values.objectLiteral(expr);
+  if (direct) return [direct];
+  return context.model.tracker.valuesOf(expr).flatMap((v) => (v.kind === 'object' ? [v.node] : []));
+}
+
+/** The parameter a member assignment sets on a query-string object (`qs.access_token`, `this.qs['hapikey']`). */
+function queryHolderParam(left: ts.Expression): string | undefined {
+  const l = unwrap(left);
+  let holder: ts.Expression;
+  let name: string | undefined;
+  if (ts.isPropertyAccessExpression(l)) {
+    holder = l.expression;
+    name = l.name.text;
+  } else if (ts.isElementAccessExpression(l) && ts.isStringLiteralLike(l.argumentExpression)) {
+    holder = l.expression;
+    name = l.argumentExpression.text;
+  } else return undefined;
+  const chain = accessChain(unwrap(holder));
+  const last = chain?.[chain.length - 1];
+  return last && QUERY_HOLDERS.has(last.toLowerCase()) ? name : undefined;
 }
 
 function safeDecode(s: string): string {

@@ -5,9 +5,12 @@ import { accessChain, calleeName, unwrap } from '../../src/model/syntax';
 import { DEBUG_MODULE, loggers, sends as sendMethods } from '../../src/model/sinks';
 import { credentialValue } from '../../src/lexicon/credentials/credential-value';
 import { nameWords } from '../../src/lexicon/credentials/secret-shape';
+import { requestErrorCredential } from '../../src/lexicon/credentials/request-errors';
 
 /** Logs and messages print whole objects: one that holds a credential prints it. */
 const PRINTED = { objects: true };
+/** An error's message is text: an object in it prints as [object Object]. */
+const IN_TEXT = { objects: false };
 
 type Sink = { label: string; debug: boolean } | undefined;
 
@@ -15,7 +18,7 @@ export default createCodeRule({
   meta: {
     id: 'credential-logged',
     target: 'code',
-    description: 'Tokens, secrets and passwords (secret env vars, the SDK\'s bot.auth) written to logs or sent into conversations.',
+    description: 'Tokens, secrets and passwords (secret env vars, the SDK\'s bot.auth) written to logs, sent into conversations or put into error messages, and errors of requests whose URL carries one logged.',
     clauses: ['B.2'],
     severity: 'error',
     securitySeverity: 6.5,
@@ -23,6 +26,8 @@ export default createCodeRule({
     messages: {
       logged: '{{what}} is written to the log by {{sink}}: logs are kept, shipped and read by people who must not hold this credential; log a masked form (e.g. the last 4 characters) or nothing',
       debugLogged: '{{what}} is printed by {{sink}} whenever DEBUG enables that namespace: log a masked form (e.g. the last 4 characters) or nothing',
+      requestError: '{{sink}} logs the error of a request whose URL carries {{param}}: HTTP clients put the URL in the error message, so every failed request logs the credential; log the error\'s code or status instead',
+      thrown: '{{what}} is put into an error message: errors are logged, reported and shown by whoever catches them; say which credential is wrong without printing it',
       sent: '{{what}} is sent into a conversation: everyone who reads it there can use the credential',
     },
   },
@@ -39,15 +44,38 @@ export default createCodeRule({
         const args = isSend ? call.arguments.slice(messageIndex, messageIndex + 1) : call.arguments;
         for (const arg of args) {
           const what = credentialValue(context.model, arg, PRINTED);
-          if (!what) continue;
+          if (!what) {
+            const param = sink ? requestErrorCredential(context.model, arg) : undefined;
+            if (!param) continue;
+            context.report({ messageId: 'requestError', data: { param, sink: sink!.label }, start: call.getStart(context.sourceFile), end: call.getEnd(), severity: sink!.debug ? 'warning' : undefined });
+            return;
+          }
           const messageId = isSend ? 'sent' : sink!.debug ? 'debugLogged' : 'logged';
           context.report({ messageId, data: { what, sink: sink?.label ?? '' }, start: call.getStart(context.sourceFile), end: call.getEnd(), severity: sink?.debug ? 'warning' : undefined });
           return;
         }
       },
+      [ts.SyntaxKind.NewExpression](node) {
+        // throw new Error('invalid api key: ' + apiKey)
+        const n = node as ts.NewExpression;
+        const ctor = unwrap(n.expression);
+        if (!ts.isIdentifier(ctor) || !ctor.text.endsWith('Error') || !isThrown(n)) return;
+        const message = n.arguments?.[0];
+        const what = message ? credentialValue(context.model, message, IN_TEXT) : undefined;
+        if (what) context.report({ messageId: 'thrown', data: { what }, start: n.getStart(context.sourceFile), end: n.getEnd() });
+      },
     };
   },
 });
+
+/** `throw new Error(…)`, `reject(new Error(…))`, `Promise.reject(new Error(…))`, `callback(new Error(…))`. */
+function isThrown(n: ts.NewExpression): boolean {
+  const p = n.parent;
+  if (ts.isThrowStatement(p)) return true;
+  if (!ts.isCallExpression(p) || p.arguments[0] !== n) return false;
+  const name = calleeName(p);
+  return name === 'reject' || name === 'callback' || name === 'cb' || name === 'done' || name === 'next';
+}
 
 function sinkOf(context: CodeRuleContext, call: ts.CallExpression): Sink {
   const callee = unwrap(call.expression);

@@ -37,6 +37,8 @@ export default createCodeRule({
   },
   create(context) {
     const reported = new Set<ts.Node>();
+    let sends: Set<ts.CallExpression> | undefined;
+    const sentCalls = () => (sends ??= new Set(context.model.sdk.calls.filter((c) => c.kind === 'send').map((c) => c.call)));
     const check = (expr: ts.Expression | undefined, what: string, reportAt?: ts.Node) => {
       if (!expr) return;
       const url = context.model.values.string(expr);
@@ -107,7 +109,8 @@ export default createCodeRule({
         const d = node as ts.VariableDeclaration;
         if (!ts.isIdentifier(d.name) || !d.initializer) return;
         const what = trafficName(undefined, d.name.text);
-        if (what) check(d.initializer, what);
+        // a link the app only writes into messages is for the people who read them, not the app's own traffic
+        if (what && !onlySentInMessages(context, d.name, sentCalls())) check(d.initializer, what);
       },
       onEnd() {
         for (const c of context.model.http.calls) {
@@ -124,6 +127,28 @@ export default createCodeRule({
     };
   },
 });
+
+/**
+ * Every read of the variable is inside a message sent into a conversation (`conversation.say(\`Betaal via ${PAYMENT_URL}\`)`):
+ * the URL is a link for the consumer, which unsafe-payment (D.6) judges; B.2 is about the app's own traffic.
+ */
+function onlySentInMessages(context: CodeRuleContext, name: ts.Identifier, sends: ReadonlySet<ts.CallExpression>): boolean {
+  if (!sends.size) return false;
+  let reads = 0;
+  let elsewhere = false;
+  const visit = (n: ts.Node): void => {
+    if (elsewhere) return;
+    if (ts.isIdentifier(n) && n !== name && n.text === name.text && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      reads++;
+      let inSend = false;
+      for (let cur: ts.Node | undefined = n.parent; cur && !inSend; cur = cur.parent) if (ts.isCallExpression(cur) && sends.has(cur)) inSend = true;
+      if (!inSend) elsewhere = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(context.sourceFile);
+  return reads > 0 && !elsewhere;
+}
 
 /** `http.request({ hostname })` / `http.get('http://…')` on node's http module (the model assumes https). */
 function nodeHttpCall(context: CodeRuleContext, call: ts.CallExpression, checkUrl: (text: string, expr: ts.Expression | undefined, what: string, at?: ts.Node) => void): void {

@@ -4,6 +4,9 @@ import { NetworkInput } from '../../src/model/network-input';
 import { accessChain, calleeName, isFunctionLike, objectProperty, unwrap } from '../../src/model/syntax';
 import type { Fix } from '../../src/types';
 import { SignatureChecks } from '../../src/webhook/signature-checks';
+import { comparesSecret, isBotObject, webhookReceiver, type Receiver } from '../../src/webhook/webhook-receivers';
+import { failOpenGuard } from '../../src/webhook/fail-open';
+import { unawaitedVerifyCall } from '../../src/webhook/unawaited-verify';
 import { canAddMiddleware, eolOf, helperEdits, indentOf, mentionsWebhookApp, pathLiteral } from './middleware-fix';
 import { VERIFY_HELPER_NAME } from './verify-middleware';
 import { timingSafeFix } from './timing-safe-fix';
@@ -32,7 +35,7 @@ export default createCodeRule({
   meta: {
     id: 'webhook-unverified',
     target: 'code',
-    description: 'Webhook requests handled without a working x-hub-signature check (chipchat start/router/ingest, hand-written routes, === on signatures).',
+    description: 'Webhook requests handled without a working signature check (chipchat start/router/ingest, routes of any platform, checks that run only if a secret is set or are not awaited, === on signatures).',
     clauses: ['B.1'],
     severity: 'error',
     securitySeverity: 8.1,
@@ -42,6 +45,10 @@ export default createCodeRule({
       ingest: '{{call}} skips chipchat\'s signature check when no signature is passed (and otherwise compares a re-serialised body), and nothing verifies x-hub-signature over the raw request body before it: anyone can post fake conversation events',
       ingestElsewhere: '{{call}} processes a payload without a signature check (chipchat skips it when no signature is passed); if this payload arrives over HTTP, verify x-hub-signature over the raw body first',
       route: 'Webhook route {{route}} handles payloads without checking their signature (Web1on1 signs with x-hub-signature): anyone who finds the URL can post fake conversation events; verify the HMAC-SHA1 of the raw body with crypto.timingSafeEqual and answer 401 otherwise',
+      platformRoute: 'Webhook route {{route}} acts on the request body without checking who sent it{{platformNote}}: anyone who finds the URL can post fake events; verify the signature over the raw body (crypto.timingSafeEqual) and answer 401 otherwise',
+      botMount: '{{call}} handles a bot framework\'s webhook deliveries on {{route}}, and nothing before it verifies their signature: anyone who finds the URL can post fake events; verify the signature over the raw body first (middleware before the router, or a body-parser verify hook that throws)',
+      failOpen: 'The signature check runs only when {{secret}} is set: without it every request is processed unverified (fail-open); refuse requests, or refuse to start, when the secret is missing',
+      unawaited: '{{call}} checks the signature asynchronously, but its promise is neither awaited nor returned: the request goes on before the check ends and a failed check is only an unhandled rejection; await it (or return it) and reject the request when it fails',
       compare: 'Signature compared with {{op}}: the comparison stops at the first differing character, so response times leak the expected signature; use crypto.timingSafeEqual after a length check',
     },
   },
@@ -57,6 +64,16 @@ export default createCodeRule({
         const fix = timingSafeFix(context, b);
         context.report({ messageId: 'compare', data: { op: b.operatorToken.getText(context.sourceFile) }, start: b.getStart(context.sourceFile), end: b.getEnd(), fixes: fix ? [fix] : undefined });
       },
+      [ts.SyntaxKind.IfStatement](node) {
+        const guard = failOpenGuard(model, sig(), node as ts.IfStatement);
+        if (!guard) return;
+        const stmt = guard.statement;
+        context.report({ messageId: 'failOpen', data: { secret: guard.secret }, start: stmt.getStart(context.sourceFile), end: stmt.expression.getEnd() + 1 });
+      },
+      [ts.SyntaxKind.ExpressionStatement](node) {
+        const call = unawaitedVerifyCall(model, sig(), node as ts.ExpressionStatement);
+        if (call) context.report({ messageId: 'unawaited', data: { call: `${call.expression.getText(context.sourceFile)}()` }, start: call.getStart(context.sourceFile), end: call.getEnd() });
+      },
       onEnd() {
         const webhookCalls = model.sdk.calls.filter((c) => c.kind === 'webhook');
         const regs = registrations(context);
@@ -70,7 +87,10 @@ export default createCodeRule({
           else if (c.method === 'ingest') checkIngest(ctx, c.call);
         }
         const sdkCalls = new Set(webhookCalls.map((c) => c.call));
-        for (const r of regs) if (r.method !== 'use') checkRoute(ctx, r, sdkCalls);
+        for (const r of regs) {
+          if (r.method !== 'use') checkRoute(ctx, r, sdkCalls);
+          else checkBotMount(ctx, r, sdkCalls);
+        }
       },
     };
   },
@@ -177,7 +197,7 @@ function checkServer(ctx: Ctx, call: ts.CallExpression, method: 'start' | 'route
   const bot = sdkReceiver(context.sourceFile, call);
   const data = { call: `${shown(bot)}.${method}()`, secretNote: secretNote(ctx, call) };
   if (method === 'start') {
-    context.report({ messageId: 'sdkServer', data, start: call.getStart(context.sourceFile), end: call.getEnd(), fixes: startFix(ctx, call, bot) });
+    context.report({ messageId: 'sdkServer', data, start: reportStart(context.sourceFile, call), end: call.getEnd(), fixes: startFix(ctx, call, bot) });
     return;
   }
   const values = context.model.values;
@@ -207,7 +227,13 @@ function checkServer(ctx: Ctx, call: ts.CallExpression, method: 'start' | 'route
   if (verified) return;
   let fixes: Fix[] | undefined;
   if (mount && routerPath !== undefined) fixes = postBeforeFix(ctx, mount.statementCall, mount.receiver, joinPaths(mount.path, routerPath), `${bot}.secret`);
-  context.report({ messageId: 'sdkServer', data, start: call.getStart(context.sourceFile), end: call.getEnd(), fixes });
+  context.report({ messageId: 'sdkServer', data, start: reportStart(context.sourceFile, call), end: call.getEnd(), fixes });
+}
+
+/** Where a finding on `receiver.method()` starts: at `.method` when the receiver is a chain of calls (`bot.on(…).on(…).start()` spans many lines). */
+function reportStart(sf: ts.SourceFile, call: ts.CallExpression): number {
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) && ts.isCallExpression(unwrap(callee.expression)) ? callee.name.getStart(sf) : call.getStart(sf);
 }
 
 /** `app.use('/hook', bot.router())`, or `const routes = bot.router(); … app.use(routes)`. */
@@ -247,9 +273,12 @@ function checkIngest(ctx: Ctx, call: ts.CallExpression): void {
 
 function checkRoute(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression>): void {
   const { context, checks } = ctx;
-  const last = reg.handlers[reg.handlers.length - 1];
-  const fn = last ? handlerFunction(context, last) : undefined;
+  // the last handler that is a function (claudia-api-builder takes an options object after it)
+  let fn: ts.FunctionLikeDeclaration | undefined;
+  let at = reg.handlers.length - 1;
+  for (; at >= 0 && !fn; at--) fn = handlerFunction(context, reg.handlers[at]!);
   if (!fn || fn.parameters.length === 0) return;
+  const before = reg.handlers.slice(0, at + 1);
   let ingests = false;
   let sdkIngest = false;
   const visit = (n: ts.Node): void => {
@@ -261,14 +290,50 @@ function checkRoute(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression
   };
   visit(fn);
   if (sdkIngest) return; // reported at the ingest() call
-  if (!ingests && !readsWebhookEvent(context.sourceFile, fn, reg)) return;
+  const web1on1 = ingests || readsWebhookEvent(context.sourceFile, fn, reg);
+  const receiver: Receiver | undefined = web1on1 ? undefined : webhookReceiver(context.sourceFile, fn, routePathTexts(context, reg));
+  if (!web1on1 && !receiver) return;
   if (checks.verifiesIn(fn)) return;
-  if (reg.handlers.slice(0, -1).some((h) => checks.isVerifierExpr(h))) return;
+  if (before.some((h) => checks.isVerifierExpr(h))) return;
   if (verifiedBefore(ctx, reg.receiver, reg.call.getStart(context.sourceFile), reg.path)) return;
+  if (receiver && comparesSecret(fn)) return;
   const end = reg.pathNode?.getEnd() ?? reg.call.expression.getEnd();
   const route = `${reg.method.toUpperCase()} ${reg.pathNode ? reg.pathNode.getText(context.sourceFile) : reg.receiver}`;
+  if (receiver) {
+    // another platform's webhook: the x-hub-signature helper the fixes add would check the wrong thing
+    const platformNote = receiver.platform ? ` (${receiver.platform.name} signs its deliveries: ${receiver.platform.check})` : '';
+    context.report({ messageId: 'platformRoute', data: { route, platformNote }, start: reg.call.getStart(context.sourceFile), end });
+    return;
+  }
   const bot = context.model.sdk.instanceNames.values().next().value as string | undefined;
   context.report({ messageId: 'route', data: { route }, start: reg.call.getStart(context.sourceFile), end, fixes: routeFix(ctx, reg, bot ? `${bot}.secret` : 'process.env.WEBHOOK_SECRET') });
+}
+
+const BOT_ROUTERS = new Set(['router', 'middleware', 'webhookCallback']);
+
+/** `app.use('/fb', botly.router())`: another bot framework's webhook router, mounted with nothing verifying before it. */
+function checkBotMount(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression>): void {
+  const { context, checks } = ctx;
+  const at = reg.handlers.findIndex((h) => {
+    const u = unwrap(h);
+    if (!ts.isCallExpression(u) || sdkCalls.has(u)) return false;
+    const callee = unwrap(u.expression);
+    return ts.isPropertyAccessExpression(callee) && BOT_ROUTERS.has(callee.name.text) && isBotObject(callee.expression.getText(context.sourceFile)) && !context.model.sdk.isInstance(callee.expression);
+  });
+  if (at < 0) return;
+  if (reg.handlers.slice(0, at).some((h) => checks.isVerifierExpr(h))) return;
+  if (verifiedBefore(ctx, reg.receiver, reg.call.getStart(context.sourceFile), reg.path)) return;
+  const call = unwrap(reg.handlers[at]!) as ts.CallExpression;
+  const route = reg.pathNode ? reg.pathNode.getText(context.sourceFile) : 'every path';
+  context.report({ messageId: 'botMount', data: { call: `${call.expression.getText(context.sourceFile)}()`, route }, start: reg.call.getStart(context.sourceFile), end: reg.call.getEnd() });
+}
+
+/** The route's path as written and, when it resolves, as a string: both may name a webhook or a platform. */
+function routePathTexts(context: CodeRuleContext, reg: Registration): string[] {
+  if (!reg.pathNode) return [];
+  const out = [reg.pathNode.getText(context.sourceFile)];
+  if (reg.path !== undefined) out.push(reg.path);
+  return out;
 }
 
 function handlerFunction(context: CodeRuleContext, e: ts.Expression): ts.FunctionLikeDeclaration | undefined {

@@ -268,6 +268,11 @@ export class FileModel {
       else if (/^(module\.)?exports\.\w+$/.test(left)) exported.push([left.split('.').pop()!, b.right]);
     }
     for (const a of this.nodes<ts.ExportAssignment>(ts.SyntaxKind.ExportAssignment)) exported.push(['default', a.expression]);
+    // export { bot, api as client }: export lists are top-level statements, so no walk is needed
+    for (const stmt of this.sourceFile.statements) {
+      if (!ts.isExportDeclaration(stmt) || stmt.moduleSpecifier || stmt.isTypeOnly || !stmt.exportClause || !ts.isNamedExports(stmt.exportClause)) continue;
+      for (const el of stmt.exportClause.elements) if (!el.isTypeOnly) exported.push([el.name.text, el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName : el.name]);
+    }
     for (const d of this.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) {
       const stmt = d.parent?.parent;
       if (d.initializer && ts.isIdentifier(d.name) && stmt && ts.isVariableStatement(stmt) && stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) exported.push([d.name.text, d.initializer]);

@@ -1,10 +1,18 @@
 import { ts } from '../ts';
 import type { FileModel } from '../model/file-model';
 import { accessChain, calleeName, isFunctionLike, propertyName, unwrap } from '../model/syntax';
+import receivers from '../../data/webhook-receivers.json';
+import { isBotObject } from './webhook-receivers';
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 const SIGNATURE_WORDS = new Set(['sig', 'signature', 'signatures', 'hmac', 'xhub']);
 const TIMING_SAFE_MODULES = new Set(['tsscmp', 'safe-compare', 'scmp', 'secure-compare']);
+/** Calls that authenticate a delivery by themselves: timing-safe compares, JWT and provider SDK verifiers. */
+const VERIFYING_CALLS: ReadonlySet<string> = new Set(receivers.verifyingCalls);
+/** Headers that carry a platform's shared secret (Telegram's secret token): comparing one authenticates the sender. */
+const AUTH_HEADERS: ReadonlySet<string> = new Set(receivers.authHeaders);
+/** Provider SDK middleware that verifies deliveries (`twilio.webhook()`): module → export names. */
+const VERIFIER_MIDDLEWARE: Readonly<Record<string, readonly string[]>> = receivers.verifierMiddleware;
 const BODY_PARSERS = new Set(['json', 'raw', 'text', 'urlencoded']);
 /**
  * Middleware imported from a package (or from a module of the app whose export the analysis cannot read) whose
@@ -24,6 +32,7 @@ export function words(name: string): string[] {
 
 /** The name ends in a signature word (`expectedSig`, `hubSignature`, `X-Hub-Signature-256`), not `signatureHeader`. */
 function namesSignature(name: string): boolean {
+  if (AUTH_HEADERS.has(name.toLowerCase())) return true;
   const w = words(name);
   return SIGNATURE_WORDS.has(w[w.length - 1] ?? '') || w.join('-').includes('x-hub-signature');
 }
@@ -102,7 +111,7 @@ export class SignatureChecks {
   isTimingSafeCall(node: ts.Node): boolean {
     if (!ts.isCallExpression(node)) return false;
     const name = calleeName(node);
-    if (name === 'timingSafeEqual' || name === 'isXHubValid') return true;
+    if (name && VERIFYING_CALLS.has(name)) return true;
     const callee = unwrap(node.expression);
     const root = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? accessChain(callee)?.[0] : undefined;
     return !!root && TIMING_SAFE_MODULES.has(this.model.requireBindings.get(root) ?? '');
@@ -118,8 +127,13 @@ export class SignatureChecks {
     return verdict;
   }
 
-  /** The first signature check inside `scope` that starts before `before`, if any. */
-  firstCheck(scope: ts.Node, before: number): ts.Node | undefined {
+  /** The statement or expression is, or contains, a signature check (a call of a verifier counts). */
+  hasCheck(node: ts.Node): boolean {
+    return this.firstCheck(node, Infinity, true) !== undefined;
+  }
+
+  /** The first signature check inside `scope` (or `scope` itself, with `includeScope`) that starts before `before`, if any. */
+  firstCheck(scope: ts.Node, before: number, includeScope = false): ts.Node | undefined {
     let found: ts.Node | undefined;
     const visit = (n: ts.Node): void => {
       // pos (before leading trivia) is cheap, and no node can start inside another's trivia
@@ -144,7 +158,8 @@ export class SignatureChecks {
       }
       ts.forEachChild(n, visit);
     };
-    ts.forEachChild(scope, visit);
+    if (includeScope) visit(scope);
+    else ts.forEachChild(scope, visit);
     return found;
   }
 
@@ -188,8 +203,13 @@ export class SignatureChecks {
     if (ts.isPropertyAccessExpression(e)) {
       const chain = accessChain(e);
       const root = chain?.[0];
+      const spec = root ? this.model.requireBindings.get(root) : undefined;
+      if (chain?.length === 2 && spec && Object.hasOwn(VERIFIER_MIDDLEWARE, spec) && VERIFIER_MIDDLEWARE[spec]!.includes(e.name.text)) return true;
       // security.verifyWebhook: the module's export; deeper chains (lib.hooks.verify) by name only
-      return !!root && (chain!.length === 2 ? this.trustedImport(root, e.name.text) : this.importedNames.has(root) && VERIFIER_NAME.test(e.name.text));
+      if (!root) return false;
+      // botly.getVerifySignature(secret): a bot framework's own verifier, named as one
+      if (VERIFIER_NAME.test(e.name.text) && isBotObject(chain!.slice(0, -1).join('.'))) return true;
+      return chain!.length === 2 ? this.trustedImport(root, e.name.text) : this.importedNames.has(root) && VERIFIER_NAME.test(e.name.text);
     }
     if (ts.isCallExpression(e)) {
       const callee = unwrap(e.expression);

@@ -23,11 +23,29 @@ app.post('/api/notes', (req, res) => {
   res.sendStatus(204);
 });
 
-// ok: webhook-unverified
+// Another platform's webhook is as open to forged deliveries as Web1on1's.
+// ruleid: webhook-unverified messageId=platformRoute col=1
 app.post('/telegram/webhook', (req, res) => {
   const text = req.body.message?.text ?? '';
   saveNote('telegram', text);
   res.sendStatus(200);
+});
+
+// Telegram authenticates with the secret token given to setWebhook.
+// ok: webhook-unverified
+app.post('/telegram/verified', (req, res) => {
+  // a plain compare of the token still leaks it through timing
+  // ruleid: webhook-unverified messageId=compare
+  if (req.get('X-Telegram-Bot-Api-Secret-Token') !== process.env.TELEGRAM_WEBHOOK_SECRET) return res.sendStatus(401);
+  saveNote('telegram', req.body.message?.text ?? '');
+  res.sendStatus(200);
+});
+
+// A form post on a path that names no webhook, from the app's own page.
+// ok: webhook-unverified
+app.post('/api/contact-form', (req, res) => {
+  saveNote('form', req.body.message);
+  res.sendStatus(204);
 });
 
 function saveNote(conversation, text) {

@@ -16,6 +16,12 @@ webhookApp.post(bot.webhook, verifyWebhookSignature(bot.secret));
 bot.router({ pathPrefix: bot.webhook, app: webhookApp, async: true });
 webhookApp.listen(process.env.PORT || 3000, () => bot.emit('ready', {}));
 
+// a chain of handlers ending in start(): the finding is on start(), not on the chain's first line
+bot
+  .on('message.create.contact.command', (message, conversation) => conversation.say({ text: 'Command received.', role: 'agent' }))
+  // ruleid: webhook-unverified messageId=sdkServer col=4
+  .start();
+
 // Web1on1 signs every webhook body with the app's secret (x-hub-signature: sha1=<HMAC-SHA1 of the raw body>).
 // chipchat's own check only emits 'error' on a mismatch and handles the payload anyway, so this middleware
 // checks first, answers 401 on a bad or missing signature, and hands the parsed JSON on (later body

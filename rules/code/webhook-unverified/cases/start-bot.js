@@ -12,3 +12,9 @@ bot.on('notify', (msg, ctx) => ctx.accept());
 
 // ruleid: webhook-unverified messageId=sdkServer col=1
 bot.start(process.env.PORT);
+
+// a chain of handlers ending in start(): the finding is on start(), not on the chain's first line
+bot
+  .on('message.create.contact.command', (message, conversation) => conversation.say({ text: 'Command received.', role: 'agent' }))
+  // ruleid: webhook-unverified messageId=sdkServer col=4
+  .start();
