@@ -37,17 +37,20 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const exported = facts.exportedHttpClients;
       const clients: Record<string, string> = { ...out.get(f)?.importedHttpClients };
       const instances = new Set(out.get(f)?.importedSdkInstances ?? []);
+      const factories = new Set(out.get(f)?.importedSdkFactories ?? []);
       const constants: Record<string, string> = { ...out.get(f)?.importedConstants };
       for (const n of imp.names) {
         const base = own(exported, n) ?? own(exported, 'default');
         if (base) clients[n] = base;
         if (facts.exportedSdkInstances.includes(n) || facts.exportedSdkInstances.includes('default')) instances.add(n);
+        if (facts.exportedSdkFactories?.includes(n) || facts.exportedSdkFactories?.includes('default')) factories.add(n);
         const text = own(facts.exportedConstants, n);
         if (text !== undefined) constants[n] = text;
       }
       let h = out.get(f) ?? {};
       if (Object.keys(clients).length) h = { ...h, importedHttpClients: clients };
       if (instances.size) h = { ...h, importedSdkInstances: [...instances].sort() };
+      if (factories.size) h = { ...h, importedSdkFactories: [...factories].sort() };
       if (Object.keys(constants).length) h = { ...h, importedConstants: constants };
       if (Object.keys(h).length) out.set(f, h);
     }

@@ -21,6 +21,8 @@ export interface FileHints {
   webhookVerifiers?: Record<string, Record<string, boolean>>;
   /** Local names bound to SDK instances another module of the app exports. */
   importedSdkInstances?: string[];
+  /** Local names bound to functions another module of the app exports that return an SDK instance (`createClient`). */
+  importedSdkFactories?: string[];
   /** Relative specifiers of this file that resolve to the SDK package itself (its entry or its lib folder). */
   sdkSpecifiers?: string[];
   /** Local names bound to string constants another module of the app exports, with their text. */
@@ -72,6 +74,8 @@ export class FileModel {
   readonly requireBindings = new Map<string, string>();
   /** Export names of SDK instances this file exports (`module.exports = bot`, `export const bot = …`). */
   readonly exportedSdkInstances: string[] = [];
+  /** Export names of functions that return an SDK instance. */
+  readonly exportedSdkFactories: string[] = [];
   /** String constants this file exports, by export name. */
   readonly exportedConstants: Record<string, string> = {};
   /** Every module specifier the file imports or requires. */
@@ -105,6 +109,7 @@ export class FileModel {
       httpModule: httpModuleKind,
       importedHttpClients: hints.importedHttpClients,
       importedSdkInstances: hints.importedSdkInstances,
+      importedSdkFactories: hints.importedSdkFactories,
     });
     this.values.useSource(this.tracker, hints.importedConstants);
     this.tracker.deadline = options.deadline;
@@ -175,7 +180,7 @@ export class FileModel {
         this.sdk.noteImport(spec, undefined);
       }
     }
-    if (hints.importedSdkInstances?.length) this.sdk.importsSdk = true;
+    if (hints.importedSdkInstances?.length || hints.importedSdkFactories?.length) this.sdk.importsSdk = true;
     for (const n of this.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) this.sdk.noteNew(n);
     this.noteExports(hints);
     // Twice: handlers registered by name or inside other handlers bind their parameters in the first
@@ -203,7 +208,12 @@ export class FileModel {
       }
       return;
     }
-    if (this.sdk.mayHaveInstances() && this.tracker.valuesOf(expr).some((v) => v.kind === 'sdk') && !this.exportedSdkInstances.includes(name)) this.exportedSdkInstances.push(name);
+    if (this.sdk.mayHaveInstances()) {
+      const values = this.tracker.valuesOf(expr);
+      if (values.some((v) => v.kind === 'sdk') && !this.exportedSdkInstances.includes(name)) this.exportedSdkInstances.push(name);
+      const factory = values.some((v) => v.kind === 'function' && this.tracker.returnValues(v.fn).some((r) => r.kind === 'sdk'));
+      if (factory && !this.exportedSdkFactories.includes(name)) this.exportedSdkFactories.push(name);
+    }
     if (!isStringExpression(obj)) return;
     const s = this.values.string(expr);
     if (s && s.text.length <= 2048 && s.text !== HOLE) this.exportedConstants[name] = s.text;

@@ -54,6 +54,8 @@ export class HttpModel {
   readonly calls: HttpCall[] = [];
   /** Calls inside the app's own HTTP wrappers, read at each call site of the wrapper (`call` is the site). */
   readonly wrapperCalls: HttpCall[] = [];
+  /** Calls inside wrappers that were read at one call site or more (their own unread URL is no lost evidence). */
+  readonly expanded = new Set<ts.CallExpression>();
   /** Client instances this file exports, by export name ('default' for the module itself). */
   readonly exportedClients = new Map<string, string>();
 
@@ -86,14 +88,22 @@ export class HttpModel {
     const before = this.calls.length;
     this.classify(call);
     const found = this.calls[before];
-    if (found && found.url && !found.url.exact) this.expand(call, found.url.text, this.tracker.functionOf(call), new Map(), 0);
+    // a URL or method the wrapper's parameters decide (`fetch(`${this.base}${path}`, { method })`) is read per call site
+    if (found && ((found.url && !found.url.exact) || (!found.url && found.urlNode) || this.methodUnread(found))) this.expand(call, found.url?.text, this.tracker.functionOf(call), new Map(), 0);
+  }
+
+  /** The call names a method (`{ method }`) that is no string this file shows. */
+  private methodUnread(c: HttpCall): boolean {
+    const config = this.values.objectLiteral(c.options);
+    const node = config ? objectProperty(config, 'method') : undefined;
+    return node !== undefined && this.values.string(node) === undefined;
   }
 
   /**
    * A call inside the app's own wrapper (`request(path) { return fetch(`${this.base}${path}`) }`) read once per
    * call site of the wrapper, with its parameters bound to that site's arguments: each becomes a call at the site.
    */
-  private expand(inner: ts.CallExpression, unbound: string, fn: ts.FunctionLikeDeclaration | undefined, bindings: ReadonlyMap<ts.Node, ts.Expression>, depth: number): void {
+  private expand(inner: ts.CallExpression, unbound: string | undefined, fn: ts.FunctionLikeDeclaration | undefined, bindings: ReadonlyMap<ts.Node, ts.Expression>, depth: number): void {
     if (!fn || depth >= MAX_WRAPPER_DEPTH) return;
     for (const site of this.tracker.callSitesOf(fn)) {
       if (!ts.isCallExpression(site)) continue;
@@ -105,11 +115,14 @@ export class HttpModel {
       const calls = this.values.withBindings(bound, () => {
         const n = this.calls.length;
         this.classify(inner);
-        return this.calls.splice(n);
+        return this.calls.splice(n).map((c) => ({ c, methodUnread: this.methodUnread(c) }));
       });
-      for (const c of calls) {
-        if (c.url && c.url.text !== unbound) this.wrapperCalls.push({ ...c, call: site });
-        if (c.url && !c.url.exact) this.expand(inner, unbound, this.tracker.functionOf(site), bound, depth + 1);
+      for (const { c, methodUnread } of calls) {
+        if (c.url && (c.url.text !== unbound || !methodUnread)) {
+          this.wrapperCalls.push({ ...c, call: site });
+          this.expanded.add(inner);
+        }
+        if (!c.url?.exact || methodUnread) this.expand(inner, unbound, this.tracker.functionOf(site), bound, depth + 1);
       }
     }
   }

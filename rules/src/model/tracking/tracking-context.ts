@@ -13,6 +13,8 @@ export interface TrackerOptions {
   importedHttpClients?: Record<string, string>;
   /** Local names bound to SDK instances made in another module of the app. */
   importedSdkInstances?: readonly string[];
+  /** Local names bound to functions of another module of the app that return an SDK instance. */
+  importedSdkFactories?: readonly string[];
 }
 
 /** The exports of the SDK module that are its constructor. */
