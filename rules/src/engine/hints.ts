@@ -25,6 +25,12 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const positions = [...new Set([...(prev[p.exportName] ?? []), p.argIndex])].sort();
       out.set(target, { ...out.get(target), sdkParams: { ...prev, [p.exportName]: positions } });
     }
+    for (const c of r.facts.importedCalls ?? []) {
+      const target = lookup(f, c.spec);
+      if (!target) continue;
+      const prev = out.get(target)?.calledByImporters ?? [];
+      if (!prev.includes(c.name)) out.set(target, { ...out.get(target), calledByImporters: [...prev, c.name].sort() });
+    }
     for (const imp of r.facts.relativeImports) {
       if (sdkEntry(f, imp.spec)) {
         const prev = out.get(f)?.sdkSpecifiers ?? [];

@@ -55,6 +55,8 @@ export interface FileFacts {
   exportedSdkInstances: string[];
   /** Export names of functions that return an SDK instance (what importers' calls of them give). */
   exportedSdkFactories: string[];
+  /** Names this file calls on what it imports from the app's own modules (`api.request(…)`). */
+  importedCalls: { spec: string; name: string }[];
   /** String constants this file exports, by export name (importers can compose URLs from them). */
   exportedConstants: Record<string, string>;
 }
@@ -85,9 +87,9 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     scopeUses: [], unknownApiCalls: [], events: [], storesPersonalData: [], readsPersonalData: false,
     importsSdk: model.sdk.importsSdk, sdkModuleSpecifiers: [...model.sdk.moduleSpecifiers], sdkPassedToImports: [...model.sdk.instancePassedToImports],
     exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
-    outboundHosts: [], evidenceLost: [], exportedSdkInstances: [...model.exportedSdkInstances], exportedSdkFactories: [...model.exportedSdkFactories], exportedConstants: { ...model.exportedConstants },
+    outboundHosts: [], evidenceLost: [], exportedSdkInstances: [...model.exportedSdkInstances], exportedSdkFactories: [...model.exportedSdkFactories], importedCalls: [...model.importedCalls], exportedConstants: { ...model.exportedConstants },
   };
-  for (const e of model.sdk.escapes) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
+  for (const e of [...model.sdk.escapes, ...model.http.lost]) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
   facts.evidenceLost.sort((a, b) => a.start - b.start || a.end - b.end);
   // given the file, getStart/getText need not climb the parents to find it
   const sf = model.sourceFile;

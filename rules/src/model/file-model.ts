@@ -3,6 +3,8 @@ import { LineIndex } from '../positions';
 import { HttpModel } from './http';
 import { SdkModel } from './sdk';
 import { boundNames, isFunctionLike, unwrap } from './syntax';
+import { holds } from './tracking/abstract-value';
+import { constructorOf } from './tracking/syntax-index';
 import { HOLE, ValueResolver } from './values';
 import { walkFile } from './walk';
 import { noteEscapes } from './tracking/escapes';
@@ -23,6 +25,8 @@ export interface FileHints {
   importedSdkInstances?: string[];
   /** Local names bound to functions another module of the app exports that return an SDK instance (`createClient`). */
   importedSdkFactories?: string[];
+  /** Names other modules of the app call on what they import from this file (`api.request(…)`, `request(…)`). */
+  calledByImporters?: string[];
   /** Relative specifiers of this file that resolve to the SDK package itself (its entry or its lib folder). */
   sdkSpecifiers?: string[];
   /** Local names bound to string constants another module of the app exports, with their text. */
@@ -80,6 +84,8 @@ export class FileModel {
   readonly exportedConstants: Record<string, string> = {};
   /** Every module specifier the file imports or requires. */
   readonly imports: { spec: string; names: string[] }[] = [];
+  /** Calls of what this file imports from the app's own modules: `api.request(…)` is `request` of `./api`. */
+  readonly importedCalls: { spec: string; name: string }[] = [];
 
   constructor(
     readonly path: string,
@@ -114,7 +120,7 @@ export class FileModel {
     this.values.useSource(this.tracker, hints.importedConstants);
     this.tracker.deadline = options.deadline;
     this.sdk = new SdkModel(sdkModules, this.values, this.functionsByName, this.requireBindings, this.tracker);
-    this.http = new HttpModel(this.values, this.tracker);
+    this.http = new HttpModel(this.values, this.tracker, new Set(hints.calledByImporters ?? []));
     this.build(hints);
     // rules ask the tracker later, under their own budgets
     this.tracker.deadline = undefined;
@@ -195,7 +201,25 @@ export class FileModel {
       before = learnt;
     }
     if (mayCallHttp(this.text) || Object.keys(hints.importedHttpClients ?? {}).length) for (const call of calls) this.http.noteCall(call);
+    this.noteImportedCalls(calls);
     noteEscapes(this);
+  }
+
+  /** What this file calls of its relative imports; the modules it imports learn it (a wrapper used elsewhere). */
+  private noteImportedCalls(calls: readonly ts.CallExpression[]): void {
+    const seen = new Set<string>();
+    for (const call of calls) {
+      const callee = unwrap(call.expression);
+      let root: ts.Expression = callee;
+      while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+      if (!ts.isIdentifier(root) || this.tracker.declarationOf(root)?.kind === ts.SyntaxKind.VariableDeclaration && !this.requireBindings.has(root.text)) continue;
+      const spec = this.requireBindings.get(root.text);
+      if (!spec?.startsWith('.')) continue;
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? (this.sdk.importedFunctions.get(callee.text)?.exportName ?? callee.text) : undefined;
+      if (!name || seen.has(spec + '\u0000' + name)) continue;
+      seen.add(spec + '\u0000' + name);
+      this.importedCalls.push({ spec, name });
+    }
   }
 
   /** An exported SDK instance or string constant: the modules that import it learn it through the hints. */
@@ -237,13 +261,18 @@ export class FileModel {
       if (mods.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) && hints.sdkModuleFactory) this.sdk.noteModuleFactory(f);
     }
     const sdkParams = hints.sdkParams ?? {};
-    for (const f of this.nodes<ts.FunctionDeclaration>(ts.SyntaxKind.FunctionDeclaration)) {
+    for (const f of [...this.nodes<ts.FunctionDeclaration>(ts.SyntaxKind.FunctionDeclaration), ...this.nodes<ts.ClassDeclaration>(ts.SyntaxKind.ClassDeclaration)]) {
       if (f.name && f.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) exported.push([f.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'default' : f.name.text, f.name]);
     }
+    const handedOver = new Set<string>();
     const markParams = (name: string, expr: ts.Expression) => {
       const positions = Object.hasOwn(sdkParams, name) ? sdkParams[name] : undefined;
-      const fn = positions ? this.sdk.functionOf(expr) : undefined;
-      if (fn) for (const i of positions!) this.sdk.noteInstanceParam(fn, i);
+      if (!positions) return;
+      // `new Notifier(bot)` of an exported class hands the instance to its constructor
+      const cls = holds(this.tracker.valuesOf(expr), 'class')?.cls;
+      const fn = this.sdk.functionOf(expr) ?? (cls ? constructorOf(cls) : undefined);
+      if (fn) for (const i of positions) this.sdk.noteInstanceParam(fn, i);
+      if (fn) handedOver.add(name);
     };
     for (const [name, expr] of exported) {
       markParams(name, expr);
@@ -260,6 +289,13 @@ export class FileModel {
         const fn = this.sdk.functionOf(expr);
         if (fn) this.sdk.noteModuleFactory(fn);
       }
+    }
+    // another module hands the SDK instance to an export this file does not show as a function or class
+    for (const name of Object.keys(sdkParams)) {
+      if (handedOver.has(name)) continue;
+      const at = this.sourceFile.statements[0] ?? this.sourceFile;
+      const what = `the SDK instance is handed to \`${name}\` of this module, which Policy Lens cannot follow`;
+      if (!this.sdk.escapes.some((e) => e.what === what)) this.sdk.escapes.push({ node: at, what });
     }
   }
 }
