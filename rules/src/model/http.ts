@@ -96,7 +96,7 @@ export class HttpModel {
     const found = this.calls[before];
     if (found && this.calledByImporters.size) this.noteOutsideCallers(found);
     // a URL or method the wrapper's parameters decide (`fetch(`${this.base}${path}`, { method })`) is read per call site
-    if (found && ((found.url && !found.url.exact) || (!found.url && found.urlNode) || this.methodUnread(found))) this.expand(call, found.url?.text, this.tracker.functionOf(call), new Map(), 0);
+    if (found && ((found.url && !found.url.exact) || (!found.url && found.urlNode) || this.methodUnread(found))) this.expand(call, found.url?.text, this.methodUnread(found), this.tracker.functionOf(call), new Map(), 0);
   }
 
   /**
@@ -141,7 +141,7 @@ export class HttpModel {
    * A call inside the app's own wrapper (`request(path) { return fetch(`${this.base}${path}`) }`) read once per
    * call site of the wrapper, with its parameters bound to that site's arguments: each becomes a call at the site.
    */
-  private expand(inner: ts.CallExpression, unbound: string | undefined, fn: ts.FunctionLikeDeclaration | undefined, bindings: ReadonlyMap<ts.Node, ts.Expression>, depth: number): void {
+  private expand(inner: ts.CallExpression, unbound: string | undefined, unboundMethodUnread: boolean, fn: ts.FunctionLikeDeclaration | undefined, bindings: ReadonlyMap<ts.Node, ts.Expression>, depth: number): void {
     if (!fn || depth >= MAX_WRAPPER_DEPTH) return;
     for (const site of this.tracker.callSitesOf(fn)) {
       if (!ts.isCallExpression(site)) continue;
@@ -156,11 +156,12 @@ export class HttpModel {
         return this.calls.splice(n).map((c) => ({ c, methodUnread: this.methodUnread(c) }));
       });
       for (const { c, methodUnread } of calls) {
-        if (c.url && (c.url.text !== unbound || !methodUnread)) {
+        // the site taught something: the URL, or the method the wrapper itself left unread
+        if (c.url && (c.url.text !== unbound || (unboundMethodUnread && !methodUnread))) {
           this.wrapperCalls.push({ ...c, call: site });
           this.expanded.add(inner);
         }
-        if (!c.url?.exact || methodUnread) this.expand(inner, unbound, this.tracker.functionOf(site), bound, depth + 1);
+        if (!c.url?.exact || methodUnread) this.expand(inner, unbound, unboundMethodUnread, this.tracker.functionOf(site), bound, depth + 1);
       }
     }
   }
