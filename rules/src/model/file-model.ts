@@ -210,8 +210,9 @@ export class FileModel {
     const seen = new Set<string>();
     for (const call of calls) {
       const callee = unwrap(call.expression);
+      // `api.request(…)`, `clients.web1on1.request(…)`: a short climb (a long chain's every call would repeat it)
       let root: ts.Expression = callee;
-      while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+      for (let i = 0; i < 4 && (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root)); i++) root = unwrap(root.expression);
       if (!ts.isIdentifier(root) || this.tracker.declarationOf(root)?.kind === ts.SyntaxKind.VariableDeclaration && !this.requireBindings.has(root.text)) continue;
       const spec = this.requireBindings.get(root.text);
       if (!spec?.startsWith('.')) continue;

@@ -257,8 +257,16 @@ function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
 function usesParameter(exprs: readonly (ts.Expression | undefined)[], fn: ts.FunctionLikeDeclaration): boolean {
   const names = new Set<string>();
   for (const p of fn.parameters) if (ts.isIdentifier(p.name)) names.add(p.name.text);
-  const visit = (n: ts.Node): boolean => (ts.isIdentifier(n) && names.has(n.text)) || ts.forEachChild(n, visit) === true;
-  return exprs.some((e) => e !== undefined && visit(e));
+  // an explicit stack: a 20,000-term concatenation is as deep as it is long
+  const stack: ts.Node[] = exprs.filter((e): e is ts.Expression => e !== undefined);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isIdentifier(n) && names.has(n.text)) return true;
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
 }
 
 /**
@@ -267,15 +275,14 @@ function usesParameter(exprs: readonly (ts.Expression | undefined)[], fn: ts.Fun
  */
 function parameterDecidesPath(url: ts.Expression | undefined, fn: ts.FunctionLikeDeclaration): boolean {
   if (!url) return false;
+  // the `+` operands left to right, without recursion (a long concatenation is a deep tree)
   const parts: ts.Expression[] = [];
-  const flatten = (e: ts.Expression): void => {
-    const u = unwrap(e);
-    if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      flatten(u.left);
-      flatten(u.right);
-    } else parts.push(u);
-  };
-  flatten(url);
+  const pending: ts.Expression[] = [url];
+  while (pending.length) {
+    const u = unwrap(pending.pop()!);
+    if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) pending.push(u.right, u.left);
+    else parts.push(u);
+  }
   let before = '';
   for (const part of parts) {
     if (ts.isStringLiteralLike(part)) {

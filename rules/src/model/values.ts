@@ -150,7 +150,7 @@ export class ValueResolver {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(part.text)) return part;
     const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(base.text)?.[0];
     if (origin === undefined) return undefined;
-    const joined = part.text.startsWith('/') ? origin + part.text : base.text.replace(/[^/]*$/, '') + part.text;
+    const joined = part.text.startsWith('/') ? origin + part.text : base.text.slice(0, base.text.lastIndexOf('/') + 1) + part.text;
     return { text: joined, exact: base.exact && part.exact, env: [...base.env, ...part.env] };
   }
 
