@@ -163,6 +163,13 @@ export class FileModel {
       this.sdk.noteImport(spec, undefined, clause?.name?.text ?? (nb && ts.isNamespaceImport(nb) ? nb.name.text : undefined));
       if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (['default', 'ChipChat', 'Bot'].includes((el.propertyName ?? el.name).text)) this.sdk.noteImport(spec, el.name);
     }
+    for (const st of this.sourceFile.statements) {
+      if (!ts.isImportEqualsDeclaration(st) || !ts.isExternalModuleReference(st.moduleReference) || !ts.isStringLiteral(st.moduleReference.expression)) continue;
+      const spec = st.moduleReference.expression.text;
+      this.imports.push({ spec, names: [st.name.text] });
+      this.requireBindings.set(st.name.text, spec);
+      this.sdk.noteImport(spec, st.name);
+    }
     const calls = this.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression);
     for (const call of calls) {
       const spec = requireSpecifier(call);

@@ -35,6 +35,7 @@ export function noteEscapes(model: FileModel): void {
     // no SDK here, but a Web1on1 API client may still be handed on (the text test keeps other files cheap)
     if (mentionsApiHost(model.text) || Object.keys(model.hints.importedHttpClients ?? {}).length) {
       for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) sdk.noteArguments(call);
+      for (const n of model.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) sdk.noteArguments(n);
       apiClientMembersChosenAtRunTime(model);
     }
     return;
