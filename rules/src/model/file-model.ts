@@ -214,13 +214,15 @@ export class FileModel {
 
   /** What this file calls of its relative imports; the modules it imports learn it (a wrapper used elsewhere). */
   private noteImportedCalls(calls: readonly ts.CallExpression[]): void {
+    if (![...this.requireBindings.values()].some((spec) => spec.startsWith('.'))) return;
     const seen = new Set<string>();
     for (const call of calls) {
       const callee = unwrap(call.expression);
       // `api.request(…)`, `clients.web1on1.request(…)`: a short climb (a long chain's every call would repeat it)
       let root: ts.Expression = callee;
       for (let i = 0; i < 4 && (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root)); i++) root = unwrap(root.expression);
-      if (!ts.isIdentifier(root) || this.tracker.declarationOf(root)?.kind === ts.SyntaxKind.VariableDeclaration && !this.requireBindings.has(root.text)) continue;
+      // by name, as the import and require bindings are kept (no declaration lookup: it would index every file)
+      if (!ts.isIdentifier(root)) continue;
       const spec = this.requireBindings.get(root.text);
       if (!spec?.startsWith('.')) continue;
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? (this.sdk.importedFunctions.get(callee.text)?.exportName ?? callee.text) : undefined;
