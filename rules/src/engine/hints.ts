@@ -25,6 +25,12 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const positions = [...new Set([...(prev[p.exportName] ?? []), p.argIndex])].sort();
       out.set(target, { ...out.get(target), sdkParams: { ...prev, [p.exportName]: positions } });
     }
+    for (const c of r.facts.importedCalls ?? []) {
+      const target = lookup(f, c.spec);
+      if (!target) continue;
+      const prev = out.get(target)?.calledByImporters ?? [];
+      if (!prev.includes(c.name)) out.set(target, { ...out.get(target), calledByImporters: [...prev, c.name].sort() });
+    }
     for (const imp of r.facts.relativeImports) {
       if (sdkEntry(f, imp.spec)) {
         const prev = out.get(f)?.sdkSpecifiers ?? [];
@@ -37,18 +43,21 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const exported = facts.exportedHttpClients;
       const clients: Record<string, string> = { ...out.get(f)?.importedHttpClients };
       const instances = new Set(out.get(f)?.importedSdkInstances ?? []);
+      const factories = new Set(out.get(f)?.importedSdkFactories ?? []);
       const constants: Record<string, string> = { ...out.get(f)?.importedConstants };
       const follows = facts.followActions ? { ...out.get(f)?.importedFollowActions, ...facts.followActions } : undefined;
       for (const n of imp.names) {
         const base = own(exported, n) ?? own(exported, 'default');
         if (base) clients[n] = base;
         if (facts.exportedSdkInstances.includes(n) || facts.exportedSdkInstances.includes('default')) instances.add(n);
+        if (facts.exportedSdkFactories?.includes(n) || facts.exportedSdkFactories?.includes('default')) factories.add(n);
         const text = own(facts.exportedConstants, n);
         if (text !== undefined) constants[n] = text;
       }
       let h = out.get(f) ?? {};
       if (Object.keys(clients).length) h = { ...h, importedHttpClients: clients };
       if (instances.size) h = { ...h, importedSdkInstances: [...instances].sort() };
+      if (factories.size) h = { ...h, importedSdkFactories: [...factories].sort() };
       if (Object.keys(constants).length) h = { ...h, importedConstants: constants };
       if (follows) h = { ...h, importedFollowActions: follows };
       if (Object.keys(h).length) out.set(f, h);

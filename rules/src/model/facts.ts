@@ -4,7 +4,7 @@ import { classifyMessage } from './audience';
 import { followActionsByFunction, type FollowAction } from './follow-actions';
 import type { FileModel } from './file-model';
 import { effectiveUrl, type HttpCall } from './http';
-import { hostOf, isApiHost } from './hosts';
+import { hostOf, isApiHost, isPlatformHost } from './hosts';
 import type { PersonalDataModel } from './personal-data';
 import { stores } from './sinks';
 import { accessChain, calleeName, objectProperty, unwrap } from './syntax';
@@ -56,6 +56,10 @@ export interface FileFacts {
   webhookVerifiers?: Record<string, boolean>;
   /** Export names of SDK instances this file exports (importers hold the instance too). */
   exportedSdkInstances: string[];
+  /** Export names of functions that return an SDK instance (what importers' calls of them give). */
+  exportedSdkFactories: string[];
+  /** Names this file calls on what it imports from the app's own modules (`api.request(…)`). */
+  importedCalls: { spec: string; name: string }[];
   /** String constants this file exports, by export name (importers can compose URLs from them). */
   exportedConstants: Record<string, string>;
   /** Functions and methods of this file that follow or unfollow accounts, by name (importers' timers call them). */
@@ -88,11 +92,11 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     scopeUses: [], unknownApiCalls: [], events: [], storesPersonalData: [], readsPersonalData: false,
     importsSdk: model.sdk.importsSdk, sdkModuleSpecifiers: [...model.sdk.moduleSpecifiers], sdkPassedToImports: [...model.sdk.instancePassedToImports],
     exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
-    outboundHosts: [], evidenceLost: [], exportedSdkInstances: [...model.exportedSdkInstances], exportedConstants: { ...model.exportedConstants },
+    outboundHosts: [], evidenceLost: [], exportedSdkInstances: [...model.exportedSdkInstances], exportedSdkFactories: [...model.exportedSdkFactories], importedCalls: [...model.importedCalls], exportedConstants: { ...model.exportedConstants },
   };
   const follows = followActionsByFunction(model);
   if (Object.keys(follows).length) facts.followActions = follows;
-  for (const e of model.sdk.escapes) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
+  for (const e of [...model.sdk.escapes, ...model.http.lost]) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
   facts.evidenceLost.sort((a, b) => a.start - b.start || a.end - b.end);
   // given the file, getStart/getText need not climb the parents to find it
   const sf = model.sourceFile;
@@ -144,8 +148,11 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     }
   }
   resultReads(model, use);
-  for (const h of model.http.calls) httpFacts(h, facts, use, sf);
-  for (const h of model.http.wrapperCalls) httpFacts(h, facts, use, sf);
+  for (const h of model.http.calls) httpFacts(h, facts, use, sf, model.http.expanded.has(h.call));
+  for (const h of model.http.wrapperCalls) httpFacts(h, facts, use, sf, false);
+  // a Web1on1 API call whose scope is unknown might need any scope: the evidence for all of them is lost there
+  for (const u of facts.unknownApiCalls) facts.evidenceLost.push({ ...u, what: `the Web1on1 API is called as \`${u.what.replaceAll(HOLE, '…')}\`, which no catalog scope covers` });
+  facts.evidenceLost.sort((a, b) => a.start - b.start || a.end - b.end);
   if (model.sdk.messageNames.size) facts.readsPersonalData = true;
   if (pd.sources.size) {
     facts.readsPersonalData = true;
@@ -171,18 +178,28 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
   return facts;
 }
 
-function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e: string, note?: string) => void, sf: ts.SourceFile): void {
+function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e: string, note?: string) => void, sf: ts.SourceFile, readAtSites: boolean): void {
   const url = effectiveUrl(h);
   if (!url) return;
   const host = hostOf(url);
   if (host && !facts.outboundHosts.includes(host)) facts.outboundHosts.push(host);
-  if (!host || !isApiHost(host)) return;
+  if (!host || !reachesApi(host, url)) return;
   const r = restScope(h.method, url);
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replaceAll(HOLE, '{}');
+  if (!r.scope && !r.unknown && !r.never && !readAtSites) {
+    // the client is seen, the resource it asks for is not: any scope may be what this call needs
+    facts.evidenceLost.push({ start: h.call.getStart(sf), end: h.call.getEnd(), what: `a Web1on1 API call's path cannot be read (\`${h.method} ${path || '/'}\`)` });
+    return;
+  }
   if (r.scope) {
     const note = r.scope === 'messages:write' ? 'a message posted over REST may reach the consumer; then the app needs messages:consumer' : undefined;
     use(h.call, r.scope, `${h.method} ${path}`, note);
   } else if (r.unknown) facts.unknownApiCalls.push({ start: h.call.getStart(sf), end: h.call.getEnd(), what: `${h.method} ${path}` });
+}
+
+/** The Web1on1 API host, or a `/v2/` path on another host of the platform's domains (an alias a developer may use). */
+function reachesApi(host: string, url: string): boolean {
+  return isApiHost(host) || (isPlatformHost(host) && /^[a-z]+:\/\/[^/]+\/v2(?:\/|$)/i.test(url));
 }
 
 /**

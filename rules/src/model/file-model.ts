@@ -3,6 +3,8 @@ import { LineIndex } from '../positions';
 import { HttpModel } from './http';
 import { SdkModel } from './sdk';
 import { boundNames, isFunctionLike, unwrap } from './syntax';
+import { holds } from './tracking/abstract-value';
+import { constructorOf } from './tracking/syntax-index';
 import { HOLE, ValueResolver } from './values';
 import { walkFile } from './walk';
 import { noteEscapes } from './tracking/escapes';
@@ -21,6 +23,10 @@ export interface FileHints {
   webhookVerifiers?: Record<string, Record<string, boolean>>;
   /** Local names bound to SDK instances another module of the app exports. */
   importedSdkInstances?: string[];
+  /** Local names bound to functions another module of the app exports that return an SDK instance (`createClient`). */
+  importedSdkFactories?: string[];
+  /** Names other modules of the app call on what they import from this file (`api.request(…)`, `request(…)`). */
+  calledByImporters?: string[];
   /** Relative specifiers of this file that resolve to the SDK package itself (its entry or its lib folder). */
   sdkSpecifiers?: string[];
   /** Local names bound to string constants another module of the app exports, with their text. */
@@ -79,6 +85,8 @@ export class FileModel {
   readonly requireBindings = new Map<string, string>();
   /** Export names of SDK instances this file exports (`module.exports = bot`, `export const bot = …`). */
   readonly exportedSdkInstances: string[] = [];
+  /** Export names of functions that return an SDK instance. */
+  readonly exportedSdkFactories: string[] = [];
   /** String constants this file exports, by export name. */
   readonly exportedConstants: Record<string, string> = {};
   /** Every module specifier the file imports or requires. */
@@ -87,6 +95,8 @@ export class FileModel {
   private mayUseHttp = false;
   /** mayContainAny's answers, by the characters asked about. */
   private readonly containsAny = new Map<string, boolean>();
+  /** Calls of what this file imports from the app's own modules: `api.request(…)` is `request` of `./api`. */
+  readonly importedCalls: { spec: string; name: string }[] = [];
 
   constructor(
     readonly path: string,
@@ -117,11 +127,12 @@ export class FileModel {
       importedHttpClients: hints.importedHttpClients,
       importedSdkInstances: hints.importedSdkInstances,
       acrossVersions: options.acrossVersions,
+      importedSdkFactories: hints.importedSdkFactories,
     });
     this.values.useSource(this.tracker, hints.importedConstants);
     this.tracker.deadline = options.deadline;
     this.sdk = new SdkModel(sdkModules, this.values, this.functionsByName, this.requireBindings, this.tracker);
-    this.http = new HttpModel(this.values, this.tracker);
+    this.http = new HttpModel(this.values, this.tracker, new Set(hints.calledByImporters ?? []));
     this.build(hints);
     // rules ask the tracker later, under their own budgets
     this.tracker.deadline = undefined;
@@ -200,6 +211,13 @@ export class FileModel {
       this.sdk.noteImport(spec, undefined, clause?.name?.text ?? (nb && ts.isNamespaceImport(nb) ? nb.name.text : undefined));
       if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (['default', 'ChipChat', 'Bot'].includes((el.propertyName ?? el.name).text)) this.sdk.noteImport(spec, el.name);
     }
+    for (const st of this.sourceFile.statements) {
+      if (!ts.isImportEqualsDeclaration(st) || !ts.isExternalModuleReference(st.moduleReference) || !ts.isStringLiteral(st.moduleReference.expression)) continue;
+      const spec = st.moduleReference.expression.text;
+      this.imports.push({ spec, names: [st.name.text] });
+      this.requireBindings.set(st.name.text, spec);
+      this.sdk.noteImport(spec, st.name);
+    }
     const calls = this.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression);
     for (const call of calls) {
       const spec = requireSpecifier(call);
@@ -223,7 +241,7 @@ export class FileModel {
         this.sdk.noteImport(spec, undefined);
       }
     }
-    if (hints.importedSdkInstances?.length) this.sdk.importsSdk = true;
+    if (hints.importedSdkInstances?.length || hints.importedSdkFactories?.length) this.sdk.importsSdk = true;
     // no HTTP client can be made or called in a file that never names one and is handed none
     this.mayUseHttp = mayCallHttp(this.text) || Object.keys(hints.importedHttpClients ?? {}).length > 0;
     for (const n of this.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) this.sdk.noteNew(n);
@@ -240,7 +258,28 @@ export class FileModel {
       before = learnt;
     }
     if (this.mayUseHttp) for (const call of calls) this.http.noteCall(call);
+    this.noteImportedCalls(calls);
     noteEscapes(this);
+  }
+
+  /** What this file calls of its relative imports; the modules it imports learn it (a wrapper used elsewhere). */
+  private noteImportedCalls(calls: readonly ts.CallExpression[]): void {
+    if (![...this.requireBindings.values()].some((spec) => spec.startsWith('.'))) return;
+    const seen = new Set<string>();
+    for (const call of calls) {
+      const callee = unwrap(call.expression);
+      // `api.request(…)`, `clients.web1on1.request(…)`: a short climb (a long chain's every call would repeat it)
+      let root: ts.Expression = callee;
+      for (let i = 0; i < 4 && (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root)); i++) root = unwrap(root.expression);
+      // by name, as the import and require bindings are kept (no declaration lookup: it would index every file)
+      if (!ts.isIdentifier(root)) continue;
+      const spec = this.requireBindings.get(root.text);
+      if (!spec?.startsWith('.')) continue;
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? (this.sdk.importedFunctions.get(callee.text)?.exportName ?? callee.text) : undefined;
+      if (!name || seen.has(spec + '\u0000' + name)) continue;
+      seen.add(spec + '\u0000' + name);
+      this.importedCalls.push({ spec, name });
+    }
   }
 
   /** An exported SDK instance or string constant: the modules that import it learn it through the hints. */
@@ -253,7 +292,12 @@ export class FileModel {
       }
       return;
     }
-    if (this.sdk.mayHaveInstances() && this.tracker.valuesOf(expr).some((v) => v.kind === 'sdk') && !this.exportedSdkInstances.includes(name)) this.exportedSdkInstances.push(name);
+    if (this.sdk.mayHaveInstances()) {
+      const values = this.tracker.valuesOf(expr);
+      if (values.some((v) => v.kind === 'sdk') && !this.exportedSdkInstances.includes(name)) this.exportedSdkInstances.push(name);
+      const factory = values.some((v) => v.kind === 'function' && this.tracker.returnValues(v.fn).some((r) => r.kind === 'sdk'));
+      if (factory && !this.exportedSdkFactories.includes(name)) this.exportedSdkFactories.push(name);
+    }
     if (!isStringExpression(obj)) return;
     const s = this.values.string(expr);
     if (s && s.text.length <= 2048 && s.text !== HOLE) this.exportedConstants[name] = s.text;
@@ -282,13 +326,18 @@ export class FileModel {
       if (mods.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) && hints.sdkModuleFactory) this.sdk.noteModuleFactory(f);
     }
     const sdkParams = hints.sdkParams ?? {};
-    for (const f of this.nodes<ts.FunctionDeclaration>(ts.SyntaxKind.FunctionDeclaration)) {
+    for (const f of [...this.nodes<ts.FunctionDeclaration>(ts.SyntaxKind.FunctionDeclaration), ...this.nodes<ts.ClassDeclaration>(ts.SyntaxKind.ClassDeclaration)]) {
       if (f.name && f.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) exported.push([f.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'default' : f.name.text, f.name]);
     }
+    const handedOver = new Set<string>();
     const markParams = (name: string, expr: ts.Expression) => {
       const positions = Object.hasOwn(sdkParams, name) ? sdkParams[name] : undefined;
-      const fn = positions ? this.sdk.functionOf(expr) : undefined;
-      if (fn) for (const i of positions!) this.sdk.noteInstanceParam(fn, i);
+      if (!positions) return;
+      // `new Notifier(bot)` of an exported class hands the instance to its constructor
+      const cls = holds(this.tracker.valuesOf(expr), 'class')?.cls;
+      const fn = this.sdk.functionOf(expr) ?? (cls ? constructorOf(cls) : undefined);
+      if (fn) for (const i of positions) this.sdk.noteInstanceParam(fn, i);
+      if (fn) handedOver.add(name);
     };
     for (const [name, expr] of exported) {
       markParams(name, expr);
@@ -305,6 +354,13 @@ export class FileModel {
         const fn = this.sdk.functionOf(expr);
         if (fn) this.sdk.noteModuleFactory(fn);
       }
+    }
+    // another module hands the SDK instance to an export this file does not show as a function or class
+    for (const name of Object.keys(sdkParams)) {
+      if (handedOver.has(name)) continue;
+      const at = this.sourceFile.statements[0] ?? this.sourceFile;
+      const what = `the SDK instance is handed to \`${name}\` of this module, which Policy Lens cannot follow`;
+      if (!this.sdk.escapes.some((e) => e.what === what)) this.sdk.escapes.push({ node: at, what });
     }
   }
 }

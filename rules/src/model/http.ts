@@ -4,6 +4,7 @@ import { trimLeading, trimTrailing } from '../text';
 import type { StaticString, ValueResolver } from './values';
 import type { ValueTracker } from './tracking/tracker';
 import { holds } from './tracking/abstract-value';
+import { API } from '../data';
 
 export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http';
 
@@ -54,12 +55,19 @@ export class HttpModel {
   readonly calls: HttpCall[] = [];
   /** Calls inside the app's own HTTP wrappers, read at each call site of the wrapper (`call` is the site). */
   readonly wrapperCalls: HttpCall[] = [];
+  /** Calls inside wrappers that were read at one call site or more (their own unread URL is no lost evidence). */
+  readonly expanded = new Set<ts.CallExpression>();
   /** Client instances this file exports, by export name ('default' for the module itself). */
   readonly exportedClients = new Map<string, string>();
+
+  /** Wrappers other modules call, whose requests this file cannot read at those calls. */
+  readonly lost: { node: ts.Node; what: string }[] = [];
 
   constructor(
     private readonly values: ValueResolver,
     private readonly tracker: ValueTracker,
+    /** Names other modules of the app call on this file's exports (see FileHints.calledByImporters). */
+    private readonly calledByImporters: ReadonlySet<string> = new Set(),
   ) {}
 
   /** `module.exports = api`, `export default api`, `export const api = …`, `module.exports = { api }`. */
@@ -86,14 +94,54 @@ export class HttpModel {
     const before = this.calls.length;
     this.classify(call);
     const found = this.calls[before];
-    if (found && found.url && !found.url.exact) this.expand(call, found.url.text, this.tracker.functionOf(call), new Map(), 0);
+    if (found && this.calledByImporters.size) this.noteOutsideCallers(found);
+    // a URL or method the wrapper's parameters decide (`fetch(`${this.base}${path}`, { method })`) is read per call site
+    if (found && ((found.url && !found.url.exact) || (!found.url && found.urlNode) || this.methodUnread(found))) this.expand(call, found.url?.text, this.methodUnread(found), this.tracker.functionOf(call), new Map(), 0);
+  }
+
+  /**
+   * A request whose URL or options use a wrapper's parameters, in a wrapper other modules call (directly or
+   * through wrappers of it): the paths they pass are out of this file's sight, so the call's scope is lost.
+   */
+  private noteOutsideCallers(c: HttpCall): void {
+    const fn = this.tracker.functionOf(c.call);
+    if (!fn || !fn.parameters.length || !(parameterDecidesPath(c.urlNode, fn) || this.methodFromParameter(c, fn))) return;
+    const name = this.calledFromOutside(fn, 0);
+    if (name && !this.lost.some((l) => l.node === c.call)) this.lost.push({ node: c.call, what: `the app's API wrapper \`${name}\` is called from another module with a path Policy Lens cannot read` });
+  }
+
+  private calledFromOutside(fn: ts.FunctionLikeDeclaration, depth: number): string | undefined {
+    const name = functionName(fn);
+    if (name && this.calledByImporters.has(name)) return name;
+    if (depth >= MAX_WRAPPER_DEPTH) return undefined;
+    for (const site of this.tracker.callSitesOf(fn)) {
+      const outer = this.tracker.functionOf(site);
+      // `contacts() { return this.request('GET', '/contacts') }` passes no caller's value on: its callers decide nothing
+      const passesOn = outer && outer !== fn && outer.parameters.length && usesParameter([...(site.arguments ?? [])], outer);
+      const found = passesOn ? this.calledFromOutside(outer, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private methodFromParameter(c: HttpCall, fn: ts.FunctionLikeDeclaration): boolean {
+    const config = this.values.objectLiteral(c.options);
+    const node = config ? objectProperty(config, 'method') : undefined;
+    return node !== undefined && usesParameter([node], fn);
+  }
+
+  /** The call names a method (`{ method }`) that is no string this file shows. */
+  private methodUnread(c: HttpCall): boolean {
+    const config = this.values.objectLiteral(c.options);
+    const node = config ? objectProperty(config, 'method') : undefined;
+    return node !== undefined && this.values.string(node) === undefined;
   }
 
   /**
    * A call inside the app's own wrapper (`request(path) { return fetch(`${this.base}${path}`) }`) read once per
    * call site of the wrapper, with its parameters bound to that site's arguments: each becomes a call at the site.
    */
-  private expand(inner: ts.CallExpression, unbound: string, fn: ts.FunctionLikeDeclaration | undefined, bindings: ReadonlyMap<ts.Node, ts.Expression>, depth: number): void {
+  private expand(inner: ts.CallExpression, unbound: string | undefined, unboundMethodUnread: boolean, fn: ts.FunctionLikeDeclaration | undefined, bindings: ReadonlyMap<ts.Node, ts.Expression>, depth: number): void {
     if (!fn || depth >= MAX_WRAPPER_DEPTH) return;
     for (const site of this.tracker.callSitesOf(fn)) {
       if (!ts.isCallExpression(site)) continue;
@@ -105,11 +153,15 @@ export class HttpModel {
       const calls = this.values.withBindings(bound, () => {
         const n = this.calls.length;
         this.classify(inner);
-        return this.calls.splice(n);
+        return this.calls.splice(n).map((c) => ({ c, methodUnread: this.methodUnread(c) }));
       });
-      for (const c of calls) {
-        if (c.url && c.url.text !== unbound) this.wrapperCalls.push({ ...c, call: site });
-        if (c.url && !c.url.exact) this.expand(inner, unbound, this.tracker.functionOf(site), bound, depth + 1);
+      for (const { c, methodUnread } of calls) {
+        // the site taught something: the URL, or the method the wrapper itself left unread
+        if (c.url && (c.url.text !== unbound || (unboundMethodUnread && !methodUnread))) {
+          this.wrapperCalls.push({ ...c, call: site });
+          this.expanded.add(inner);
+        }
+        if (!c.url?.exact || methodUnread) this.expand(inner, unbound, unboundMethodUnread, this.tracker.functionOf(site), bound, depth + 1);
       }
     }
   }
@@ -192,6 +244,68 @@ export class HttpModel {
     if (!c.url && c.urlNode) c.url = this.values.string(c.urlNode);
     this.calls.push(c);
   }
+}
+
+function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  const p = fn.parent;
+  if ((ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) return p.name.text;
+  return undefined;
+}
+
+/** Whether any of the expressions reads a parameter of `fn` (the one place a wrapper's callers show through). */
+function usesParameter(exprs: readonly (ts.Expression | undefined)[], fn: ts.FunctionLikeDeclaration): boolean {
+  const names = new Set<string>();
+  for (const p of fn.parameters) if (ts.isIdentifier(p.name)) names.add(p.name.text);
+  // an explicit stack: a 20,000-term concatenation is as deep as it is long
+  const stack: ts.Node[] = exprs.filter((e): e is ts.Expression => e !== undefined);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isIdentifier(n) && names.has(n.text)) return true;
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
+}
+
+/**
+ * Whether a wrapper's parameter can choose the resource a URL asks for: not when it only fills the query string
+ * or the id after a resource (`/conversations/${id}/messages`, `?conversation=${id}`).
+ */
+function parameterDecidesPath(url: ts.Expression | undefined, fn: ts.FunctionLikeDeclaration): boolean {
+  if (!url) return false;
+  // the `+` operands left to right, without recursion (a long concatenation is a deep tree)
+  const parts: ts.Expression[] = [];
+  const pending: ts.Expression[] = [url];
+  while (pending.length) {
+    const u = unwrap(pending.pop()!);
+    if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) pending.push(u.right, u.left);
+    else parts.push(u);
+  }
+  let before = '';
+  for (const part of parts) {
+    if (ts.isStringLiteralLike(part)) {
+      before += part.text;
+      continue;
+    }
+    if (ts.isTemplateExpression(part)) {
+      before += part.head.text;
+      for (const span of part.templateSpans) {
+        if (usesParameter([span.expression], fn) && !fillsIdOrQuery(before)) return true;
+        before += span.literal.text;
+      }
+      continue;
+    }
+    if (usesParameter([part], fn) && !fillsIdOrQuery(before)) return true;
+  }
+  return false;
+}
+
+function fillsIdOrQuery(before: string): boolean {
+  if (before.includes('?')) return true;
+  const segments = before.split('/');
+  return segments.length >= 2 && segments[segments.length - 1] === '' && Object.hasOwn(API.resources, segments[segments.length - 2]!);
 }
 
 /** The full URL of a call, joining a relative path to the client's base URL. */

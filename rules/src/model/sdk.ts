@@ -199,10 +199,12 @@ export class SdkModel {
     const index = idx % args.length;
     if (this.tracker.calleesOf(call).length) return;
     const callee = unwrap(call.expression);
-    if (ts.isIdentifier(callee)) {
+    // another module learns an SDK instance through the hints; an API client it is given stays out of sight
+    const sdkGiven = idx < args.length;
+    if (sdkGiven && ts.isIdentifier(callee)) {
       const imported = this.importedFunctions.get(callee.text);
       if (imported && imported.spec.startsWith('.')) return this.pushPassed(imported.spec, imported.exportName, index);
-    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    } else if (sdkGiven && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
       const spec = this.requireBindings.get(callee.expression.text);
       if (spec?.startsWith('.')) return this.pushPassed(spec, callee.name.text, index);
     }

@@ -143,6 +143,7 @@ export class ValueResolver {
       const init = this.decls.get(e.text);
       return init ? this.string(init, depth + 1) : undefined;
     }
+    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL') return this.urlString(e, depth);
     if (ts.isPropertyAccessExpression(e)) {
       if (e.expression.kind === ts.SyntaxKind.ThisKeyword) {
         const many = this.source?.memberCandidates(e, this.bindings);
@@ -154,6 +155,24 @@ export class ValueResolver {
       if (obj) return this.string(objectProperty(obj, e.name.text), depth + 1);
     }
     return undefined;
+  }
+
+  /**
+   * `new URL(path, base)` as the URL it makes: a path from the root replaces the base's path, a relative one
+   * replaces its last segment (WHATWG URL resolution, on the parts a reader can see).
+   */
+  private urlString(e: ts.NewExpression, depth: number): StaticString | undefined {
+    const [input, baseArg] = e.arguments ?? [];
+    const path = this.string(input, depth + 1);
+    if (!baseArg) return path;
+    const base = this.string(baseArg, depth + 1);
+    if (!base) return path && /^[a-z][a-z0-9+.-]*:\/\//i.test(path.text) ? path : undefined;
+    const part = path ?? this.hole(input!);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(part.text)) return part;
+    const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(base.text)?.[0];
+    if (origin === undefined) return undefined;
+    const joined = part.text.startsWith('/') ? origin + part.text : base.text.slice(0, base.text.lastIndexOf('/') + 1) + part.text;
+    return { text: joined, exact: base.exact && part.exact, env: [...base.env, ...part.env] };
   }
 
   /** The string every candidate gives, when they all give the same one. */

@@ -36,7 +36,11 @@ export function callValues(tracking: Tracking, call: ts.CallExpression, depth: n
         if (m === 'then' || m === 'catch' || m === 'finally') join(out, [v]);
       }
     }
-  } else calleeValues = tracking.valuesOf(callee, depth + 1);
+  } else {
+    calleeValues = tracking.valuesOf(callee, depth + 1);
+    // `createClient()` imported from the module that makes the instance
+    if (ts.isIdentifier(callee) && tracking.options.importedSdkFactories?.includes(callee.text)) join(out, [{ kind: 'sdk' }]);
+  }
   for (const v of calleeValues) if (v.kind === 'function') join(out, tracking.returnValues(v.fn, depth + 1));
   return out;
 }

@@ -37,6 +37,13 @@ export function computeDeclaration(tracking: Tracking, decl: ts.Node, out: Abstr
     out.push({ kind: 'class', cls: decl });
   } else if (ts.isImportClause(decl) || ts.isImportSpecifier(decl) || ts.isNamespaceImport(decl)) {
     importBindingValues(tracking, decl, out);
+  } else if (ts.isImportEqualsDeclaration(decl) && ts.isExternalModuleReference(decl.moduleReference) && ts.isStringLiteral(decl.moduleReference.expression)) {
+    // `import ChipChat = require('chipchat')`: the module itself, as `require` gives it
+    const spec = decl.moduleReference.expression.text;
+    if (tracking.options.isSdkSpecifier(spec)) out.push({ kind: 'sdk-module' });
+    const http = tracking.options.httpModule(spec);
+    if (http) out.push({ kind: 'http', client: http, made: false });
+    hintedLocal(tracking, decl.name.text, out);
   }
 }
 

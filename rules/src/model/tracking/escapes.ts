@@ -7,6 +7,7 @@ import type { FileModel } from '../file-model';
 import { loggers, notEscapes } from '../sinks';
 import { accessChain, calleeName, unwrap } from '../syntax';
 import { holds } from './abstract-value';
+import { hostOf, isApiHost } from '../hosts';
 
 /** A call that only reads what it is given (a logger, JSON.stringify, assert …): see sinks.json `notEscapes`. */
 export function isHarmlessCall(call: ts.CallExpression | ts.NewExpression): boolean {
@@ -32,9 +33,14 @@ export function noteEscapes(model: FileModel): void {
   const { sdk, tracker } = model;
   if (!sdk.mayHaveInstances()) {
     // no SDK here, but a Web1on1 API client may still be handed on (the text test keeps other files cheap)
-    if (mentionsApiHost(model.text) || Object.keys(model.hints.importedHttpClients ?? {}).length) for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) sdk.noteArguments(call);
+    if (mentionsApiHost(model.text) || Object.keys(model.hints.importedHttpClients ?? {}).length) {
+      for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) sdk.noteArguments(call);
+      for (const n of model.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) sdk.noteArguments(n);
+      apiClientMembersChosenAtRunTime(model);
+    }
     return;
   }
+  if (mentionsApiHost(model.text) || Object.keys(model.hints.importedHttpClients ?? {}).length) apiClientMembersChosenAtRunTime(model);
   const escape = (node: ts.Node, what: string) => {
     if (!sdk.escapes.some((e) => e.node === node)) sdk.escapes.push({ node, what });
   };
@@ -57,6 +63,16 @@ export function noteEscapes(model: FileModel): void {
     if (isLoader && arg && !ts.isStringLiteralLike(arg)) escape(call, `a module is loaded from a computed path (\`${short(call, model.sourceFile)}\`) in a file that has the SDK instance`);
   }
   for (const n of model.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) sdk.noteArguments(n);
+}
+
+/** `http[method.toLowerCase()](path)` on a Web1on1 API client: the request it makes cannot be read. */
+function apiClientMembersChosenAtRunTime(model: FileModel): void {
+  for (const el of model.nodes<ts.ElementAccessExpression>(ts.SyntaxKind.ElementAccessExpression)) {
+    if (ts.isStringLiteralLike(el.argumentExpression) || ts.isNumericLiteral(el.argumentExpression)) continue;
+    const http = holds(model.tracker.valuesOf(el.expression), 'http');
+    if (!http?.made || !http.baseUrl || !isApiHost(hostOf(http.baseUrl) ?? '')) continue;
+    if (!model.sdk.escapes.some((e) => e.node === el)) model.sdk.escapes.push({ node: el, what: `a method of the Web1on1 API client is chosen at run time (\`${short(el, model.sourceFile)}\`)` });
+  }
 }
 
 function mentionsApiHost(text: string): boolean {

@@ -27,6 +27,9 @@ export function memberValues(tracking: Tracking, target: ts.Expression, name: st
 }
 
 /** What property `name` of a value holding `values` can hold. */
+/** Exports of a fetch-style module (undici, node-fetch) that take a URL and options as fetch does. */
+const FETCH_LIKE_EXPORTS = new Set(['fetch', 'request']);
+
 export function membersOf(tracking: Tracking, values: readonly AbstractValue[], name: string, owner: ts.Node | undefined, depth: number): AbstractValue[] {
   const out: AbstractValue[] = [];
   const assigned = owner ? tracking.index.propertyAssignments(owner, name) : undefined;
@@ -43,7 +46,8 @@ export function membersOf(tracking: Tracking, values: readonly AbstractValue[], 
         if (SDK_EXPORTS.has(name)) out.push(v);
         break;
       case 'http':
-        if (name === 'default' && !v.made) out.push(v);
+        // `const { request, fetch } = require('undici')`: the module's own request functions call like fetch
+        if (!v.made && (name === 'default' || (v.client === 'fetch' && FETCH_LIKE_EXPORTS.has(name)))) out.push(v);
         break;
       case 'instance':
         join(out, classMember(tracking, v.cls, name, depth + 1));

@@ -19,7 +19,7 @@ export class SyntaxIndex {
   private indexed = false;
 
   constructor(
-    sourceFile: ts.SourceFile,
+    private readonly sourceFile: ts.SourceFile,
     private readonly nodes: <T extends ts.Node>(kind: ts.SyntaxKind) => T[],
     acrossVersions = false,
   ) {
@@ -48,6 +48,8 @@ export class SyntaxIndex {
       if (nb && ts.isNamespaceImport(nb)) d.add(nb);
       else if (nb) for (const el of nb.elements) d.add(el);
     }
+    // `import ChipChat = require('chipchat')` (TypeScript's CommonJS import) is a top-level statement only
+    for (const st of this.sourceFile.statements) if (ts.isImportEqualsDeclaration(st)) d.add(st);
     for (const b of nodes<ts.BinaryExpression>(ts.SyntaxKind.BinaryExpression)) if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.noteAssignment(b);
     for (const r of nodes<ts.ReturnStatement>(ts.SyntaxKind.ReturnStatement)) {
       const fn = this.functionOf(r);

@@ -15,6 +15,8 @@ export interface TrackerOptions {
   importedSdkInstances?: readonly string[];
   /** The file's tree is kept for its next version: syntactic answers are remembered for it (see Declarations). */
   acrossVersions?: boolean;
+  /** Local names bound to functions of another module of the app that return an SDK instance. */
+  importedSdkFactories?: readonly string[];
 }
 
 /** The exports of the SDK module that are its constructor. */

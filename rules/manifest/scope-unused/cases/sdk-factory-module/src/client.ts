@@ -1,0 +1,2 @@
+import ChipChat from 'chipchat';
+export function createClient() { return new ChipChat({ token: process.env.TOKEN }); }

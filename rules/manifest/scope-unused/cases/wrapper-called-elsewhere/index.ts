@@ -1,0 +1,3 @@
+import { api } from './api';
+api.contacts();
+api.request('POST', '/messages', { text: 'hi' });
