@@ -101,6 +101,10 @@ describe('ReDoS', () => {
     const reviewed: string[] = [
       // the provider formats of rules/data/secret-patterns.json, checked above as data patterns
       'rules/src/lexicon/credentials/secret-shape.ts',
+      // a `.replace(/…/, '')` of the analysed code applied to a known base URL: only patterns without groups,
+      // alternations or counted repeats and with one quantifier at most, on texts of 300 characters at most
+      // (isTameRegExp; test/unit/value-tracking.test.ts holds that a backtracking pattern is never run)
+      'rules/src/model/values.ts',
     ];
     assert.deepEqual(dynamic.filter((d) => !reviewed.some((r) => d.startsWith(r))), [], 'a RegExp built at run time needs a review entry here and a ReDoS check of what it builds');
   });

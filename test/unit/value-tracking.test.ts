@@ -123,6 +123,26 @@ describe('value tracking: scope evidence', () => {
     assert.deepEqual(scopesOf(factsOf(code)), ['contacts:read', 'forms:delete']);
   });
 
+  it('a base URL from a destructured parameter default, tidied by string methods, composes URLs', () => {
+    const code = `class Api {
+        constructor({ root = ' https://api.web1on1.chat/v2/ ', key }) { this.root = root.trim().replace(/\\/+$/, ''); this.key = key; }
+        call(verb, path) { return fetch(this.root + path, { method: verb }); }
+      }
+      module.exports = { Api };
+      const api = new Api({ key: 1 });
+      api.call('GET', '/contacts');`;
+    assert.deepEqual(scopesOf(factsOf(code)), ['contacts:read']);
+    // a call that passes its own root: that one is what the fetch gets
+    assert.deepEqual(scopesOf(factsOf(code.replace('{ key: 1 }', "{ key: 1, root: 'https://crm.example.com' }"))), []);
+  });
+
+  it('a string method with a pattern that could backtrack badly leaves the string inexact (never run)', () => {
+    const model = modelOf(`const base = 'https://api.web1on1.chat/v2'; const evil = base.replace(/(a+)+$/, ''); const tidy = base.replace(/\\/$/, '');`);
+    const init = (name: string) => model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration).find((d) => d.name.getText() === name)!.initializer!;
+    assert.deepEqual(model.values.string(init('evil')), { text: 'https://api.web1on1.chat/v2', exact: false, env: [] });
+    assert.deepEqual(model.values.string(init('tidy')), { text: 'https://api.web1on1.chat/v2', exact: true, env: [] });
+  });
+
   it('a string constant imported from another module composes URLs (project hints)', () => {
     const code = `import { API } from './config.mjs'; fetch(\`\${API}/contacts\`);`;
     assert.deepEqual(scopesOf(factsOf(code, '/app/sync.mjs', { importedConstants: { API: 'https://api.web1on1.chat/v2' } })), ['contacts:read']);

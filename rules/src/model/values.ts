@@ -2,6 +2,27 @@ import { ts } from '../ts';
 import { objectProperty, propertyName, unwrap } from './syntax';
 
 /** Marks a part of a string the analysis cannot know (a template hole, a variable). */
+/** String methods whose result keeps what a reader knows of the string (its host, its path). */
+const STRING_METHODS: ReadonlySet<string> = new Set(['replace', 'replaceAll', 'trim', 'trimEnd', 'trimStart', 'toLowerCase']);
+/** Regular expressions of the file run only on short known strings (a base URL), never on long texts. */
+const MAX_REPLACED_TEXT = 300;
+
+/**
+ * A pattern of the analysed code that cannot backtrack badly on a short text: no groups, alternations or counted
+ * repeats and one quantifier at most (`/\/+$/`; `/^\s+|\s+$/` is not one), so a match costs at most the square of
+ * the text's length. Others leave the text inexact instead of being run.
+ */
+function isTameRegExp(source: string): boolean {
+  return source.length <= 40 && !/[(){}|]/.test(source) && (source.replace(/\\./g, '').match(/[*+?]/g) ?? []).length <= 1;
+}
+
+function applyStringMethod(text: string, method: string): string {
+  if (method === 'trim') return text.trim();
+  if (method === 'trimEnd') return text.trimEnd();
+  if (method === 'trimStart') return text.trimStart();
+  return method === 'toLowerCase' ? text.toLowerCase() : text;
+}
+
 export const HOLE = '\u0001';
 
 export interface StaticString {
@@ -144,6 +165,7 @@ export class ValueResolver {
       return init ? this.string(init, depth + 1) : undefined;
     }
     if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL') return this.urlString(e, depth);
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && STRING_METHODS.has(e.expression.name.text)) return this.stringMethod(e, e.expression, depth);
     if (ts.isPropertyAccessExpression(e)) {
       if (e.expression.kind === ts.SyntaxKind.ThisKeyword) {
         const many = this.source?.memberCandidates(e, this.bindings);
@@ -173,6 +195,31 @@ export class ValueResolver {
     if (origin === undefined) return undefined;
     const joined = part.text.startsWith('/') ? origin + part.text : base.text.slice(0, base.text.lastIndexOf('/') + 1) + part.text;
     return { text: joined, exact: base.exact && part.exact, env: [...base.env, ...part.env] };
+  }
+
+  /**
+   * `base.replace(/\/$/, '')`, `url.trim()`: the string the method makes of a known one. A replacement the file
+   * spells out (a regular-expression or string literal, a literal replacement) is applied; any other keeps the
+   * text but is no longer exact.
+   */
+  private stringMethod(e: ts.CallExpression, access: ts.PropertyAccessExpression, depth: number): StaticString | undefined {
+    const s = this.string(access.expression, depth + 1);
+    if (!s) return undefined;
+    const method = access.name.text;
+    if (method !== 'replace' && method !== 'replaceAll') return e.arguments.length ? { ...s, exact: false } : { ...s, text: applyStringMethod(s.text, method) };
+    const [pattern, replacement] = e.arguments;
+    const by = replacement && ts.isStringLiteralLike(unwrap(replacement)) ? (unwrap(replacement) as ts.StringLiteralLike).text : undefined;
+    const p = pattern && unwrap(pattern);
+    if (by === undefined || !p || s.text.length > MAX_REPLACED_TEXT) return { ...s, exact: false };
+    if (ts.isStringLiteralLike(p)) return { ...s, text: method === 'replace' ? s.text.replace(p.text, () => by) : s.text.split(p.text).join(by) };
+    if (!ts.isRegularExpressionLiteral(p)) return { ...s, exact: false };
+    const m = /^\/(.*)\/([a-z]*)$/s.exec(p.text);
+    if (!m || !isTameRegExp(m[1]!)) return { ...s, exact: false };
+    try {
+      return { ...s, text: s.text.replace(new RegExp(m[1]!, m[2]), () => by) };
+    } catch {
+      return { ...s, exact: false };
+    }
   }
 
   /** The string every candidate gives, when they all give the same one. */

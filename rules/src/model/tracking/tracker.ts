@@ -1,6 +1,6 @@
 import { ts } from '../../ts';
 import { OverBudget } from '../../budget';
-import { propertyName, unwrap } from '../syntax';
+import { objectProperty, propertyName, unwrap } from '../syntax';
 import type { ExpressionSource, ValueResolver } from '../values';
 import { join, type AbstractValue } from './abstract-value';
 import { callValues, newValues } from './call-values';
@@ -175,6 +175,7 @@ export class ValueTracker implements ExpressionSource {
     if (!d) return undefined;
     if (ts.isVariableDeclaration(d)) return [...(d.initializer ? [d.initializer] : []), ...this.index.assignmentsOf(d)];
     if (ts.isParameter(d)) return this.argumentsOf(d, bindings);
+    if (ts.isBindingElement(d)) return this.parameterPropertyOf(d, bindings);
     // an import is another module's value: the project index may know it (ValueResolver's imported constants)
     if (ts.isImportClause(d) || ts.isImportSpecifier(d) || ts.isNamespaceImport(d)) return undefined;
     return [];
@@ -209,6 +210,29 @@ export class ValueTracker implements ExpressionSource {
       if (arg && !ts.isSpreadElement(arg)) out.push(arg);
       else if (param.initializer) out.push(param.initializer);
       else return [];
+    }
+    return out;
+  }
+
+  /**
+   * What `{ base = '…' }` in a parameter list gets: the property of the object passed at every call site of the
+   * file, or its default where a call passes none. A function called only from other modules (an exported class
+   * built elsewhere) gets its default: what a reader of the file sees. Other destructuring: nothing known.
+   */
+  private parameterPropertyOf(el: ts.BindingElement, bindings: ReadonlyMap<ts.Node, ts.Expression>): ts.Expression[] {
+    const param = el.parent.parent;
+    const name = propertyName(el.propertyName ?? el.name);
+    if (!ts.isObjectBindingPattern(el.parent) || !ts.isParameter(param) || name === undefined || el.dotDotDotToken) return [];
+    const fallback = el.initializer ? [el.initializer] : [];
+    const args = this.argumentsOf(param, bindings);
+    if (!args.length) return this.callSitesOf(param.parent).length ? [] : fallback;
+    const out: ts.Expression[] = [];
+    for (const a of args) {
+      const obj = unwrap(a);
+      if (!ts.isObjectLiteralExpression(obj)) return [];
+      const given = objectProperty(obj, name);
+      if (given) out.push(given);
+      else out.push(...fallback);
     }
     return out;
   }
