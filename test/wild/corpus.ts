@@ -25,15 +25,19 @@ export interface Batch { name: string; seed: number; apps: RealApp[] }
 /**
  * An own app (test/wild/own/<name>) set aside: written and labelled blind, by someone who did not read the rules,
  * so whoever changes rules must not read it or its labels either. Own apps not listed are counted as "own".
+ * `blindSet: "second"` marks the apps of the second blind set, written after the rules had been tuned on the
+ * first: they count as a group of their own, so the first set's figures stay comparable from run to run.
  */
-export interface OwnHoldoutApp { name: string; split: 'holdout'; author: string; kind: string; why: string }
+export interface OwnHoldoutApp { name: string; split: 'holdout'; blindSet?: 'second'; author: string; kind: string; why: string }
 export interface CorpusFile { batches: Batch[]; own?: OwnHoldoutApp[] }
 /** The corpus as read: its batches, every real app with the name of the batch it came in, and the own apps set aside. */
 export interface Corpus { batches: Batch[]; apps: (RealApp & { batch: string })[]; ownHoldout: OwnHoldoutApp[] }
-export type Group = 'dev' | 'holdout' | 'own' | 'own-holdout';
+export type Group = 'dev' | 'holdout' | 'own' | 'own-holdout' | 'own-holdout-second';
 
 /** Groups whose apps get figures only: no per-app counts, no --details, so nobody tunes the rules to them. */
-export const SET_ASIDE: ReadonlySet<Group> = new Set<Group>(['holdout', 'own-holdout']);
+export const SET_ASIDE: ReadonlySet<Group> = new Set<Group>(['holdout', 'own-holdout', 'own-holdout-second']);
+/** Set-aside groups whose apps get no line at all, not even their size: the group's totals and per-clause figures only. */
+export const GROUP_FIGURES_ONLY: ReadonlySet<Group> = new Set<Group>(['own-holdout-second']);
 
 export function readCorpus(): Corpus {
   const file = JSON.parse(readFileSync(join(WILD, 'corpus.json'), 'utf8')) as CorpusFile;
@@ -41,12 +45,19 @@ export function readCorpus(): Corpus {
   const ownHoldout = file.own ?? [];
   const wrong = ownHoldout.filter((o) => o.split !== 'holdout').map((o) => o.name);
   if (wrong.length) throw new Error(`test/wild/corpus.json: "own" lists apps set aside, so their split is "holdout": ${wrong.join(', ')}`);
+  const unknownSet = ownHoldout.filter((o) => o.blindSet !== undefined && o.blindSet !== 'second').map((o) => `${o.name} ("${o.blindSet}")`);
+  if (unknownSet.length) throw new Error(`test/wild/corpus.json: "blindSet" is "second" or absent: ${unknownSet.join(', ')}`);
   return { batches: file.batches, apps: file.batches.flatMap((b) => b.apps.map((a) => ({ ...a, batch: b.name }))), ownHoldout };
 }
 
-/** The group of an own app: "own-holdout" when corpus.json's "own" list sets it aside, "own" otherwise. */
-export function ownGroup(corpus: Corpus, name: string): 'own' | 'own-holdout' {
-  return corpus.ownHoldout.some((o) => o.name === name) ? 'own-holdout' : 'own';
+/**
+ * The group of an own app: "own-holdout-second" for the second blind set, "own-holdout" for the other apps
+ * corpus.json's "own" list sets aside, "own" otherwise.
+ */
+export function ownGroup(corpus: Corpus, name: string): 'own' | 'own-holdout' | 'own-holdout-second' {
+  const setAside = corpus.ownHoldout.find((o) => o.name === name);
+  if (!setAside) return 'own';
+  return setAside.blindSet === 'second' ? 'own-holdout-second' : 'own-holdout';
 }
 
 /** Our own apps: every folder under test/wild/own. */
