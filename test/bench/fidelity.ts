@@ -5,20 +5,22 @@
 //      corpus.json gets that file of ours as its web1on1-app.json, so scope-unused can be measured on real code
 //   2. runs `node dist/cli.js check --format json` on each app
 //   3. matches findings to test/wild/labels/<app>.json (same file, line ±1, same clause) and prints TP, FP, FN,
-//      recall and precision per clause for dev, holdout, own and own-holdout apps (all batches, then each batch
-//      of real apps alone), and the scope-unused findings on scopes the labels say the code uses; writes
-//      bench/fidelity.json
+//      recall and precision per clause for dev, holdout, own, own-holdout and own-holdout-second (the second
+//      blind set) apps (all batches, then each batch of real apps alone), and the scope-unused findings on scopes
+//      the labels say the code uses; writes bench/fidelity.json
 // It never fails on a figure; it exits non-zero only when it cannot run (install, CLI or label errors).
-// Holdout and own-holdout apps get figures only: no per-finding detail, so whoever improves the rules does not see them.
+// Holdout and own-holdout apps get figures only: no per-finding detail, so whoever improves the rules does not see them;
+// the second blind set's apps do not even get a line of their own (test/wild/report.ts).
 //
 // Options: --details (list the misses and false findings of dev and own apps)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { REPO, copyCodeFiles, installPackages, listCodeFiles, measure } from './corpus';
-import { SET_ASIDE, WILD, ownApps, ownGroup, readCorpus, readLabels, type Group } from '../wild/corpus';
+import { WILD, ownApps, ownGroup, readCorpus, readLabels, type Group } from '../wild/corpus';
 import { splitMismatches } from '../wild/split';
-import { addCounts, matchApp, precision, recall, type AppResult, type ClauseCounts, type ToolFinding } from '../wild/match';
+import { matchApp, type AppResult, type ToolFinding } from '../wild/match';
+import { GROUPS, TITLES, addApp, appReport, report, tally, type Tally } from '../wild/report';
 
 const OUT = join(REPO, 'bench', 'wild');
 const RESULTS = join(REPO, 'bench', 'fidelity.json');
@@ -87,47 +89,10 @@ function check(app: PreparedApp): ToolFinding[] {
   return (JSON.parse(r.stdout) as { findings: ToolFinding[] }).findings;
 }
 
-const fmt = (x: number | undefined) => (x === undefined ? '   –' : x.toFixed(2));
-const pad = (s: string | number, n: number) => String(s).padStart(n);
-
-function table(title: string, perClause: Map<string, ClauseCounts>): Record<string, ClauseCounts & { recall?: number; precision?: number }> {
-  log(`\n${title}`);
-  log('clause    TP    FP    FN  recall  precision');
-  const total: ClauseCounts = { tp: 0, fp: 0, fn: 0 };
-  const out: Record<string, ClauseCounts & { recall?: number; precision?: number }> = {};
-  for (const [c, x] of [...perClause].sort(([a], [b]) => a.localeCompare(b))) {
-    total.tp += x.tp;
-    total.fp += x.fp;
-    total.fn += x.fn;
-    out[c] = { ...x, recall: recall(x), precision: precision(x) };
-    log(`${c.padEnd(6)} ${pad(x.tp, 5)} ${pad(x.fp, 5)} ${pad(x.fn, 5)}    ${fmt(recall(x))}       ${fmt(precision(x))}`);
-  }
-  out.all = { ...total, recall: recall(total), precision: precision(total) };
-  log(`${'all'.padEnd(6)} ${pad(total.tp, 5)} ${pad(total.fp, 5)} ${pad(total.fn, 5)}    ${fmt(recall(total))}       ${fmt(precision(total))}`);
-  return out;
-}
-
-/** What a set of apps (a group, or a group within one batch) adds up to. */
-interface Tally { perClause: Map<string, ClauseCounts>; apps: string[]; unusedOnUsedScope: number; labels: number; silent: number; nearMissesHit: number }
-const tally = (): Tally => ({ perClause: new Map(), apps: [], unusedOnUsedScope: 0, labels: 0, silent: 0, nearMissesHit: 0 });
-
-const TITLES: Record<Group, string> = {
-  dev: 'DEV (real apps used while building)',
-  holdout: 'HOLDOUT (real apps set aside: the honest figure)',
-  own: "OWN (apps we wrote in others' styles; counted apart)",
-  'own-holdout': 'OWN HOLDOUT (written blind by someone who did not read the rules)',
-};
-
-function report(title: string, g: Tally): Record<string, unknown> {
-  const byClause = table(`${title}: ${g.apps.length} apps, ${g.labels} labelled findings, ${g.silent} near-misses`, g.perClause);
-  log(`scope-unused findings on scopes the code uses: ${g.unusedOnUsedScope}; false findings on labelled near-misses: ${g.nearMissesHit}`);
-  return { apps: g.apps, labels: g.labels, silent: g.silent, unusedOnUsedScope: g.unusedOnUsedScope, nearMissesHit: g.nearMissesHit, byClause };
-}
-
 function main(): void {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build');
   const apps = prepare();
-  const groups: Record<Group, Tally> = { dev: tally(), holdout: tally(), own: tally(), 'own-holdout': tally() };
+  const groups = Object.fromEntries(GROUPS.map((g) => [g, tally()])) as Record<Group, Tally>;
   // real apps also add up per batch, so a new batch's figure can be read apart from the one the rules grew on
   const batches = new Map<string, Record<'dev' | 'holdout', Tally>>();
   const perApp: Record<string, unknown> = {};
@@ -146,34 +111,18 @@ function main(): void {
       if (!batches.has(app.batch)) batches.set(app.batch, { dev: tally(), holdout: tally() });
       into.push(batches.get(app.batch)![app.group]);
     }
-    for (const g of into) {
-      g.apps.push(app.name);
-      addCounts(g.perClause, r.perClause);
-      g.unusedOnUsedScope += r.unusedOnUsedScope.length;
-      g.labels += labels.findings.length;
-      g.silent += labels.silent.length;
-      g.nearMissesHit += r.falsePositives.filter((f) => f.nearMiss).length;
-    }
-    const sum = [...r.perClause.values()].reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 });
-    // set-aside apps show their size only: per-app figures would point whoever tunes the rules at them
-    const hidden = SET_ASIDE.has(app.group);
-    const figures = hidden ? `${pad('–', 9)} ${pad('–', 4)} ${pad('–', 4)} ${pad('–', 4)}` : `${pad(findings.filter((f) => !f.suppressed).length, 9)} ${pad(sum.tp, 4)} ${pad(sum.fp, 4)} ${pad(sum.fn, 4)}`;
-    log(`${app.name.padEnd(28)} ${app.group.padEnd(11)} ${pad(app.lines, 6)} ${pad(labels.findings.length, 7)} ${figures}`);
-    perApp[app.name] = hidden
-      ? { group: app.group, source: app.label, lines: app.lines, labels: labels.findings.length, silent: labels.silent.length }
-      : { group: app.group, source: app.label, lines: app.lines, labels: labels.findings.length, silent: labels.silent.length, findings: findings.length, ...sum, unusedOnUsedScope: r.unusedOnUsedScope.length };
-    if (details && !hidden) {
-      for (const m of r.falseNegatives) process.stderr.write(`  missed ${m.clause} ${app.name}/${m.label.file}:${m.label.line} (${m.label.rule ?? 'no rule'}) ${m.label.why}\n`);
-      for (const f of r.falsePositives) process.stderr.write(`  false  ${f.clause} ${app.name}/${f.finding.file}:${f.finding.line} ${f.finding.ruleId}${f.nearMiss ? ' [labelled near-miss]' : ''}: ${f.finding.message}\n`);
-      for (const u of r.unusedOnUsedScope) process.stderr.write(`  scope-unused on used scope ${u.scope} in ${app.name}\n`);
-    }
+    for (const g of into) addApp(g, app.name, labels, r);
+    const shown = appReport({ name: app.name, group: app.group, lines: app.lines, source: app.label }, labels, findings, r, details);
+    if (shown.row) log(shown.row);
+    if (shown.json) perApp[app.name] = shown.json;
+    for (const line of shown.details) process.stderr.write(line + '\n');
   }
   const results: Record<string, unknown> = { date: new Date().toISOString(), apps: perApp, groups: {}, batches: {} };
   log('\n== All batches');
-  for (const group of ['dev', 'holdout', 'own', 'own-holdout'] as const) (results.groups as Record<string, unknown>)[group] = report(TITLES[group], groups[group]);
+  for (const group of GROUPS) (results.groups as Record<string, unknown>)[group] = report(log, TITLES[group], groups[group]);
   for (const [batch, g] of batches) {
     log(`\n== Batch "${batch}" alone`);
-    (results.batches as Record<string, unknown>)[batch] = { dev: report(`${TITLES.dev}, batch "${batch}"`, g.dev), holdout: report(`${TITLES.holdout}, batch "${batch}"`, g.holdout) };
+    (results.batches as Record<string, unknown>)[batch] = { dev: report(log, `${TITLES.dev}, batch "${batch}"`, g.dev), holdout: report(log, `${TITLES.holdout}, batch "${batch}"`, g.holdout) };
   }
   mkdirSync(join(REPO, 'bench'), { recursive: true });
   writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');

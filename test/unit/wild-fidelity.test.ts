@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { SET_ASIDE, WILD, ownApps, ownGroup, parseLabels, readCorpus, readLabels } from '../wild/corpus';
+import { GROUP_FIGURES_ONLY, SET_ASIDE, WILD, ownApps, ownGroup, parseLabels, readCorpus, readLabels } from '../wild/corpus';
 import { matchApp, precision, recall, type AppLabels, type ToolFinding } from '../wild/match';
+import { GROUPS, TITLES, addApp, appReport, report, tally } from '../wild/report';
 import { seededSplit, splitMismatches } from '../wild/split';
 
 const finding = (file: string, line: number, clauses: string[], ruleId = 'some-rule', extra: Partial<ToolFinding> = {}): ToolFinding => ({ ruleId, clauses, file, line, message: '', ...extra });
@@ -63,14 +64,17 @@ describe('wild corpus data', () => {
     }
   });
 
-  it('sets own apps written blind aside as "own-holdout", figures only, and leaves the other own apps "own"', () => {
+  it('sets own apps written blind aside as "own-holdout" (the second blind set apart), figures only, and leaves the other own apps "own"', () => {
     const setAside = corpus.ownHoldout.map((o) => o.name);
-    assert.ok(setAside.length >= 5, `${setAside.length} own apps set aside`);
+    const first = corpus.ownHoldout.filter((o) => !o.blindSet).map((o) => o.name);
+    const second = corpus.ownHoldout.filter((o) => o.blindSet === 'second').map((o) => o.name);
+    assert.ok(first.length >= 5, `${first.length} own apps set aside in the first blind set`);
+    assert.ok(second.length >= 7, `${second.length} own apps in the second blind set`);
+    assert.equal(first.length + second.length, setAside.length, 'an own app set aside belongs to no known blind set');
     assert.equal(new Set(setAside).size, setAside.length, 'an own app is set aside twice');
-    for (const name of setAside) {
-      assert.ok(ownApps().includes(name), `corpus.json "own" names ${name}, which test/wild/own does not have`);
-      assert.equal(ownGroup(corpus, name), 'own-holdout', name);
-    }
+    for (const name of setAside) assert.ok(ownApps().includes(name), `corpus.json "own" names ${name}, which test/wild/own does not have`);
+    for (const name of first) assert.equal(ownGroup(corpus, name), 'own-holdout', name);
+    for (const name of second) assert.equal(ownGroup(corpus, name), 'own-holdout-second', name);
     const rest = ownApps().filter((n) => !setAside.includes(n));
     assert.ok(rest.length >= 5, 'the own apps written while building are still counted as "own"');
     for (const name of rest) assert.equal(ownGroup(corpus, name), 'own', name);
@@ -79,8 +83,9 @@ describe('wild corpus data', () => {
       assert.ok(ownApps().includes(o.name), `corpus.json "own" names ${o.name}, which test/wild/own does not have`);
       assert.equal(ownGroup(corpus, o.name), 'own', o.name);
     }
-    assert.ok(SET_ASIDE.has('own-holdout') && SET_ASIDE.has('holdout'), 'set-aside groups must hide their per-app figures and details');
+    for (const g of ['holdout', 'own-holdout', 'own-holdout-second'] as const) assert.ok(SET_ASIDE.has(g), `${g} must hide its per-app figures and details`);
     assert.ok(!SET_ASIDE.has('own') && !SET_ASIDE.has('dev'));
+    assert.ok(GROUP_FIGURES_ONLY.has('own-holdout-second'), 'the second blind set prints no per-app lines');
     // an own app set aside has labels for the scopes its code uses, so "never used" findings on them are counted
     for (const name of setAside) assert.ok((readLabels(name).scopesUsed ?? []).length > 0, `${name}: scopesUsed`);
   });
@@ -165,5 +170,58 @@ describe('seeded split', () => {
     assert.equal([...a.values()].filter((s) => s === 'holdout').length, 4);
     const other = seededSplit(names, 8);
     assert.notDeepEqual([...a].sort(), [...other].sort());
+  });
+});
+
+describe('fidelity report of set-aside groups', () => {
+  // one app with a hit, a miss, a false finding on a near-miss and a "never used" finding on a used scope
+  const appLabels: AppLabels = {
+    app: 'probe-app',
+    scopesUsed: ['contacts:read'],
+    findings: [label('src/a.ts', 4, ['B.2']), label('src/a.ts', 20, ['A.6'])],
+    silent: [{ file: 'src/b.ts', line: 7, clauses: ['B.1'], why: 'a verified webhook route' }],
+  };
+  const found = [
+    finding('src/a.ts', 4, ['B.2']),
+    finding('src/b.ts', 7, ['B.1']),
+    finding('web1on1-app.json', 9, ['B.6', 'C.5'], 'scope-unused', { message: 'Scope "contacts:read" is requested but never used' }),
+  ];
+  const result = matchApp(appLabels, found);
+  const shown = (group: (typeof GROUPS)[number]) => appReport({ name: 'probe-app', group, lines: 120, source: 'test/wild/own/probe-app' }, appLabels, found, result, true);
+
+  it('prints the second blind set as a group of its own with totals and clauses, and nothing of its apps', () => {
+    const out: string[] = [];
+    const g = tally();
+    addApp(g, 'probe-app', appLabels, result);
+    const app = shown('own-holdout-second');
+    if (app.row) out.push(app.row);
+    out.push(...app.details);
+    const json = report((line) => out.push(line), TITLES['own-holdout-second'], g);
+    const text = out.join('\n');
+    assert.match(text, /OWN HOLDOUT, second blind set/);
+    assert.match(text, /^B\.2 +1 +0 +0 +1\.00 +1\.00$/m);
+    assert.match(text, /^all +1 +3 +1 +0\.50 +0\.25$/m);
+    assert.match(text, /scope-unused findings on scopes the code uses: 1; false findings on labelled near-misses: 1/);
+    assert.doesNotMatch(text, /missed|false {2}|src\/a\.ts|src\/b\.ts|120/, 'a file, a line count or a detail of an app of the second blind set was printed');
+    assert.equal(app.row, undefined);
+    assert.deepEqual(app.details, []);
+    assert.equal(app.json, undefined, 'bench/fidelity.json gets no per-app entry for the second blind set');
+    assert.deepEqual((json.byClause as Record<string, unknown>).all, { tp: 1, fp: 3, fn: 1, recall: 0.5, precision: 0.25 });
+  });
+
+  it('shows a first-set own-holdout app by its size only, and an own app with its figures and details', () => {
+    const firstSet = shown('own-holdout');
+    assert.match(firstSet.row!, /^probe-app +own-holdout +120 +2 +– +– +– +–$/);
+    assert.deepEqual(firstSet.details, []);
+    assert.deepEqual(Object.keys(firstSet.json!).sort(), ['group', 'labels', 'lines', 'silent', 'source']);
+    const own = shown('own');
+    assert.match(own.row!, /^probe-app +own +120 +2 +3 +1 +3 +1$/);
+    assert.ok(own.details.some((l) => l.startsWith('  missed A.6 probe-app/src/a.ts:20')), own.details.join('\n'));
+    assert.ok(own.details.some((l) => l.includes('[labelled near-miss]')), own.details.join('\n'));
+  });
+
+  it('prints every group in order, the second blind set after the first', () => {
+    assert.deepEqual(GROUPS, ['dev', 'holdout', 'own', 'own-holdout', 'own-holdout-second']);
+    for (const g of GROUPS) assert.ok(TITLES[g], g);
   });
 });

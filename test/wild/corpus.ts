@@ -26,17 +26,21 @@ export interface Batch { name: string; seed: number; apps: RealApp[] }
  * An own app (test/wild/own/<name>) described in corpus.json. Split "holdout": set aside, written and labelled blind
  * by someone who did not read the rules, so whoever changes rules must not read it or its labels either. Split
  * "dev": written by someone who had not read the rules either, but open to rule authors, counted as "own".
- * Own apps not listed are counted as "own" too.
+ * Own apps not listed are counted as "own" too. `blindSet: "second"` marks the apps of the second blind set, written
+ * after the rules had been tuned on the first: they count as a group of their own, so the first set's figures stay
+ * comparable from run to run.
  */
-export interface OwnListedApp { name: string; split: 'dev' | 'holdout'; author: string; kind: string; why: string }
+export interface OwnListedApp { name: string; split: 'dev' | 'holdout'; blindSet?: 'second'; author: string; kind: string; why: string }
 export type OwnHoldoutApp = OwnListedApp & { split: 'holdout' };
 export interface CorpusFile { batches: Batch[]; own?: OwnListedApp[] }
 /** The corpus as read: its batches, every real app with the name of the batch it came in, the own apps it describes and those set aside. */
 export interface Corpus { batches: Batch[]; apps: (RealApp & { batch: string })[]; ownListed: OwnListedApp[]; ownHoldout: OwnHoldoutApp[] }
-export type Group = 'dev' | 'holdout' | 'own' | 'own-holdout';
+export type Group = 'dev' | 'holdout' | 'own' | 'own-holdout' | 'own-holdout-second';
 
 /** Groups whose apps get figures only: no per-app counts, no --details, so nobody tunes the rules to them. */
-export const SET_ASIDE: ReadonlySet<Group> = new Set<Group>(['holdout', 'own-holdout']);
+export const SET_ASIDE: ReadonlySet<Group> = new Set<Group>(['holdout', 'own-holdout', 'own-holdout-second']);
+/** Set-aside groups whose apps get no line at all, not even their size: the group's totals and per-clause figures only. */
+export const GROUP_FIGURES_ONLY: ReadonlySet<Group> = new Set<Group>(['own-holdout-second']);
 
 export function readCorpus(): Corpus {
   const file = JSON.parse(readFileSync(join(WILD, 'corpus.json'), 'utf8')) as CorpusFile;
@@ -44,13 +48,20 @@ export function readCorpus(): Corpus {
   const ownListed = file.own ?? [];
   const wrong = ownListed.filter((o) => o.split !== 'holdout' && o.split !== 'dev').map((o) => o.name);
   if (wrong.length) throw new Error(`test/wild/corpus.json: "own" apps have the split "dev" or "holdout": ${wrong.join(', ')}`);
+  const unknownSet = ownListed.filter((o) => o.blindSet !== undefined && (o.blindSet !== 'second' || o.split !== 'holdout')).map((o) => `${o.name} ("${o.blindSet}")`);
+  if (unknownSet.length) throw new Error(`test/wild/corpus.json: "blindSet" is "second" on a holdout app, or absent: ${unknownSet.join(', ')}`);
   const ownHoldout = ownListed.filter((o): o is OwnHoldoutApp => o.split === 'holdout');
   return { batches: file.batches, apps: file.batches.flatMap((b) => b.apps.map((a) => ({ ...a, batch: b.name }))), ownListed, ownHoldout };
 }
 
-/** The group of an own app: "own-holdout" when corpus.json's "own" list sets it aside, "own" otherwise. */
-export function ownGroup(corpus: Corpus, name: string): 'own' | 'own-holdout' {
-  return corpus.ownHoldout.some((o) => o.name === name) ? 'own-holdout' : 'own';
+/**
+ * The group of an own app: "own-holdout-second" for the second blind set, "own-holdout" for the other apps
+ * corpus.json's "own" list sets aside, "own" otherwise.
+ */
+export function ownGroup(corpus: Corpus, name: string): 'own' | 'own-holdout' | 'own-holdout-second' {
+  const setAside = corpus.ownHoldout.find((o) => o.name === name);
+  if (!setAside) return 'own';
+  return setAside.blindSet === 'second' ? 'own-holdout-second' : 'own-holdout';
 }
 
 /** Our own apps: every folder under test/wild/own. */
