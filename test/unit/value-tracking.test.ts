@@ -18,7 +18,7 @@ function modelOf(code: string, file = '/app/bot.js', hints: FileHints = {}): Fil
 
 function factsOf(code: string, file = '/app/bot.js', hints: FileHints = {}): FileFacts {
   const model = modelOf(code, file, hints);
-  return collectFacts(model, new PersonalDataModel(model));
+  return collectFacts(model, () => new PersonalDataModel(model));
 }
 
 const scopesOf = (f: FileFacts) => [...new Set(f.scopeUses.map((u) => u.scope))].sort();
