@@ -19,7 +19,7 @@ function factsOf(code: string, file = '/app/bot.js'): FileFacts {
   const parsed = parseCode(file, code);
   assert.ok(parsed.ok);
   const model = new FileModel(file, code, parsed.sourceFile, { sdkModules: ['chipchat'] }, []);
-  return collectFacts(model, new PersonalDataModel(model));
+  return collectFacts(model, () => new PersonalDataModel(model));
 }
 
 const scopesOf = (f: FileFacts) => f.scopeUses.map((u) => u.scope);

@@ -7,6 +7,7 @@ import { Engine } from '../../rules/src/engine';
 import { collectFacts, type FileFacts } from '../../rules/src/model/facts';
 import { FileModel, type FileHints } from '../../rules/src/model/file-model';
 import { PersonalDataModel } from '../../rules/src/model/personal-data';
+import { SdkModel } from '../../rules/src/model/sdk';
 import { ts } from '../../rules/src/ts';
 import { parseCode } from '../../rules/src/parse';
 
@@ -18,7 +19,7 @@ function modelOf(code: string, file = '/app/bot.js', hints: FileHints = {}): Fil
 
 function factsOf(code: string, file = '/app/bot.js', hints: FileHints = {}): FileFacts {
   const model = modelOf(code, file, hints);
-  return collectFacts(model, new PersonalDataModel(model));
+  return collectFacts(model, () => new PersonalDataModel(model));
 }
 
 const scopesOf = (f: FileFacts) => [...new Set(f.scopeUses.map((u) => u.scope))].sort();
@@ -86,6 +87,38 @@ describe('value tracking: what an expression holds', () => {
     assert.deepEqual(kindsAt(`marker(a.b.c(d)[e]);`), []);
     assert.deepEqual(kindsAt(`function f(x) { return f(x); } marker(f(1));`), []);
     assert.deepEqual(kindsAt(`let a = b; let b = a; marker(a);`), []);
+  });
+});
+
+describe('the SDK model: passes over the calls', () => {
+  /** How many times the SDK model classified a call while the model of `code` was built. */
+  function classifications(code: string): { runs: number; model: FileModel } {
+    const proto = SdkModel.prototype as { noteCall: (call: ts.CallExpression) => void };
+    const original = proto.noteCall;
+    let runs = 0;
+    proto.noteCall = function (this: SdkModel, call: ts.CallExpression) {
+      runs++;
+      original.call(this, call);
+    };
+    try {
+      return { model: modelOf(code), runs };
+    } finally {
+      proto.noteCall = original;
+    }
+  }
+
+  it('classifies again only when a pass bound something: a handler registered by name, used before it is registered', () => {
+    // the first pass meets `reply`'s `ctx.say` before `bot.on` binds `reply`: only the second pass sees a send
+    const { model, runs } = classifications(`${SDK}const bot = new ChipChat();\nfunction reply(message, ctx) { ctx.say('Hi'); }\nbot.on('message', reply);\n`);
+    assert.deepEqual(model.sdk.calls.map((c) => c.method).sort(), ['on', 'say']);
+    // two passes over 3 calls: the second learnt nothing new
+    assert.equal(runs, 6);
+  });
+
+  it('a first pass that binds nothing is the only one', () => {
+    const { model, runs } = classifications(`${SDK}const bot = new ChipChat();\nbot.send('c1', { text: 'Hi' });\nbot.contacts.list();\n`);
+    assert.deepEqual(model.sdk.calls.map((c) => c.kind).sort(), ['resource', 'send']);
+    assert.equal(runs, 3);
   });
 });
 

@@ -54,7 +54,7 @@ export interface PreviousAnalysis {
 
 export function contextKey(ctx: FileContext): ContextKey {
   const { hints, app, config, today, envExample } = ctx;
-  return [JSON.stringify(hints), app?.manifestPath ?? '\u0002', app?.manifest?.text ?? '', config.path ?? '', config.text ?? '', today, envExample.path, envExample.text ?? '\u0002'];
+  return [JSON.stringify(hints), app?.manifestPath ?? '\u0002', app?.manifest ? app.manifest.text : '\u0002', config.path ?? '', config.text ?? '', today, envExample.path, envExample.text ?? '\u0002'];
 }
 
 /**
@@ -79,17 +79,20 @@ export function analyzeInto(result: FileResult, file: string, previousTree: Prev
     return;
   }
   let model: FileModel;
-  let pd: PersonalDataModel;
+  let personalData: () => PersonalDataModel;
   const fileStart = clock();
   const budget = budgetFor(settings.budget, text.length);
   const modelMs = budget.modelMs;
   try {
     model = new FileModel(file, text, parsed.sourceFile, { sdkModules: config.sdkModules, hints, deadline: { at: fileStart + modelMs, ms: modelMs, now: clock }, acrossVersions: settings.keepTreeFor(file) }, settings.nodeKinds());
     if (settings.keepTreeFor(file)) result.sourceFile = parsed.sourceFile;
+    const built = model;
+    let pd: PersonalDataModel | undefined;
+    personalData = () => (pd ??= new PersonalDataModel(built));
     const factsStart = onTiming ? clock() : 0;
     onTiming?.('model', factsStart - fileStart);
-    pd = new PersonalDataModel(model);
-    result.facts = collectFacts(model, pd);
+    // only an app's manifest rules read the facts about personal data: elsewhere they are not worked out
+    result.facts = collectFacts(model, app?.hasManifest ? personalData : undefined);
     result.facts.webhookVerifiers = exportedWebhookVerifiers(model, hints.webhookVerifiers);
     onTiming?.('facts', clock() - factsStart);
     if (clock() - fileStart > modelMs) throw new OverBudget(modelMs);
@@ -110,7 +113,7 @@ export function analyzeInto(result: FileResult, file: string, previousTree: Prev
   if (excluded) return;
 
   const traits = settings.ungated ? undefined : fileTraits(model, app);
-  const listeners = createListeners(result, file, { ...ctx, sourceFile: parsed.sourceFile, model, personalData: pd, isTestFile }, settings, traits);
+  const listeners = createListeners(result, file, { ...ctx, sourceFile: parsed.sourceFile, model, personalData, isTestFile }, settings, traits);
   const previous = previousTree?.statements;
   const plan = previous && sameContextButHints(previous.key, result.key) ? planStatements(parsed.sourceFile, text, previous) : undefined;
 
@@ -143,7 +146,7 @@ function statementFindings(result: FileResult, sourceFile: ts.SourceFile, listen
 function createListeners(
   result: FileResult,
   file: string,
-  ctx: FileContext & { sourceFile: ts.SourceFile; model: FileModel; personalData: PersonalDataModel; isTestFile: boolean },
+  ctx: FileContext & { sourceFile: ts.SourceFile; model: FileModel; personalData: () => PersonalDataModel; isTestFile: boolean },
   settings: AnalysisSettings,
   traits: ReadonlySet<FileTrait> | undefined,
 ): Listener[] {
@@ -162,7 +165,10 @@ function createListeners(
         text: result.text,
         sourceFile: ctx.sourceFile,
         model: ctx.model,
-        personalData: ctx.personalData,
+        // built on a rule's first question: most files' rules never ask
+        get personalData() {
+          return ctx.personalData();
+        },
         app: ctx.app,
         options: setting.options,
         isTestFile: ctx.isTestFile,

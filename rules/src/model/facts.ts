@@ -30,10 +30,11 @@ export interface FileFacts {
   unknownApiCalls: Located[];
   /** Events the file subscribes to (bot.on), with where. */
   events: Located[];
-  /** Personal data written to storage (db, files, cache). */
+  /** Personal data written to storage (db, files, cache); in a file of an app with a manifest only (its rules read it). */
   storesPersonalData: Located[];
+  /** Whether the file reads personal data; past what the SDK says, in a file of an app with a manifest only. */
   readsPersonalData: boolean;
-  /** Where personal data enters besides the SDK (other platforms' clients, routes, databases), for the evidence. */
+  /** Where personal data enters besides the SDK (other platforms' clients, routes, databases), for the evidence (as storesPersonalData). */
   personalDataReads?: Located[];
   importsSdk: boolean;
   /** Relative specifiers passed to bot.module(). */
@@ -87,7 +88,12 @@ export function restScope(method: string, url: string): { scope?: string; resour
   return scope ? { scope, resource } : { unknown: `${method} ${resource}` };
 }
 
-export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts {
+/**
+ * The file's facts. Those about personal data (`readsPersonalData` beyond what the SDK says, `personalDataReads`,
+ * `storesPersonalData`) need the personal-data model, the dearest part of a file's analysis, and only the rules
+ * of an app's manifest read them: without `personalData` (a file of no app with a manifest) they stay empty.
+ */
+export function collectFacts(model: FileModel, personalData: (() => PersonalDataModel) | undefined): FileFacts {
   const facts: FileFacts = {
     scopeUses: [], unknownApiCalls: [], events: [], storesPersonalData: [], readsPersonalData: false,
     importsSdk: model.sdk.importsSdk, sdkModuleSpecifiers: [...model.sdk.moduleSpecifiers], sdkPassedToImports: [...model.sdk.instancePassedToImports],
@@ -154,10 +160,27 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
   for (const u of facts.unknownApiCalls) facts.evidenceLost.push({ ...u, what: `the Web1on1 API is called as \`${u.what.replaceAll(HOLE, '…')}\`, which no catalog scope covers` });
   facts.evidenceLost.sort((a, b) => a.start - b.start || a.end - b.end);
   if (model.sdk.messageNames.size) facts.readsPersonalData = true;
-  if (pd.sources.size) {
-    facts.readsPersonalData = true;
-    facts.personalDataReads = [...pd.sources].map(([node, what]) => ({ start: node.getStart(sf), end: node.getEnd(), what })).sort((a, b) => a.start - b.start);
+  if (personalData) {
+    const { reads, stores } = personalDataFacts(model, personalData());
+    if (reads) {
+      facts.readsPersonalData = true;
+      facts.personalDataReads = reads;
+    }
+    facts.storesPersonalData = stores;
   }
+  return facts;
+}
+
+interface PersonalDataFacts {
+  reads: Located[] | undefined;
+  stores: Located[];
+}
+
+/** Where personal data enters the file besides the SDK, and where it is written to storage. */
+function personalDataFacts(model: FileModel, pd: PersonalDataModel): PersonalDataFacts {
+  const sf = model.sourceFile;
+  const reads = pd.sources.size ? [...pd.sources].map(([node, what]) => ({ start: node.getStart(sf), end: node.getEnd(), what })).sort((a, b) => a.start - b.start) : undefined;
+  const stored: Located[] = [];
   // calls to Web1on1 (SDK) and outbound HTTP send data elsewhere; other rules look at those
   const notStorage = new Set<ts.CallExpression>([...model.sdk.calls.map((c) => c.call), ...model.http.calls.map((h) => h.call)]);
   for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
@@ -170,12 +193,12 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     for (const arg of args) {
       const r = pd.ref(arg) ?? objectWithPersonalData(pd, arg) ?? pd.refIn(arg);
       if (r) {
-        facts.storesPersonalData.push({ start: call.getStart(sf), end: call.getEnd(), what: `${r.what} via ${name}()` });
+        stored.push({ start: call.getStart(sf), end: call.getEnd(), what: `${r.what} via ${name}()` });
         break;
       }
     }
   }
-  return facts;
+  return { reads, stores: stored };
 }
 
 function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e: string, note?: string) => void, sf: ts.SourceFile, readAtSites: boolean): void {

@@ -248,8 +248,9 @@ export class FileModel {
     this.noteExports(hints);
     // Twice: handlers registered by name or inside other handlers bind their parameters in the first
     // pass; the second pass then classifies every call with all bindings known.
-    // (Files that never load the SDK and receive no instance have nothing to classify.)
-    for (let pass = 0, before = ''; pass < 3 && this.sdk.mayHaveInstances(); pass++) {
+    // (Files that never load the SDK and receive no instance have nothing to classify; a first pass that bound
+    // nothing saw what a second would see.)
+    for (let pass = 0, before = this.sdk.bindingSignature(); pass < 3 && this.sdk.mayHaveInstances(); pass++) {
       this.sdk.calls.length = 0;
       this.sdk.escapes.length = 0;
       for (const call of calls) this.sdk.noteCall(call);
