@@ -6,6 +6,7 @@ import brandName from './manifest/brand-name/brand-name';
 import brandNameInMessages from './code/brand-name-in-messages/brand-name-in-messages';
 import bulkDataRead from './code/bulk-data-read/bulk-data-read';
 import bulkMessaging from './code/bulk-messaging/bulk-messaging';
+import claimInMessages from './code/claim-in-messages/claim-in-messages';
 import credentialInUrl from './code/credential-in-url/credential-in-url';
 import credentialLogged from './code/credential-logged/credential-logged';
 import dataRightsHint from './code/data-rights-hint/data-rights-hint';
@@ -56,6 +57,7 @@ export const allRules: readonly Rule[] = [
   brandNameInMessages,
   bulkDataRead,
   bulkMessaging,
+  claimInMessages,
   credentialInUrl,
   credentialLogged,
   dataRightsHint,

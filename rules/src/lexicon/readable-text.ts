@@ -4,6 +4,9 @@ import type { FileModel } from '../model/file-model';
 import { effectiveUrl } from '../model/http';
 import { hostOf, isApiHost } from '../model/hosts';
 import { calleeName, isFunctionLike, ITERATING_METHODS, objectProperty, propertyName, unwrap } from '../model/syntax';
+import { channelSends } from '../model/channel-sends';
+import vocabulary from '../../data/lexicons/readable-text.json';
+import { dictionaryEntries, localeDictionaries } from './locale-dictionaries';
 
 /**
  * The strings of a file that people read: texts of messages the app sends (say/ask/send, business-initiated
@@ -42,6 +45,15 @@ const LINK_KEYS = ['payload', 'uri', 'url', 'href'];
 const MESSAGE_TYPES = new Set(['chat', 'card', 'form', 'field', 'postback', 'reply', 'mention', 'command', 'list', 'carousel', 'article', 'search']);
 const ACTION_TYPES = new Set(['reply', 'postback', 'link', 'phone', 'email', 'webview', 'share', 'location', 'buy']);
 const CONSUMER_TOUCHPOINTS = /^(sms|whatsapp|email|web|messenger|facebook|instagram|telegram|apple|rcs)/i;
+const HTTP_MESSAGE_PATHS: ReadonlySet<string> = new Set(vocabulary.httpMessagePaths.map((p) => p.toLowerCase()));
+const HTTP_TEXT_PROPERTIES = vocabulary.httpTextProperties;
+/** String methods that keep the words of the string they are called on (`text.trim()`, `msg.concat('…')`). */
+const WORD_KEEPING_METHODS: ReadonlySet<string> = new Set(['trim', 'trimStart', 'trimEnd', 'replace', 'replaceAll', 'concat', 'normalize', 'padEnd', 'padStart']);
+const NO_BINDINGS = new Map<ts.Node, ts.Expression>();
+/** A text sent to a person over another channel (SMS, WhatsApp, Telegram, e-mail): the consumer reads it. */
+const CHANNEL_CONTEXT = { audience: 'consumer', consumer: true, method: 'send' } as const;
+/** A dictionary's text: the key that picks it is decided elsewhere, so who reads it is not known here. */
+const DICTIONARY_CONTEXT = { audience: 'unknown', consumer: false } as const;
 
 /** A message object literal the app sends (through an SDK call or a REST post), with the sending call. */
 export interface SentMessage {
@@ -49,6 +61,9 @@ export interface SentMessage {
   call: ts.CallExpression;
   method: string;
 }
+
+/** Values followed per name or call: a helper called from a hundred places is read a hundred times at most. */
+const MAX_CANDIDATES = 100;
 
 interface Collected { texts: ReadableText[]; sent: SentMessage[] }
 const cache = new WeakMap<FileModel, Collected>();
@@ -116,11 +131,37 @@ class Collector {
     for (const h of model.http.calls) {
       const url = effectiveUrl(h);
       const host = url ? hostOf(url) : undefined;
-      if (!h.body || !url || !host || !isApiHost(host) || h.method !== 'POST' || !/\/messages\b/.test(url)) continue;
-      this.message(h.body, { audience: 'unknown', consumer: false, method: 'POST', call: h.call });
+      if (!h.body || !url || !host || h.method !== 'POST') continue;
+      if (isApiHost(host)) {
+        if (/\/messages\b/.test(url)) this.message(h.body, { audience: 'unknown', consumer: false, method: 'POST', call: h.call });
+      } else if (HTTP_MESSAGE_PATHS.has(lastPathSegment(url))) this.channelBody(h.body, h.call);
     }
-    for (const obj of model.nodes<ts.ObjectLiteralExpression>(ts.SyntaxKind.ObjectLiteralExpression)) this.looseObject(obj);
+    for (const send of channelSends(model)) if (send.text) this.message(send.text, { ...CHANNEL_CONTEXT, call: send.call });
+    const objects = model.nodes<ts.ObjectLiteralExpression>(ts.SyntaxKind.ObjectLiteralExpression);
+    for (const obj of objects) this.looseObject(obj);
+    for (const dict of localeDictionaries(model, objects)) {
+      for (const entry of dictionaryEntries(dict)) for (const s of this.strings(entry)) this.push(s.node, s.text, 'message', DICTIONARY_CONTEXT);
+    }
     return { texts: this.out, sent: this.sent };
+  }
+
+  /** The body of a POST to another channel's message endpoint: `{ text: { body } }` (WhatsApp), `{ chat_id, text }` (Telegram) … */
+  private channelBody(body: ts.Expression, call: ts.CallExpression): void {
+    const obj = this.model.values.objectLiteral(body);
+    if (!obj) return;
+    for (const key of HTTP_TEXT_PROPERTIES) {
+      const v = objectProperty(obj, key);
+      if (!v) continue;
+      const inner = this.model.values.objectLiteral(v);
+      if (!inner) {
+        this.message(v, { ...CHANNEL_CONTEXT, call });
+        continue;
+      }
+      for (const k of HTTP_TEXT_PROPERTIES) {
+        const w = objectProperty(inner, k);
+        if (w && !this.model.values.objectLiteral(w)) this.message(w, { ...CHANNEL_CONTEXT, call });
+      }
+    }
   }
 
   /** `say(msg, { role: 'agent' })`, `bot.send(conv, msg, { touchpoint: 'sms' })`: options merged into the message. */
@@ -292,9 +333,14 @@ class Collector {
     if (ts.isIdentifier(e)) {
       const looped = loopElements(this.model, e);
       if (looped) return looped.flatMap((x) => this.stringsWithin(x, depth + 1));
+      // every value the name can hold: its initialiser and assignments, or a parameter's argument at each call
+      // of the function (a `reply(conversation, text)` helper sends the words written where it is called)
+      const candidates = this.model.tracker.candidates(e, NO_BINDINGS);
+      if (candidates) return candidates.slice(0, MAX_CANDIDATES).flatMap((c) => this.stringsWithin(c, depth + 1));
       const init = this.model.values.initializerOf(e.text);
       return init ? this.stringsWithin(init, depth + 1) : [];
     }
+    if (ts.isCallExpression(e)) return this.callStrings(e, depth);
     if (ts.isPropertyAccessExpression(e)) {
       const target = unwrap(e.expression);
       if (ts.isIdentifier(target)) {
@@ -318,6 +364,71 @@ class Collector {
     return [];
   }
 
+  /**
+   * What a call gives as text: the items of `lines.join('\n')` (an array literal, or what is pushed onto it),
+   * the string a string method keeps, or what a local function returns (`askFor('pincode')` of
+   * ``const askFor = (what) => `Wat is je ${what}?` ``), read with its parameters bound to the call's arguments.
+   */
+  private callStrings(call: ts.CallExpression, depth: number): { node: ts.Expression; text: string }[] {
+    const callee = unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const name = callee.name.text;
+      if (name === 'join') return this.arrayItems(callee.expression).flatMap((x) => this.stringsWithin(x, depth + 1));
+      if (WORD_KEEPING_METHODS.has(name)) return this.stringsWithin(callee.expression, depth + 1);
+    }
+    const out: { node: ts.Expression; text: string }[] = [];
+    const { values, tracker } = this.model;
+    for (const fn of tracker.calleesOf(call).slice(0, MAX_CANDIDATES)) {
+      const bindings = new Map<ts.Node, ts.Expression>();
+      fn.parameters.forEach((p, i) => {
+        const arg = call.arguments[i];
+        if (arg && !ts.isSpreadElement(arg)) bindings.set(p, arg);
+      });
+      for (const ret of tracker.returnExpressions(fn)) {
+        const r = unwrap(ret);
+        if (!ts.isStringLiteralLike(r) && !ts.isTemplateExpression(r) && !(ts.isBinaryExpression(r) && r.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+          out.push(...this.stringsWithin(r, depth + 1));
+          continue;
+        }
+        const bound = values.withBindings(bindings, () => values.string(r));
+        if (!bound) continue;
+        // the words come from this call's arguments too: the finding goes where this text is made
+        const own = values.string(r);
+        out.push({ node: own && own.text === bound.text ? r : call, text: bound.text });
+      }
+    }
+    return out;
+  }
+
+  /** The items of an array: a literal (through constants), and every `x.push(…)` onto the name. */
+  private arrayItems(expr: ts.Expression): ts.Expression[] {
+    const lit = this.model.values.arrayLiteral(expr);
+    const out: ts.Expression[] = lit ? lit.elements.filter((e): e is ts.Expression => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)) : [];
+    const e = unwrap(expr);
+    const decl = ts.isIdentifier(e) ? this.model.tracker.declarationOf(e) : undefined;
+    if (decl) for (const arg of this.pushesOnto().get(decl) ?? []) out.push(arg);
+    return out;
+  }
+
+  private pushes: Map<ts.Node, ts.Expression[]> | undefined;
+
+  /** `lines.push('…', '…')` of the file, by the declaration of the array pushed onto. */
+  private pushesOnto(): Map<ts.Node, ts.Expression[]> {
+    if (this.pushes) return this.pushes;
+    const out = new Map<ts.Node, ts.Expression[]>();
+    for (const c of this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+      const callee = c.expression;
+      if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'push' && callee.name.text !== 'unshift')) continue;
+      const target = unwrap(callee.expression);
+      const decl = ts.isIdentifier(target) ? this.model.tracker.declarationOf(target) : undefined;
+      if (!decl) continue;
+      const list = out.get(decl) ?? [];
+      for (const a of c.arguments) if (!ts.isSpreadElement(a)) list.push(a);
+      out.set(decl, list);
+    }
+    return (this.pushes = out);
+  }
+
   private push(node: ts.Expression, text: string, part: TextPart, ctx: SendContext, message?: ts.ObjectLiteralExpression, isFieldKey = false): void {
     let seen = this.seenTexts.get(part);
     if (!seen) this.seenTexts.set(part, (seen = new Set()));
@@ -325,6 +436,12 @@ class Collector {
     seen.add(node);
     this.out.push({ node, text, part, isFieldKey: isFieldKey || undefined, audience: ctx.audience, consumer: ctx.consumer, method: ctx.method, call: ctx.call, message });
   }
+}
+
+/** `https://graph.facebook.com/v19.0/123/messages?x` → `messages`. */
+function lastPathSegment(url: string): string {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
+  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
 
 /** True when the node sits in a handler of contact messages (or an ask/onText callback). */

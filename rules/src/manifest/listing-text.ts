@@ -21,6 +21,40 @@ export function listingTexts(doc: JsonDocument | undefined, pointers: readonly s
   return out;
 }
 
+/** The app's README, beside its manifest, in the spellings people use. */
+export const README_NAMES: readonly string[] = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'README'];
+
+/** The README's prose: where the app presents itself to whoever installs it, besides the listing. */
+export interface ReadmeText {
+  file: string;
+  text: string;
+  /** `text` with code blocks, HTML, link targets and what proseOnly blanks made spaces (same offsets). */
+  prose: string;
+}
+
+/** The README of an app folder, when the engine was given it (`paths` and `read` as an app rule's context has them). */
+export function readmeText(root: string, paths: readonly string[], read: (path: string) => string | undefined): ReadmeText | undefined {
+  for (const name of README_NAMES) {
+    const file = `${root}/${name}`;
+    if (!paths.includes(file)) continue;
+    const text = read(file);
+    if (text !== undefined) return { file, text, prose: markdownProse(text) };
+  }
+  return undefined;
+}
+
+const FENCE_RE = /^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm;
+const HTML_RE = /<!--[\s\S]*?-->|<[^>\n]{1,300}>/g;
+const LINK_TARGET_RE = /\]\([^)\n]{0,500}\)/g;
+/** Markdown's own marks between words (headings, emphasis, table bars): a space each, so phrases still match. */
+const MARKS_RE = /[#*_|>]/g;
+
+function markdownProse(text: string): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  // a claim is one sentence of prose: code, markup and link targets would only make false matches
+  return proseOnly(text.replace(FENCE_RE, blank).replace(HTML_RE, blank).replace(LINK_TARGET_RE, (m) => ']' + blank(m.slice(1))).replace(MARKS_RE, ' '));
+}
+
 const CODE_SPAN_RE = /`[^`\n]{0,300}`/g;
 const WORD_RE = /\S+/g;
 const TOKEN_RE = /[A-Za-z0-9_@/.-]{1,300}/g;
