@@ -147,7 +147,10 @@ class Collector {
 
   /** The body of a POST to another channel's message endpoint: `{ text: { body } }` (WhatsApp), `{ chat_id, text }` (Telegram) … */
   private channelBody(body: ts.Expression, call: ts.CallExpression): void {
-    const obj = this.model.values.objectLiteral(body);
+    const b = unwrap(body);
+    // fetch's body is the object serialised: `JSON.stringify({ chat_id, text })`
+    const serialised = ts.isCallExpression(b) && b.arguments[0] && b.expression.getText(this.model.sourceFile) === 'JSON.stringify' ? b.arguments[0] : b;
+    const obj = this.model.values.objectLiteral(serialised);
     if (!obj) return;
     for (const key of HTTP_TEXT_PROPERTIES) {
       const v = objectProperty(obj, key);

@@ -114,7 +114,9 @@ export function findSensitiveRequests(text: string, opts: RequestOptions = {}): 
     const tokens = tokenize(s.text);
     const terms = termsIn(tokens);
     if (!terms.length) continue;
-    if (NEGATIONS.matchTokens(tokens).length || ELSEWHERE.matchTokens(tokens).length) continue;
+    // "online" of "your online banking password" is part of the term, not a pointer to a website
+    const elsewhere = ELSEWHERE.matchTokens(tokens).filter((m) => !terms.some((t) => t.from <= m.from && m.to <= t.to));
+    if (NEGATIONS.matchTokens(tokens).length || elsewhere.length) continue;
     const give = tokens.some((t) => GIVE.has(t.norm));
     const imperative = startsWithVerb(tokens);
     const question = QUESTION_STARTS.some((q) => startsWith(tokens, q));
