@@ -7,6 +7,7 @@ import { calleeName, isFunctionLike, ITERATING_METHODS, objectProperty, property
 import { channelSends } from '../model/channel-sends';
 import vocabulary from '../../data/lexicons/readable-text.json';
 import { dictionaryEntries, localeDictionaries } from './locale-dictionaries';
+import { arrayItems, lastPathSegment, serialisedObject } from './text-builders';
 
 /**
  * The strings of a file that people read: texts of messages the app sends (say/ask/send, business-initiated
@@ -147,10 +148,7 @@ class Collector {
 
   /** The body of a POST to another channel's message endpoint: `{ text: { body } }` (WhatsApp), `{ chat_id, text }` (Telegram) … */
   private channelBody(body: ts.Expression, call: ts.CallExpression): void {
-    const b = unwrap(body);
-    // fetch's body is the object serialised: `JSON.stringify({ chat_id, text })`
-    const serialised = ts.isCallExpression(b) && b.arguments[0] && b.expression.getText(this.model.sourceFile) === 'JSON.stringify' ? b.arguments[0] : b;
-    const obj = this.model.values.objectLiteral(serialised);
+    const obj = serialisedObject(this.model, body);
     if (!obj) return;
     for (const key of HTTP_TEXT_PROPERTIES) {
       const v = objectProperty(obj, key);
@@ -376,7 +374,7 @@ class Collector {
     const callee = unwrap(call.expression);
     if (ts.isPropertyAccessExpression(callee)) {
       const name = callee.name.text;
-      if (name === 'join') return this.arrayItems(callee.expression).flatMap((x) => this.stringsWithin(x, depth + 1));
+      if (name === 'join') return arrayItems(this.model, callee.expression).flatMap((x) => this.stringsWithin(x, depth + 1));
       if (WORD_KEEPING_METHODS.has(name)) return this.stringsWithin(callee.expression, depth + 1);
     }
     const out: { node: ts.Expression; text: string }[] = [];
@@ -403,35 +401,6 @@ class Collector {
     return out;
   }
 
-  /** The items of an array: a literal (through constants), and every `x.push(…)` onto the name. */
-  private arrayItems(expr: ts.Expression): ts.Expression[] {
-    const lit = this.model.values.arrayLiteral(expr);
-    const out: ts.Expression[] = lit ? lit.elements.filter((e): e is ts.Expression => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)) : [];
-    const e = unwrap(expr);
-    const decl = ts.isIdentifier(e) ? this.model.tracker.declarationOf(e) : undefined;
-    if (decl) for (const arg of this.pushesOnto().get(decl) ?? []) out.push(arg);
-    return out;
-  }
-
-  private pushes: Map<ts.Node, ts.Expression[]> | undefined;
-
-  /** `lines.push('…', '…')` of the file, by the declaration of the array pushed onto. */
-  private pushesOnto(): Map<ts.Node, ts.Expression[]> {
-    if (this.pushes) return this.pushes;
-    const out = new Map<ts.Node, ts.Expression[]>();
-    for (const c of this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
-      const callee = c.expression;
-      if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'push' && callee.name.text !== 'unshift')) continue;
-      const target = unwrap(callee.expression);
-      const decl = ts.isIdentifier(target) ? this.model.tracker.declarationOf(target) : undefined;
-      if (!decl) continue;
-      const list = out.get(decl) ?? [];
-      for (const a of c.arguments) if (!ts.isSpreadElement(a)) list.push(a);
-      out.set(decl, list);
-    }
-    return (this.pushes = out);
-  }
-
   private push(node: ts.Expression, text: string, part: TextPart, ctx: SendContext, message?: ts.ObjectLiteralExpression, isFieldKey = false): void {
     let seen = this.seenTexts.get(part);
     if (!seen) this.seenTexts.set(part, (seen = new Set()));
@@ -439,12 +408,6 @@ class Collector {
     seen.add(node);
     this.out.push({ node, text, part, isFieldKey: isFieldKey || undefined, audience: ctx.audience, consumer: ctx.consumer, method: ctx.method, call: ctx.call, message });
   }
-}
-
-/** `https://graph.facebook.com/v19.0/123/messages?x` → `messages`. */
-function lastPathSegment(url: string): string {
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
-  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
 
 /** True when the node sits in a handler of contact messages (or an ask/onText callback). */

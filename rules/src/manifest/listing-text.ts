@@ -43,16 +43,55 @@ export function readmeText(root: string, paths: readonly string[], read: (path: 
   return undefined;
 }
 
-const FENCE_RE = /^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm;
-const HTML_RE = /<!--[\s\S]*?-->|<[^>\n]{1,300}>/g;
-const LINK_TARGET_RE = /\]\([^)\n]{0,500}\)/g;
-/** Markdown's own marks between words (headings, emphasis, table bars): a space each, so phrases still match. */
-const MARKS_RE = /[#*_|>]/g;
+/** Markdown's own marks between words (headings, emphasis, table bars, quotes): a space each, so phrases still match. */
+const MARKS = new Set(['#', '*', '_', '|', '>']);
 
+/**
+ * The README with code blocks, HTML tags and comments, link targets and markdown marks made spaces (a claim is a
+ * sentence of prose: code and markup would only make false matches), then proseOnly. Offsets stay the same.
+ * A hand scan, not patterns: a README can be large and arbitrary.
+ */
 function markdownProse(text: string): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  // a claim is one sentence of prose: code, markup and link targets would only make false matches
-  return proseOnly(text.replace(FENCE_RE, blank).replace(HTML_RE, blank).replace(LINK_TARGET_RE, (m) => ']' + blank(m.slice(1))).replace(MARKS_RE, ' '));
+  const out = text.split('');
+  const blank = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (out[i] !== '\n') out[i] = ' ';
+  };
+  let fence: string | undefined;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const marker = line.trimStart().slice(0, 3);
+    if (fence) {
+      blank(start, end);
+      if (marker === fence) fence = undefined;
+    } else if (marker === '```' || marker === '~~~') {
+      fence = marker;
+      blank(start, end);
+    } else blankMarkup(text, start, end, blank);
+    start = end + 1;
+  }
+  for (let i = 0; i < out.length; i++) if (MARKS.has(out[i]!)) out[i] = ' ';
+  return proseOnly(out.join(''));
+}
+
+/** HTML tags and comments and link targets `](…)` within one line. */
+function blankMarkup(text: string, start: number, end: number, blank: (from: number, to: number) => void): void {
+  for (let i = start; i < end; i++) {
+    if (text[i] === '<') {
+      const close = text.indexOf('>', i);
+      if (close > i && close < end) {
+        blank(i, close + 1);
+        i = close;
+      }
+    } else if (text[i] === ']' && text[i + 1] === '(') {
+      const close = text.indexOf(')', i);
+      if (close > i && close < end) {
+        blank(i + 1, close + 1);
+        i = close;
+      }
+    }
+  }
 }
 
 const CODE_SPAN_RE = /`[^`\n]{0,300}`/g;
