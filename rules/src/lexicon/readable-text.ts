@@ -4,10 +4,9 @@ import type { FileModel } from '../model/file-model';
 import { effectiveUrl } from '../model/http';
 import { hostOf, isApiHost } from '../model/hosts';
 import { calleeName, isFunctionLike, ITERATING_METHODS, objectProperty, propertyName, unwrap } from '../model/syntax';
-import { channelSends } from '../model/channel-sends';
-import vocabulary from '../../data/lexicons/readable-text.json';
+import { channelTexts } from './channel-texts';
 import { dictionaryEntries, localeDictionaries } from './locale-dictionaries';
-import { arrayItems, lastPathSegment, serialisedObject } from './text-builders';
+import { arrayItems } from './text-builders';
 
 /**
  * The strings of a file that people read: texts of messages the app sends (say/ask/send, business-initiated
@@ -46,8 +45,6 @@ const LINK_KEYS = ['payload', 'uri', 'url', 'href'];
 const MESSAGE_TYPES = new Set(['chat', 'card', 'form', 'field', 'postback', 'reply', 'mention', 'command', 'list', 'carousel', 'article', 'search']);
 const ACTION_TYPES = new Set(['reply', 'postback', 'link', 'phone', 'email', 'webview', 'share', 'location', 'buy']);
 const CONSUMER_TOUCHPOINTS = /^(sms|whatsapp|email|web|messenger|facebook|instagram|telegram|apple|rcs)/i;
-const HTTP_MESSAGE_PATHS: ReadonlySet<string> = new Set(vocabulary.httpMessagePaths.map((p) => p.toLowerCase()));
-const HTTP_TEXT_PROPERTIES = vocabulary.httpTextProperties;
 /** String methods that keep the words of the string they are called on (`text.trim()`, `msg.concat('…')`). */
 const WORD_KEEPING_METHODS: ReadonlySet<string> = new Set(['trim', 'trimStart', 'trimEnd', 'replace', 'replaceAll', 'concat', 'normalize', 'padEnd', 'padStart']);
 const NO_BINDINGS = new Map<ts.Node, ts.Expression>();
@@ -133,36 +130,15 @@ class Collector {
       const url = effectiveUrl(h);
       const host = url ? hostOf(url) : undefined;
       if (!h.body || !url || !host || h.method !== 'POST') continue;
-      if (isApiHost(host)) {
-        if (/\/messages\b/.test(url)) this.message(h.body, { audience: 'unknown', consumer: false, method: 'POST', call: h.call });
-      } else if (HTTP_MESSAGE_PATHS.has(lastPathSegment(url))) this.channelBody(h.body, h.call);
+      if (isApiHost(host) && /\/messages\b/.test(url)) this.message(h.body, { audience: 'unknown', consumer: false, method: 'POST', call: h.call });
     }
-    for (const send of channelSends(model)) if (send.text) this.message(send.text, { ...CHANNEL_CONTEXT, call: send.call });
+    for (const t of channelTexts(model)) this.message(t.text, { ...CHANNEL_CONTEXT, call: t.call });
     const objects = model.nodes<ts.ObjectLiteralExpression>(ts.SyntaxKind.ObjectLiteralExpression);
     for (const obj of objects) this.looseObject(obj);
     for (const dict of localeDictionaries(model, objects)) {
       for (const entry of dictionaryEntries(dict)) for (const s of this.strings(entry)) this.push(s.node, s.text, 'message', DICTIONARY_CONTEXT);
     }
     return { texts: this.out, sent: this.sent };
-  }
-
-  /** The body of a POST to another channel's message endpoint: `{ text: { body } }` (WhatsApp), `{ chat_id, text }` (Telegram) … */
-  private channelBody(body: ts.Expression, call: ts.CallExpression): void {
-    const obj = serialisedObject(this.model, body);
-    if (!obj) return;
-    for (const key of HTTP_TEXT_PROPERTIES) {
-      const v = objectProperty(obj, key);
-      if (!v) continue;
-      const inner = this.model.values.objectLiteral(v);
-      if (!inner) {
-        this.message(v, { ...CHANNEL_CONTEXT, call });
-        continue;
-      }
-      for (const k of HTTP_TEXT_PROPERTIES) {
-        const w = objectProperty(inner, k);
-        if (w && !this.model.values.objectLiteral(w)) this.message(w, { ...CHANNEL_CONTEXT, call });
-      }
-    }
   }
 
   /** `say(msg, { role: 'agent' })`, `bot.send(conv, msg, { touchpoint: 'sms' })`: options merged into the message. */
