@@ -5,7 +5,7 @@ import type { FileModel } from '../model/file-model';
 import { effectiveUrl } from '../model/http';
 import { hostOf, isApiHost } from '../model/hosts';
 import { objectProperty, unwrap } from '../model/syntax';
-import { lastPathSegment, serialisedObject } from './text-builders';
+import { callString, lastPathSegment, serialisedObject } from './text-builders';
 
 /**
  * Texts the app sends to a person over channels other than the SDK: messaging packages (Twilio, MessageBird,
@@ -28,12 +28,33 @@ export function channelTexts(model: FileModel): ChannelText[] {
   const out: ChannelText[] = [];
   for (const send of channelSends(model)) if (send.text) out.push({ text: send.text, call: send.call });
   for (const h of model.http.calls) {
-    const url = effectiveUrl(h);
+    // `fetch(api('sendMessage'), …)`: a local helper that builds the URL
+    const url = effectiveUrl(h) ?? callString(model, h.urlNode);
     const host = url ? hostOf(url) : undefined;
     if (!h.body || !url || !host || h.method !== 'POST' || isApiHost(host) || !HTTP_MESSAGE_PATHS.has(lastPathSegment(url))) continue;
     for (const text of bodyTexts(model, h.body)) out.push({ text, call: h.call });
   }
   replies(model, out);
+  return out;
+}
+
+/**
+ * Arguments of the app's own senders in other modules (`sendTelegram(chatId, '…')`, `w1.replyAsAdvisor(id, TEXT.x)`):
+ * the project index tells which argument each sends as a message text (hints.importedTextSenders).
+ */
+export function importedSenderTexts(model: FileModel): ChannelText[] {
+  const senders = model.hints.importedTextSenders;
+  if (!senders) return [];
+  const out: ChannelText[] = [];
+  for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+    const callee = unwrap(call.expression);
+    const key = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : undefined;
+    const positions = key !== undefined && Object.hasOwn(senders, key) ? senders[key] : undefined;
+    for (const i of positions ?? []) {
+      const arg = call.arguments[i];
+      if (arg && !ts.isSpreadElement(arg)) out.push({ text: arg, call });
+    }
+  }
   return out;
 }
 

@@ -74,6 +74,13 @@ export function localeDictionaries(model: FileModel, objects: readonly ts.Object
       }
     } else if (localeFile && !insideObject(obj)) out.push(obj);
   }
+  // objects other modules send members of (`texts.reserve` handed to a send there): dictionaries too
+  for (const name of model.hints.sentByImporters ?? []) {
+    for (const [exportName, expr] of model.exportedValues) {
+      const obj = exportName === name ? model.values.objectLiteral(expr) : undefined;
+      if (obj && !out.includes(obj)) out.push(obj);
+    }
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@ import type { FileModel } from '../model/file-model';
 import { effectiveUrl } from '../model/http';
 import { hostOf, isApiHost } from '../model/hosts';
 import { calleeName, isFunctionLike, ITERATING_METHODS, objectProperty, propertyName, unwrap } from '../model/syntax';
-import { channelTexts } from './channel-texts';
+import { channelTexts, importedSenderTexts } from './channel-texts';
 import { dictionaryEntries, localeDictionaries } from './locale-dictionaries';
 import { arrayItems } from './text-builders';
 
@@ -133,6 +133,7 @@ class Collector {
       if (isApiHost(host) && /\/messages\b/.test(url)) this.message(h.body, { audience: 'unknown', consumer: false, method: 'POST', call: h.call });
     }
     for (const t of channelTexts(model)) this.message(t.text, { ...CHANNEL_CONTEXT, call: t.call });
+    for (const t of importedSenderTexts(model)) this.message(t.text, { audience: 'unknown', consumer: false, method: 'send', call: t.call });
     const objects = model.nodes<ts.ObjectLiteralExpression>(ts.SyntaxKind.ObjectLiteralExpression);
     for (const obj of objects) this.looseObject(obj);
     for (const dict of localeDictionaries(model, objects)) {

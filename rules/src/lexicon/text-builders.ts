@@ -49,3 +49,27 @@ export function lastPathSegment(url: string): string {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
   return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
+
+/**
+ * The string a call of a local function gives, read with its parameters bound to the call's arguments:
+ * `api('sendMessage')` of ``const api = (method) => `https://api.telegram.org/bot${token}/${method}` ``.
+ * Undefined when the function is not local or its returns disagree.
+ */
+export function callString(model: FileModel, expr: ts.Expression | undefined): string | undefined {
+  const call = expr && unwrap(expr);
+  if (!call || !ts.isCallExpression(call)) return undefined;
+  let found: string | undefined;
+  for (const fn of model.tracker.calleesOf(call).slice(0, 4)) {
+    const bindings = new Map<ts.Node, ts.Expression>();
+    fn.parameters.forEach((p, i) => {
+      const arg = call.arguments[i];
+      if (arg && !ts.isSpreadElement(arg)) bindings.set(p, arg);
+    });
+    for (const ret of model.tracker.returnExpressions(fn)) {
+      const s = model.values.withBindings(bindings, () => model.values.string(ret));
+      if (!s || (found !== undefined && found !== s.text)) return undefined;
+      found = s.text;
+    }
+  }
+  return found;
+}

@@ -7,6 +7,7 @@ import { effectiveUrl, type HttpCall } from './http';
 import { hostOf, isApiHost, isPlatformHost } from './hosts';
 import type { PersonalDataModel } from './personal-data';
 import { stores } from './sinks';
+import { exportedTextSenders, sentImportedObjects } from './text-senders';
 import { accessChain, calleeName, objectProperty, unwrap } from './syntax';
 import type { SdkCall } from './sdk';
 import { HOLE } from './values';
@@ -62,6 +63,10 @@ export interface FileFacts {
   importedCalls: { spec: string; name: string }[];
   /** String constants this file exports, by export name (importers can compose URLs from them). */
   exportedConstants: Record<string, string>;
+  /** Exported functions that send an argument as a message text: export name → argument positions. */
+  exportedTextSenders?: Record<string, number[]>;
+  /** Objects imported from the app's modules whose members this file sends as message texts. */
+  sentImportedObjects?: { spec: string; name: string }[];
   /** Functions and methods of this file that follow or unfollow accounts, by name (importers' timers call them). */
   followActions?: Record<string, FollowAction>;
 }
@@ -94,6 +99,10 @@ export function collectFacts(model: FileModel, pd: PersonalDataModel): FileFacts
     exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
     outboundHosts: [], evidenceLost: [], exportedSdkInstances: [...model.exportedSdkInstances], exportedSdkFactories: [...model.exportedSdkFactories], importedCalls: [...model.importedCalls], exportedConstants: { ...model.exportedConstants },
   };
+  const senders = exportedTextSenders(model);
+  if (senders) facts.exportedTextSenders = senders;
+  const sentObjects = model.imports.some((i) => i.spec.startsWith('.')) ? sentImportedObjects(model) : [];
+  if (sentObjects.length) facts.sentImportedObjects = sentObjects;
   const follows = followActionsByFunction(model);
   if (Object.keys(follows).length) facts.followActions = follows;
   for (const e of [...model.sdk.escapes, ...model.http.lost]) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
