@@ -34,10 +34,14 @@ export default createAppRule({
     }
     // the README presents the app too: the same claims mislead there
     const readme = readmeText(context.app.root, context.paths, context.readFile);
-    if (!readme) return;
-    for (const c of findMisleadingClaims(readme.text, readme.prose, { listing: true })) {
+    for (const c of readme ? findMisleadingClaims(readme.text, readme.prose, { listing: true }) : []) {
       if (c.kind === 'neverStores' && !evidence) continue;
-      context.report({ file: readme.file, start: c.start, end: c.end, messageId: c.kind, data: { field: 'The README', quote: c.quote, evidence: evidence ?? '' } });
+      context.report({ file: readme!.file, start: c.start, end: c.end, messageId: c.kind, data: { field: 'The README', quote: c.quote, evidence: evidence ?? '' } });
+    }
+    // "we never store your data" told to consumers by the app itself (claim-in-messages leaves this one here)
+    if (!stored) return;
+    for (const [file, f] of context.index.files) {
+      for (const c of f.neverStoresClaims ?? []) context.report({ file, start: c.start, end: c.end, messageId: 'neverStores', data: { field: 'A text of the app', quote: c.quote, evidence: evidence ?? '' } });
     }
   },
 });
