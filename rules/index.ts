@@ -22,6 +22,7 @@ import listingAffiliationClaim from './manifest/listing-affiliation-claim/listin
 import listingMisleadingClaim from './manifest/listing-misleading-claim/listing-misleading-claim';
 import listingOffensiveLanguage from './manifest/listing-offensive-language/listing-offensive-language';
 import listingTrademark from './manifest/listing-trademark/listing-trademark';
+import localeFileTexts from './manifest/locale-file-texts/locale-file-texts';
 import manifestInvalid from './manifest/manifest-invalid/manifest-invalid';
 import manifestMissing from './manifest/manifest-missing/manifest-missing';
 import obfuscatedPayload from './code/obfuscated-payload/obfuscated-payload';
@@ -73,6 +74,7 @@ export const allRules: readonly Rule[] = [
   listingMisleadingClaim,
   listingOffensiveLanguage,
   listingTrademark,
+  localeFileTexts,
   manifestInvalid,
   manifestMissing,
   obfuscatedPayload,

@@ -29,6 +29,23 @@ export function isLocalePath(path: string): boolean {
   return PATH_WORDS.has(stem) || parts.slice(-3).some((p) => PATH_WORDS.has(p));
 }
 
+/** Folders that hold locale files of i18n libraries (i18next `locales/`, vue-i18n `lang/`, `i18n/`, `translations/`). */
+const LOCALE_FOLDERS: ReadonlySet<string> = new Set(['locale', 'locales', 'i18n', 'l10n', 'lang', 'langs', 'languages', 'translation', 'translations']);
+
+/** A JSON file of texts: under a locale folder, or named after a language (`nl.json`, `en-GB.json`) there. */
+export function isLocaleJsonPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  if (!lower.endsWith('.json') || lower.includes('/node_modules/')) return false;
+  const parts = lower.split('/');
+  parts.pop();
+  return parts.slice(-3).some((p) => LOCALE_FOLDERS.has(p));
+}
+
+/** Keys whose values are identifiers, not words (rules/data/lexicons/readable-text.json nonProseKeys). */
+export function isNonProseKey(key: string): boolean {
+  return NON_PROSE.has(key);
+}
+
 /** An object keyed by two languages or more, whose entries hold texts (objects, strings or lists of them). */
 function isKeyedByLanguage(obj: ts.ObjectLiteralExpression): boolean {
   let tags = 0;

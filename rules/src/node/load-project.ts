@@ -4,6 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { MANIFEST_NAME } from '../app';
 import { README_NAMES } from '../manifest/listing-text';
+import { isLocaleJsonPath } from '../lexicon/locale-dictionaries';
 import { CONFIG_NAME, ConfigError, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import type { ProjectInput } from '../engine';
 import { isCodeFile } from '../parse';
@@ -97,7 +98,7 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
     if (APP_FILES.has(name)) {
       const t = readText(p, 4 * 1024 * 1024);
       if (t !== undefined) files.set(p, t);
-    } else if (isCodeFile(p)) {
+    } else if (isCodeFile(p) || isLocaleJsonPath(p)) {
       const t = readText(p, maxBytes);
       if (t !== undefined) files.set(p, t);
     }
