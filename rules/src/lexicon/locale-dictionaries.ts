@@ -2,6 +2,7 @@ import vocabulary from '../../data/lexicons/readable-text.json';
 import { ts } from '../ts';
 import type { FileModel } from '../model/file-model';
 import { isFunctionLike, propertyName, unwrap } from '../model/syntax';
+import { importedSenderArguments, sentExpressions } from '../model/text-senders';
 
 /**
  * Locale dictionaries: the objects an app keeps its texts in, to be picked by language or key later
@@ -91,6 +92,11 @@ export function localeDictionaries(model: FileModel, objects: readonly ts.Object
       }
     } else if (localeFile && !insideObject(obj)) out.push(obj);
   }
+  // objects the file sends members of (`say(TEXT.reserve)`): the other members are texts too, sent elsewhere or later
+  for (const e of [...sentExpressions(model), ...importedSenderArguments(model)]) {
+    const obj = memberOwner(model, e);
+    if (obj && atModuleLevel(obj) && !out.includes(obj)) out.push(obj);
+  }
   // objects other modules send members of (`texts.reserve` handed to a send there): dictionaries too
   for (const name of model.hints.sentByImporters ?? []) {
     for (const [exportName, expr] of model.exportedValues) {
@@ -99,6 +105,14 @@ export function localeDictionaries(model: FileModel, objects: readonly ts.Object
     }
   }
   return out;
+}
+
+/** `TEXT` of `TEXT.failed` / `TEXT['failed']` / `TEXT.nl.failed`, when it names an object literal of the file. */
+function memberOwner(model: FileModel, expr: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  let e = unwrap(expr);
+  if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+  return ts.isIdentifier(e) ? model.values.objectLiteral(e) : undefined;
 }
 
 function insideObject(obj: ts.Node): boolean {

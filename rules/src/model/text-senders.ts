@@ -74,7 +74,7 @@ export function sentImportedObjects(model: FileModel, sent: readonly ts.Expressi
 }
 
 /** Arguments of the app's own senders in other modules, at the positions the hints name. */
-function importedSenderArguments(model: FileModel): ts.Expression[] {
+export function importedSenderArguments(model: FileModel): ts.Expression[] {
   const senders = model.hints.importedTextSenders;
   if (!senders) return [];
   const out: ts.Expression[] = [];
