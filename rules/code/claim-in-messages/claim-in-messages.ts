@@ -12,7 +12,7 @@ export default createCodeRule({
   meta: {
     id: 'claim-in-messages',
     target: 'code',
-    description: 'Messages the app sends claim it is made or endorsed by another company ("the official Volkswagen assistant"), or make misleading promises ("never makes mistakes", "end-to-end encrypted", "100% secure").',
+    description: 'Messages that claim the app is made or endorsed by another company ("the official Volkswagen assistant") or promise what no app keeps ("never makes mistakes", "end-to-end encrypted").',
     clauses: ['D.5', 'B.3'],
     severity: 'warning',
     fixable: false,

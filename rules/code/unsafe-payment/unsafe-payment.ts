@@ -84,9 +84,12 @@ function stringOf(context: { model: { values: { string(n: ts.Expression): { text
 
 /** A string literal among the operands of a `+` chain contains the whole URL (it is reported there). */
 function literalHolds(node: ts.BinaryExpression, url: string): boolean {
-  for (const side of [node.left, node.right]) {
-    if (ts.isStringLiteralLike(side) && side.text.includes(url)) return true;
-    if (ts.isBinaryExpression(side) && side.operatorToken.kind === ts.SyntaxKind.PlusToken && literalHolds(side, url)) return true;
+  // a loop, not recursion: a generated file may chain thousands of parts
+  const stack: ts.Expression[] = [node];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (ts.isStringLiteralLike(e) && e.text.includes(url)) return true;
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) stack.push(e.left, e.right);
   }
   return false;
 }
