@@ -39,7 +39,7 @@ export default createAppRule({
       context.report({ file: readme!.file, start: c.start, end: c.end, messageId: c.kind, data: { field: 'The README', quote: c.quote, evidence: evidence ?? '' } });
     }
     // "we never store your data" told to consumers by the app itself (claim-in-messages leaves this one here)
-    if (!stored) return;
+    if (!evidence) return;
     for (const [file, f] of context.index.files) {
       for (const c of f.neverStoresClaims ?? []) context.report({ file, start: c.start, end: c.end, messageId: 'neverStores', data: { field: 'A text of the app', quote: c.quote, evidence: evidence ?? '' } });
     }

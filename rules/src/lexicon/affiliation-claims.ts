@@ -33,8 +33,8 @@ const PARTNER_AFTER = /^[\s-]{1,3}(?:(?:certified|premier|preferred|official|tec
 const CERTIFIED_AFTER = /^[\s-]{1,3}(?:certified|approved|endorsed|authori[sz]ed|accredited|verified|gecertificeerd|goedgekeurd|erkend)(?![\p{L}])/iu;
 const CERTIFIED_BEFORE = /(?<![\p{L}])(?:certified|approved|endorsed|authori[sz]ed|accredited|verified|gecertificeerde|erkende|goedgekeurde)\s{1,3}$/iu;
 const APP_NOUN_AFTER = /^\s{1,3}(?:app|bot|chatbot|assistant|assistent|integration|integratie|plugin|module|solution|oplossing|tool|connector|extension)(?![\p{L}])/iu;
-/** "the official assistant of Volkswagen", "the official test-drive planner of Stellantis": official, an app noun (two words may come before it), then the brand. */
-const OFFICIAL_APP_OF_BEFORE = /(?<![\p{L}])(?:official|officieel|offici[eë]le)\s{1,3}(?:[\p{L}-]{1,30}\s{1,3}){0,2}(?:app|bot|chatbot|assistant|assistent|integration|integratie|service|helper|agent|planner|tool|platform|system|systeem|koppeling)\s{1,3}(?:of|from|van)\s{1,3}(?:the\s{1,3})?$/iu;
+/** "the official assistant of Volkswagen", "the official test-drive planner of Stellantis": official, an app noun (two words may come before it, a Dutch compound may end in it: "proefritplanner"), then the brand. */
+const OFFICIAL_APP_OF_BEFORE = /(?<![\p{L}])(?:official|officieel|offici[eë]le)\s{1,3}(?:[\p{L}-]{1,30}\s{1,3}){0,2}\p{L}{0,20}(?:app|bot|chatbot|assistant|assistent|integration|integratie|service|helper|agent|planner|tool|platform|system|systeem|koppeling)\s{1,3}(?:of|from|van)\s{1,3}(?:the\s{1,3})?$/iu;
 
 export interface ClaimOptions {
   /** The text is the app's name: a bare "by <brand>" is authorship there ("Reminder Bot by Web1on1"). */
