@@ -6,6 +6,7 @@ import brandName from './manifest/brand-name/brand-name';
 import brandNameInMessages from './code/brand-name-in-messages/brand-name-in-messages';
 import bulkDataRead from './code/bulk-data-read/bulk-data-read';
 import bulkMessaging from './code/bulk-messaging/bulk-messaging';
+import claimInMessages from './code/claim-in-messages/claim-in-messages';
 import credentialInUrl from './code/credential-in-url/credential-in-url';
 import credentialLogged from './code/credential-logged/credential-logged';
 import dataRightsHint from './code/data-rights-hint/data-rights-hint';
@@ -21,6 +22,7 @@ import listingAffiliationClaim from './manifest/listing-affiliation-claim/listin
 import listingMisleadingClaim from './manifest/listing-misleading-claim/listing-misleading-claim';
 import listingOffensiveLanguage from './manifest/listing-offensive-language/listing-offensive-language';
 import listingTrademark from './manifest/listing-trademark/listing-trademark';
+import localeFileTexts from './manifest/locale-file-texts/locale-file-texts';
 import manifestInvalid from './manifest/manifest-invalid/manifest-invalid';
 import manifestMissing from './manifest/manifest-missing/manifest-missing';
 import obfuscatedPayload from './code/obfuscated-payload/obfuscated-payload';
@@ -56,6 +58,7 @@ export const allRules: readonly Rule[] = [
   brandNameInMessages,
   bulkDataRead,
   bulkMessaging,
+  claimInMessages,
   credentialInUrl,
   credentialLogged,
   dataRightsHint,
@@ -71,6 +74,7 @@ export const allRules: readonly Rule[] = [
   listingMisleadingClaim,
   listingOffensiveLanguage,
   listingTrademark,
+  localeFileTexts,
   manifestInvalid,
   manifestMissing,
   obfuscatedPayload,

@@ -69,6 +69,8 @@ export interface AppReport {
   end?: number;
   fixes?: Fix[];
   severity?: Severity;
+  /** The clauses this finding cites, when the rule's clauses do not all apply to each of its findings (a subset of meta.clauses). */
+  clauses?: string[];
   related?: RelatedLocation[];
   unnecessary?: boolean;
 }

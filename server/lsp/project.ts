@@ -6,6 +6,7 @@ import { Engine, RunCancelled, type ProjectInput } from '../../rules/src/engine'
 import { CONFIG_NAME, ConfigError, defaultConfig } from '../../rules/src/config';
 import { APP_FILES, loadProject, readCheckableFile, realPathWithin, toPosix } from '../../rules/src/node/load-project';
 import { isCodeFile } from '../../rules/src/parse';
+import { isLocaleJsonPath } from '../../rules/src/lexicon/locale-dictionaries';
 import type { Rule } from '../../rules/src/rule';
 import type { Indexing, IndexRequest } from './indexing';
 import type { Notice } from '../../rules/src/types';
@@ -328,7 +329,7 @@ export class Project {
  */
 function readIfWanted(path: string, realRoot: string): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (!isCodeFile(path) && !APP_FILES.has(name)) return undefined;
+  if (!isCodeFile(path) && !APP_FILES.has(name) && !isLocaleJsonPath(path)) return undefined;
   if (!realPathWithin(path, realRoot)) return undefined;
   const read = readCheckableFile(path, 4 * 1024 * 1024);
   return 'text' in read ? read.text : undefined;

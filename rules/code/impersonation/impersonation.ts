@@ -43,10 +43,27 @@ export default createCodeRule({
     const relaysRequest = (obj: ts.ObjectLiteralExpression) => {
       const text = objectProperty(obj, 'text');
       if (!text) return false;
+      if (relaysParameter(text)) return true;
       network ??= new NetworkInput(model);
       if (network.source(text) !== 'the HTTP request') return false;
       const own = model.values.string(text)?.text ?? '';
       return !own.replaceAll(HOLE, '').trim();
+    };
+    /**
+     * `postFromConsumer(conversationId, text)` posting `{ role: 'contact', text }`: a relay helper adds no words of
+     * its own, and no call of the file hands it words the app wrote (callers in other modules pass what the
+     * consumer sent over another channel).
+     */
+    const relaysParameter = (text: ts.Expression) => {
+      const id = unwrap(text);
+      const d = ts.isIdentifier(id) ? model.tracker.declarationOf(id) : undefined;
+      if (!d || !ts.isParameter(d)) return false;
+      const index = d.parent.parameters.indexOf(d);
+      return model.tracker.callSitesOf(d.parent).every((site) => {
+        const arg = site.arguments?.[index];
+        const own = arg ? model.values.string(arg)?.text : undefined;
+        return !own || !own.replaceAll(HOLE, '').trim();
+      });
     };
     const checkMessageObject = (obj: ts.ObjectLiteralExpression) => {
       for (const p of obj.properties) {

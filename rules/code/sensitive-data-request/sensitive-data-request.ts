@@ -1,8 +1,7 @@
 import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
-import type { AppInfo } from '../../src/app';
 import { readableTexts, type ReadableText } from '../../src/lexicon/readable-text';
-import { CARD_DATA_KINDS, describeKind, fieldAsksFor, findSensitiveRequests, requestLanguage, SENSITIVE_KINDS, type SensitiveKind } from '../../src/lexicon/sensitive-data';
+import { CARD_DATA_KINDS, declaredSensitiveExceptions, describeKind, fieldAsksFor, findSensitiveRequests, requestLanguage, type SensitiveKind } from '../../src/lexicon/sensitive-data';
 import type { Fix } from '../../src/types';
 
 const ADVICE: Record<SensitiveKind, string> = {
@@ -43,7 +42,7 @@ export default createCodeRule({
       // no-op: makes the file model collect object literals, where message-shaped objects are found
       [ts.SyntaxKind.ObjectLiteralExpression]() {},
       onEnd() {
-        const excepted = declaredExceptions(context.app);
+        const excepted = declaredSensitiveExceptions(context.app);
         for (const t of readableTexts(context.model)) {
           const kinds = kindsAskedFor(t).filter((k) => !excepted.has(k));
           if (!kinds.length) continue;
@@ -131,19 +130,4 @@ function whoReads(t: ReadableText): string {
   if (t.consumer || t.audience === 'consumer') return 'the consumer';
   if (t.audience === 'internal') return "the dealer's staff";
   return 'whoever reads it';
-}
-
-/** Other names the manifest may use for a kind. */
-const KIND_ALIASES: Record<string, SensitiveKind> = { 'card-number': 'card', creditcard: 'card', cvc: 'cvv', expiry: 'card-expiry', bsn: 'national-id', ssn: 'national-id' };
-
-/** `dataProtection.sensitiveDataExceptions: [{ kind, reason }]`: kinds the app declares it needs, with a reason. */
-function declaredExceptions(app: AppInfo | undefined): Set<SensitiveKind> {
-  const out = new Set<SensitiveKind>();
-  for (const e of app?.manifestObject()?.dataProtection?.sensitiveDataExceptions ?? []) {
-    if (!e) continue;
-    const { kind, reason } = e;
-    const k = kind !== undefined ? (KIND_ALIASES[kind.toLowerCase()] ?? kind.toLowerCase()) : undefined;
-    if (k && reason?.trim() && (SENSITIVE_KINDS as string[]).includes(k)) out.add(k as SensitiveKind);
-  }
-  return out;
 }

@@ -7,6 +7,8 @@ import { HOLE } from '../../src/model/values';
 const PAYMENT_WORDS = new Set(providers.paymentWords);
 // bounded: a URL in a string is at most 2,000 characters of non-space, non-quote characters
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s'"<>`\u0001]{1,2000}/gi;
+/** `http://${PAY_HOST}/checkout`: plain http to a host set at run time; what follows the host is its path. */
+const HTTP_TO_UNKNOWN_HOST = /\bhttp:\/\/\u0001[^\s'"<>`]{0,2000}/gi;
 
 export default createCodeRule({
   meta: {
@@ -21,6 +23,7 @@ export default createCodeRule({
     messages: {
       insecure: 'Payment link over http ({{host}}): anyone on the path can read or change the payment',
       unapproved: 'Payment link to {{host}}, which is not an approved payment provider (option approvedPaymentHosts): take payments on a provider\'s hosted page',
+      insecureUnknownHost: 'Payment link over http ({{path}} on a host set at run time): anyone on the path can read or change the payment; use https',
     },
   },
   create(context) {
@@ -31,9 +34,17 @@ export default createCodeRule({
       if (!text || !text.includes('://')) return;
       // `${PAYMENT_BASE}?order=${id}`: the link is reported once, at the literal that writes it
       if (ts.isTemplateExpression(node) && !ownText(node).includes('://')) return;
+      if (text.includes(HOLE)) {
+        for (const m of text.matchAll(HTTP_TO_UNKNOWN_HOST)) {
+          const path = pathOf(m[0].replace(HOLE, 'host'));
+          if (isPaymentUrl('', path)) context.report({ messageId: 'insecureUnknownHost', data: { path: path.replaceAll(HOLE, '…') }, start: node.getStart(context.sourceFile), end: node.getEnd() });
+        }
+      }
       for (const m of text.matchAll(URL_IN_TEXT)) {
         const url = m[0];
         const host = hostOf(url);
+        // `'http://' + host + '/pay'`: a literal of the concatenation that holds the whole URL reports it
+        if (ts.isBinaryExpression(node) && literalHolds(node, url)) continue;
         if (!host || host.includes(HOLE) || isLoopbackHost(host) || isPlaceholderHost(host)) continue;
         const path = pathOf(url);
         const isApproved = approved.some((a) => hostMatches(host, path, a));
@@ -52,6 +63,13 @@ export default createCodeRule({
       [ts.SyntaxKind.StringLiteral]: check,
       [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: check,
       [ts.SyntaxKind.TemplateExpression]: check,
+      // `'http://' + PAY_HOST + '/checkout'`: the whole concatenation, once (not each of its parts)
+      [ts.SyntaxKind.BinaryExpression]: (node: ts.Node) => {
+        const b = node as ts.BinaryExpression;
+        if (b.operatorToken.kind !== ts.SyntaxKind.PlusToken || (ts.isBinaryExpression(b.parent) && b.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) return;
+        if (!b.getText(context.sourceFile).includes('://')) return;
+        check(b);
+      },
     };
   },
 });
@@ -62,6 +80,18 @@ function stringOf(context: { model: { values: { string(n: ts.Expression): { text
   if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'require') return undefined;
   // a plain literal is its own text: no resolver object for every string in the file
   return ts.isStringLiteralLike(node) ? node.text : context.model.values.string(node as ts.Expression)?.text;
+}
+
+/** A string literal among the operands of a `+` chain contains the whole URL (it is reported there). */
+function literalHolds(node: ts.BinaryExpression, url: string): boolean {
+  // a loop, not recursion: a generated file may chain thousands of parts
+  const stack: ts.Expression[] = [node];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (ts.isStringLiteralLike(e) && e.text.includes(url)) return true;
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) stack.push(e.left, e.right);
+  }
+  return false;
 }
 
 /** The text a template writes itself, without what its substitutions bring in. */

@@ -23,7 +23,8 @@ export function codeFinding(rule: CodeRule, severity: Severity, file: string, li
 /** An app rule's report; one at a manifest pointer lands on package.json's "name" when the app has no manifest. */
 export function appFinding(rule: AppRule, severity: Severity, app: AppInfo, d: AppReport, lineIndex: (f: string) => LineIndex, files: ReadonlyMap<string, string>): Finding | undefined {
   const text = formatMessage(rule.meta.messages[d.messageId] ?? d.messageId, d.data);
-  const message = withClauses(rule.meta.clauses, text);
+  const clauses = citedClauses(rule.meta.clauses, d.clauses);
+  const message = withClauses(clauses, text);
   let file = d.file;
   let start = d.start ?? 0;
   let end = d.end ?? start;
@@ -46,7 +47,7 @@ export function appFinding(rule: AppRule, severity: Severity, app: AppInfo, d: A
     }
   }
   if (!file) return undefined;
-  const f = finding(rule.meta.id, rule.meta.clauses, d.severity ?? severity, message, file, lineIndex(file), start, end);
+  const f = finding(rule.meta.id, clauses, d.severity ?? severity, message, file, lineIndex(file), start, end);
   f.pointer = pointer;
   f.fixes = d.fixes ?? [];
   f.related = d.related;

@@ -25,6 +25,12 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const positions = [...new Set([...(prev[p.exportName] ?? []), p.argIndex])].sort();
       out.set(target, { ...out.get(target), sdkParams: { ...prev, [p.exportName]: positions } });
     }
+    for (const o of r.facts.sentImportedObjects ?? []) {
+      const target = lookup(f, o.spec);
+      if (!target) continue;
+      const prev = out.get(target)?.sentByImporters ?? [];
+      if (!prev.includes(o.name)) out.set(target, { ...out.get(target), sentByImporters: [...prev, o.name].sort() });
+    }
     for (const c of r.facts.importedCalls ?? []) {
       const target = lookup(f, c.spec);
       if (!target) continue;
@@ -46,6 +52,7 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const factories = new Set(out.get(f)?.importedSdkFactories ?? []);
       const constants: Record<string, string> = { ...out.get(f)?.importedConstants };
       const follows = facts.followActions ? { ...out.get(f)?.importedFollowActions, ...facts.followActions } : undefined;
+      const senders: Record<string, number[]> = { ...out.get(f)?.importedTextSenders };
       for (const n of imp.names) {
         const base = own(exported, n) ?? own(exported, 'default');
         if (base) clients[n] = base;
@@ -53,6 +60,13 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
         if (facts.exportedSdkFactories?.includes(n) || facts.exportedSdkFactories?.includes('default')) factories.add(n);
         const text = own(facts.exportedConstants, n);
         if (text !== undefined) constants[n] = text;
+        // `sendSms(to, text)` imported by name, or `sms.sendSms(…)` on the module bound to `sms`
+        const sent = facts.exportedTextSenders;
+        if (sent) {
+          const direct = Object.hasOwn(sent, n) ? sent[n] : Object.hasOwn(sent, 'default') ? sent['default'] : undefined;
+          if (direct) senders[n] = direct;
+          for (const [e, positions] of Object.entries(sent)) senders[`${n}.${e}`] = positions;
+        }
       }
       let h = out.get(f) ?? {};
       if (Object.keys(clients).length) h = { ...h, importedHttpClients: clients };
@@ -60,6 +74,7 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       if (factories.size) h = { ...h, importedSdkFactories: [...factories].sort() };
       if (Object.keys(constants).length) h = { ...h, importedConstants: constants };
       if (follows) h = { ...h, importedFollowActions: follows };
+      if (Object.keys(senders).length) h = { ...h, importedTextSenders: senders };
       if (Object.keys(h).length) out.set(f, h);
     }
   }

@@ -61,7 +61,8 @@ export function findProfanity(text: string): ProfanityHit[] {
   if (tokens.length) {
     const matched = new Set(out.map((h) => h.start));
     for (const t of tokens) {
-      const head = matched.has(t.start) ? undefined : curseCompoundHead(t);
+      // a capitalised word mid-sentence is a name ("in Kutenholz"), not a compound curse
+      const head = matched.has(t.start) || (isWrittenAsName(t.raw) && !startsSentence(text, t.start)) ? undefined : curseCompoundHead(t);
       if (head) out.push({ word: t.norm, start: t.start, end: t.end });
     }
   }
@@ -81,6 +82,16 @@ function curseCompoundHead(t: Token): string | undefined {
   for (const h of ANY_TAIL) if (w.length - h.length >= MIN_TAIL && w.startsWith(h)) return h;
   for (const h of CURSE_TAIL) if (w.startsWith(h) && TAILS.has(w.slice(h.length))) return h;
   return undefined;
+}
+
+/** Nothing but spaces and quotes since the text's start or the end of a sentence (. ! ? : or a line break). */
+function startsSentence(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '"' || c === "'" || c === '(') continue;
+    return '.!?:\n'.includes(c);
+  }
+  return true;
 }
 
 function isWrittenAsName(raw: string): boolean {

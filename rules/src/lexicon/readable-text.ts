@@ -4,6 +4,9 @@ import type { FileModel } from '../model/file-model';
 import { effectiveUrl } from '../model/http';
 import { hostOf, isApiHost } from '../model/hosts';
 import { calleeName, isFunctionLike, ITERATING_METHODS, objectProperty, propertyName, unwrap } from '../model/syntax';
+import { channelTexts, importedSenderTexts } from './channel-texts';
+import { dictionaryEntries, localeDictionaries } from './locale-dictionaries';
+import { arrayItems } from './text-builders';
 
 /**
  * The strings of a file that people read: texts of messages the app sends (say/ask/send, business-initiated
@@ -42,6 +45,13 @@ const LINK_KEYS = ['payload', 'uri', 'url', 'href'];
 const MESSAGE_TYPES = new Set(['chat', 'card', 'form', 'field', 'postback', 'reply', 'mention', 'command', 'list', 'carousel', 'article', 'search']);
 const ACTION_TYPES = new Set(['reply', 'postback', 'link', 'phone', 'email', 'webview', 'share', 'location', 'buy']);
 const CONSUMER_TOUCHPOINTS = /^(sms|whatsapp|email|web|messenger|facebook|instagram|telegram|apple|rcs)/i;
+/** String methods that keep the words of the string they are called on (`text.trim()`, `msg.concat('…')`). */
+const WORD_KEEPING_METHODS: ReadonlySet<string> = new Set(['trim', 'trimStart', 'trimEnd', 'replace', 'replaceAll', 'concat', 'normalize', 'padEnd', 'padStart']);
+const NO_BINDINGS = new Map<ts.Node, ts.Expression>();
+/** A text sent to a person over another channel (SMS, WhatsApp, Telegram, e-mail): the consumer reads it. */
+const CHANNEL_CONTEXT = { audience: 'consumer', consumer: true, method: 'send' } as const;
+/** A dictionary's text: the key that picks it is decided elsewhere, so who reads it is not known here. */
+const DICTIONARY_CONTEXT = { audience: 'unknown', consumer: false } as const;
 
 /** A message object literal the app sends (through an SDK call or a REST post), with the sending call. */
 export interface SentMessage {
@@ -49,6 +59,9 @@ export interface SentMessage {
   call: ts.CallExpression;
   method: string;
 }
+
+/** Values followed per name or call: a helper called from a hundred places is read a hundred times at most. */
+const MAX_CANDIDATES = 100;
 
 interface Collected { texts: ReadableText[]; sent: SentMessage[] }
 const cache = new WeakMap<FileModel, Collected>();
@@ -116,10 +129,16 @@ class Collector {
     for (const h of model.http.calls) {
       const url = effectiveUrl(h);
       const host = url ? hostOf(url) : undefined;
-      if (!h.body || !url || !host || !isApiHost(host) || h.method !== 'POST' || !/\/messages\b/.test(url)) continue;
-      this.message(h.body, { audience: 'unknown', consumer: false, method: 'POST', call: h.call });
+      if (!h.body || !url || !host || h.method !== 'POST') continue;
+      if (isApiHost(host) && /\/messages\b/.test(url)) this.message(h.body, { audience: 'unknown', consumer: false, method: 'POST', call: h.call });
     }
-    for (const obj of model.nodes<ts.ObjectLiteralExpression>(ts.SyntaxKind.ObjectLiteralExpression)) this.looseObject(obj);
+    for (const t of channelTexts(model)) this.message(t.text, { ...CHANNEL_CONTEXT, call: t.call });
+    for (const t of importedSenderTexts(model)) this.message(t.text, { audience: 'unknown', consumer: false, method: 'send', call: t.call });
+    const objects = model.nodes<ts.ObjectLiteralExpression>(ts.SyntaxKind.ObjectLiteralExpression);
+    for (const obj of objects) this.looseObject(obj);
+    for (const dict of localeDictionaries(model, objects)) {
+      for (const entry of dictionaryEntries(dict)) for (const s of this.strings(entry)) this.push(s.node, s.text, 'message', DICTIONARY_CONTEXT);
+    }
     return { texts: this.out, sent: this.sent };
   }
 
@@ -292,9 +311,14 @@ class Collector {
     if (ts.isIdentifier(e)) {
       const looped = loopElements(this.model, e);
       if (looped) return looped.flatMap((x) => this.stringsWithin(x, depth + 1));
+      // every value the name can hold: its initialiser and assignments, or a parameter's argument at each call
+      // of the function (a `reply(conversation, text)` helper sends the words written where it is called)
+      const candidates = this.model.tracker.candidates(e, NO_BINDINGS);
+      if (candidates) return candidates.slice(0, MAX_CANDIDATES).flatMap((c) => this.stringsWithin(c, depth + 1));
       const init = this.model.values.initializerOf(e.text);
       return init ? this.stringsWithin(init, depth + 1) : [];
     }
+    if (ts.isCallExpression(e)) return this.callStrings(e, depth);
     if (ts.isPropertyAccessExpression(e)) {
       const target = unwrap(e.expression);
       if (ts.isIdentifier(target)) {
@@ -316,6 +340,42 @@ class Collector {
       return s ? [{ node: e, text: s.text }] : [];
     }
     return [];
+  }
+
+  /**
+   * What a call gives as text: the items of `lines.join('\n')` (an array literal, or what is pushed onto it),
+   * the string a string method keeps, or what a local function returns (`askFor('pincode')` of
+   * ``const askFor = (what) => `Wat is je ${what}?` ``), read with its parameters bound to the call's arguments.
+   */
+  private callStrings(call: ts.CallExpression, depth: number): { node: ts.Expression; text: string }[] {
+    const callee = unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const name = callee.name.text;
+      if (name === 'join') return arrayItems(this.model, callee.expression).flatMap((x) => this.stringsWithin(x, depth + 1));
+      if (WORD_KEEPING_METHODS.has(name)) return this.stringsWithin(callee.expression, depth + 1);
+    }
+    const out: { node: ts.Expression; text: string }[] = [];
+    const { values, tracker } = this.model;
+    for (const fn of tracker.calleesOf(call).slice(0, MAX_CANDIDATES)) {
+      const bindings = new Map<ts.Node, ts.Expression>();
+      fn.parameters.forEach((p, i) => {
+        const arg = call.arguments[i];
+        if (arg && !ts.isSpreadElement(arg)) bindings.set(p, arg);
+      });
+      for (const ret of tracker.returnExpressions(fn)) {
+        const r = unwrap(ret);
+        if (!ts.isStringLiteralLike(r) && !ts.isTemplateExpression(r) && !(ts.isBinaryExpression(r) && r.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+          out.push(...this.stringsWithin(r, depth + 1));
+          continue;
+        }
+        const bound = values.withBindings(bindings, () => values.string(r));
+        if (!bound) continue;
+        // the words come from this call's arguments too: the finding goes where this text is made
+        const own = values.string(r);
+        out.push({ node: own && own.text === bound.text ? r : call, text: bound.text });
+      }
+    }
+    return out;
   }
 
   private push(node: ts.Expression, text: string, part: TextPart, ctx: SendContext, message?: ts.ObjectLiteralExpression, isFieldKey = false): void {

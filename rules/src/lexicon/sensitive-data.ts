@@ -1,4 +1,5 @@
 import lexicon from '../../data/lexicons/sensitive-data.json';
+import type { AppInfo } from '../app';
 import { identifierWords, PhraseMatcher, sentences, tokenize, type PhraseMatch, type Token } from './tokens';
 
 /**
@@ -114,7 +115,9 @@ export function findSensitiveRequests(text: string, opts: RequestOptions = {}): 
     const tokens = tokenize(s.text);
     const terms = termsIn(tokens);
     if (!terms.length) continue;
-    if (NEGATIONS.matchTokens(tokens).length || ELSEWHERE.matchTokens(tokens).length) continue;
+    // "online" of "your online banking password" is part of the term, not a pointer to a website
+    const elsewhere = ELSEWHERE.matchTokens(tokens).filter((m) => !terms.some((t) => t.from <= m.from && m.to <= t.to));
+    if (NEGATIONS.matchTokens(tokens).length || elsewhere.length) continue;
     const give = tokens.some((t) => GIVE.has(t.norm));
     const imperative = startsWithVerb(tokens);
     const question = QUESTION_STARTS.some((q) => startsWith(tokens, q));
@@ -175,4 +178,19 @@ function startsWithVerb(tokens: readonly Token[]): boolean {
   const second = tokens[1]?.norm;
   if (first && GIVE.has(first)) return true;
   return (first === 'please' || first === 'graag' || first === 'even') && !!second && GIVE.has(second);
+}
+
+/** Other names the manifest may use for a kind. */
+const KIND_ALIASES: Record<string, SensitiveKind> = { 'card-number': 'card', creditcard: 'card', cvc: 'cvv', expiry: 'card-expiry', bsn: 'national-id', ssn: 'national-id' };
+
+/** `dataProtection.sensitiveDataExceptions: [{ kind, reason }]`: kinds the app declares it needs, with a reason. */
+export function declaredSensitiveExceptions(app: AppInfo | undefined): Set<SensitiveKind> {
+  const out = new Set<SensitiveKind>();
+  for (const e of app?.manifestObject()?.dataProtection?.sensitiveDataExceptions ?? []) {
+    if (!e) continue;
+    const { kind, reason } = e;
+    const k = kind !== undefined ? (KIND_ALIASES[kind.toLowerCase()] ?? kind.toLowerCase()) : undefined;
+    if (k && reason?.trim() && (SENSITIVE_KINDS as string[]).includes(k)) out.add(k as SensitiveKind);
+  }
+  return out;
 }

@@ -21,6 +21,79 @@ export function listingTexts(doc: JsonDocument | undefined, pointers: readonly s
   return out;
 }
 
+/** The app's README, beside its manifest, in the spellings people use. */
+export const README_NAMES: readonly string[] = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'README'];
+
+/** The README's prose: where the app presents itself to whoever installs it, besides the listing. */
+export interface ReadmeText {
+  file: string;
+  text: string;
+  /** `text` with code blocks, HTML, link targets and what proseOnly blanks made spaces (same offsets). */
+  prose: string;
+}
+
+/** The README of an app folder, when the engine was given it (`paths` and `read` as an app rule's context has them). */
+export function readmeText(root: string, paths: readonly string[], read: (path: string) => string | undefined): ReadmeText | undefined {
+  for (const name of README_NAMES) {
+    const file = `${root}/${name}`;
+    if (!paths.includes(file)) continue;
+    const text = read(file);
+    if (text !== undefined) return { file, text, prose: markdownProse(text) };
+  }
+  return undefined;
+}
+
+/** Markdown's own marks between words (headings, emphasis, table bars, quotes): a space each, so phrases still match. */
+const MARKS = new Set(['#', '*', '_', '|', '>']);
+
+/**
+ * The README with code blocks, HTML tags and comments, link targets and markdown marks made spaces (a claim is a
+ * sentence of prose: code and markup would only make false matches), then proseOnly. Offsets stay the same.
+ * A hand scan, not patterns: a README can be large and arbitrary.
+ */
+function markdownProse(text: string): string {
+  const out = text.split('');
+  const blank = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (out[i] !== '\n') out[i] = ' ';
+  };
+  let fence: string | undefined;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const marker = line.trimStart().slice(0, 3);
+    if (fence) {
+      blank(start, end);
+      if (marker === fence) fence = undefined;
+    } else if (marker === '```' || marker === '~~~') {
+      fence = marker;
+      blank(start, end);
+    } else blankMarkup(text, start, end, blank);
+    start = end + 1;
+  }
+  for (let i = 0; i < out.length; i++) if (MARKS.has(out[i]!)) out[i] = ' ';
+  return proseOnly(out.join(''));
+}
+
+/** HTML tags and comments and link targets `](…)` within one line. */
+function blankMarkup(text: string, start: number, end: number, blank: (from: number, to: number) => void): void {
+  for (let i = start; i < end; i++) {
+    if (text[i] === '<') {
+      const close = text.indexOf('>', i);
+      if (close > i && close < end) {
+        blank(i, close + 1);
+        i = close;
+      }
+    } else if (text[i] === ']' && text[i + 1] === '(') {
+      const close = text.indexOf(')', i);
+      if (close > i && close < end) {
+        blank(i + 1, close + 1);
+        i = close;
+      }
+    }
+  }
+}
+
 const CODE_SPAN_RE = /`[^`\n]{0,300}`/g;
 const WORD_RE = /\S+/g;
 const TOKEN_RE = /[A-Za-z0-9_@/.-]{1,300}/g;

@@ -7,6 +7,10 @@ import { effectiveUrl, type HttpCall } from './http';
 import { hostOf, isApiHost, isPlatformHost } from './hosts';
 import type { PersonalDataModel } from './personal-data';
 import { stores } from './sinks';
+import { exportedTextSenders, sentImportedObjects } from './text-senders';
+import { readableTexts } from '../lexicon/readable-text';
+import { findMisleadingClaims } from '../lexicon/misleading-claims';
+import { proseOnly } from '../manifest/listing-text';
 import { accessChain, calleeName, objectProperty, unwrap } from './syntax';
 import type { SdkCall } from './sdk';
 import { HOLE } from './values';
@@ -63,6 +67,12 @@ export interface FileFacts {
   importedCalls: { spec: string; name: string }[];
   /** String constants this file exports, by export name (importers can compose URLs from them). */
   exportedConstants: Record<string, string>;
+  /** Exported functions that send an argument as a message text: export name → argument positions. */
+  exportedTextSenders?: Record<string, number[]>;
+  /** "We never store your data" in texts people read (messages, dictionaries): weighed against what the app stores. */
+  neverStoresClaims?: (Located & { quote: string })[];
+  /** Objects imported from the app's modules whose members this file sends as message texts. */
+  sentImportedObjects?: { spec: string; name: string }[];
   /** Functions and methods of this file that follow or unfollow accounts, by name (importers' timers call them). */
   followActions?: Record<string, FollowAction>;
 }
@@ -100,6 +110,12 @@ export function collectFacts(model: FileModel, personalData: (() => PersonalData
     exportedHttpClients: Object.fromEntries(model.http.exportedClients), relativeImports: model.imports.filter((i) => i.spec.startsWith('.')),
     outboundHosts: [], evidenceLost: [], exportedSdkInstances: [...model.exportedSdkInstances], exportedSdkFactories: [...model.exportedSdkFactories], importedCalls: [...model.importedCalls], exportedConstants: { ...model.exportedConstants },
   };
+  const neverStores = neverStoresClaims(model);
+  if (neverStores.length) facts.neverStoresClaims = neverStores;
+  const senders = exportedTextSenders(model);
+  if (senders) facts.exportedTextSenders = senders;
+  const sentObjects = model.imports.some((i) => i.spec.startsWith('.')) ? sentImportedObjects(model) : [];
+  if (sentObjects.length) facts.sentImportedObjects = sentObjects;
   const follows = followActionsByFunction(model);
   if (Object.keys(follows).length) facts.followActions = follows;
   for (const e of [...model.sdk.escapes, ...model.http.lost]) facts.evidenceLost.push({ start: e.node.getStart(model.sourceFile), end: e.node.getEnd(), what: e.what });
@@ -348,4 +364,15 @@ function objectWithPersonalData(pd: PersonalDataModel, arg: ts.Expression): { wh
 /** The erasure (or update) events among `wanted` that the subscribed patterns receive. */
 export function eventsReceived(wanted: string[], subscribed: string[]): string[] {
   return wanted.filter((e) => subscribed.some((p) => eventMatches(p, e)));
+}
+
+/** Texts people read that say the app stores nothing (whether that is true is known only app-wide). */
+function neverStoresClaims(model: FileModel): (Located & { quote: string })[] {
+  const out: (Located & { quote: string })[] = [];
+  for (const t of readableTexts(model)) {
+    if (t.audience === 'internal' || t.part === 'link' || !/stor|sav|keep|kept|retain|record|sla|bewa|opgesl/i.test(t.text)) continue;
+    const claim = findMisleadingClaims(t.text, proseOnly(t.text)).find((c) => c.kind === 'neverStores');
+    if (claim) out.push({ start: t.node.getStart(model.sourceFile), end: t.node.getEnd(), what: 'a text people read', quote: claim.quote });
+  }
+  return out;
 }

@@ -23,6 +23,14 @@ export interface FileHints {
   webhookVerifiers?: Record<string, Record<string, boolean>>;
   /** Local names bound to SDK instances another module of the app exports. */
   importedSdkInstances?: string[];
+  /**
+   * Functions of the app's other modules that send an argument as a message text (`sendTelegram(chatId, text)`),
+   * by the local name they are called by (`replyAsAdvisor`, or `w1.postMessage` for a module bound to `w1`):
+   * the argument positions.
+   */
+  importedTextSenders?: Record<string, number[]>;
+  /** Exports of this file whose members other modules send as message texts (`texts` of `sendSms(to, texts.reserve)`). */
+  sentByImporters?: string[];
   /** Local names bound to functions another module of the app exports that return an SDK instance (`createClient`). */
   importedSdkFactories?: string[];
   /** Names other modules of the app call on what they import from this file (`api.request(…)`, `request(…)`). */
@@ -97,6 +105,8 @@ export class FileModel {
   private readonly containsAny = new Map<string, boolean>();
   /** Calls of what this file imports from the app's own modules: `api.request(…)` is `request` of `./api`. */
   readonly importedCalls: { spec: string; name: string }[] = [];
+  /** What the file exports, by export name (`module.exports = { f }` and `export default { f }` also under `f`). */
+  readonly exportedValues: [string, ts.Expression][] = [];
 
   constructor(
     readonly path: string,
@@ -342,11 +352,14 @@ export class FileModel {
     };
     for (const [name, expr] of exported) {
       markParams(name, expr);
+      this.exportedValues.push([name, expr]);
       const obj = unwrap(expr);
       if (name === 'default' && ts.isObjectLiteralExpression(obj)) {
         for (const p of obj.properties) {
           if (ts.isShorthandPropertyAssignment(p)) markParams(p.name.text, p.name);
           else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) markParams(p.name.text, p.initializer);
+          if (ts.isShorthandPropertyAssignment(p)) this.exportedValues.push([p.name.text, p.name]);
+          else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) this.exportedValues.push([p.name.text, p.initializer]);
         }
       }
       if (this.mayUseHttp) this.http.noteExport(name, expr);

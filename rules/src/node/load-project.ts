@@ -3,6 +3,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { MANIFEST_NAME } from '../app';
+import { README_NAMES } from '../manifest/listing-text';
+import { isLocaleJsonPath } from '../lexicon/locale-dictionaries';
 import { CONFIG_NAME, ConfigError, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import type { ProjectInput } from '../engine';
 import { isCodeFile } from '../parse';
@@ -11,8 +13,8 @@ import type { Notice } from '../types';
 
 /** Folders no one wants checked unless named explicitly. */
 export const DEFAULT_EXCLUDED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.vscode-test', '.next', '.nuxt', 'vendor', 'bower_components']);
-/** App files rules read besides code (small, by name). */
-export const APP_FILES: ReadonlySet<string> = new Set([MANIFEST_NAME, 'package.json', '.gitignore', '.npmignore', '.env.example', CONFIG_NAME]);
+/** App files rules read besides code (small, by name); the README is where an app presents itself besides its listing. */
+export const APP_FILES: ReadonlySet<string> = new Set([MANIFEST_NAME, 'package.json', '.gitignore', '.npmignore', '.env.example', CONFIG_NAME, ...README_NAMES]);
 const MAX_FILES = 50_000;
 
 export interface LoadOptions {
@@ -96,7 +98,7 @@ export function loadProject(paths: string[], opts: LoadOptions): LoadedProject {
     if (APP_FILES.has(name)) {
       const t = readText(p, 4 * 1024 * 1024);
       if (t !== undefined) files.set(p, t);
-    } else if (isCodeFile(p)) {
+    } else if (isCodeFile(p) || isLocaleJsonPath(p)) {
       const t = readText(p, maxBytes);
       if (t !== undefined) files.set(p, t);
     }

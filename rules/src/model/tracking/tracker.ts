@@ -242,6 +242,13 @@ export class ValueTracker implements ExpressionSource {
     return this.index.functionOf(node);
   }
 
+  /** The expressions a function gives back: an arrow's expression body, else its `return` statements'. */
+  returnExpressions(fn: Callable): readonly ts.Expression[] {
+    this.index.ensureIndexed();
+    if (fn.body && !ts.isBlock(fn.body)) return [fn.body as ts.Expression];
+    return this.index.returnsOf(fn);
+  }
+
   returnValues(fn: Callable, depth = 0): AbstractValue[] {
     const key = fn as ts.Node;
     const memoKey = (key as { body?: ts.Node }).body ?? key;
