@@ -1,5 +1,6 @@
 // `npm run bench:lsp`: language-server benchmarks (PERF.md), through the real protocol over stdio against
 // dist/server.js. Prints figures and writes bench/lsp-results.json; never fails on a figure.
+// `npm run bench:lsp -- memory [runs]` measures only the memory of part 3, `runs` times (3 unless told).
 //   1. time to answer `initialize` (spawn → response), median of 5
 //   2. edit → fresh diagnostics (didChange → pull response) for 1k, 5k and 20k-line realistic bot files,
 //      inside a generated bot workspace, so the project-index update is included; p50/p95 of 100 edits
@@ -121,4 +122,14 @@ async function main(): Promise<void> {
   writeFileSync(join(REPO, 'bench', 'lsp-results.json'), JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, node: process.version, loadAverageAtEnd: load(), initializeMs: init, bareNodeMs: bare, latency, splits, memory: mem }, null, 2) + '\n');
 }
 
-void main();
+/** `npm run bench:lsp -- memory [runs]`: only the 2,000-file memory figure, `runs` times (RSS varies run to run). */
+async function memoryOnly(runs: number): Promise<void> {
+  for (let i = 1; i <= runs; i++) {
+    const loadBefore = load();
+    const mem = await memory(2000);
+    log(`memory run ${i}/${runs}: idle heap ${mem.heapMiB.toFixed(0)} MiB, RSS ${mem.rssMiB.toFixed(0)} MiB (target ≤ 250); peak RSS ${mem.peakRssMiB.toFixed(0)} MiB (≤ 400); indexed in ${(mem.indexMs / 1000).toFixed(1)} s; load average ${loadBefore}`);
+  }
+}
+
+if (process.argv[2] === 'memory') void memoryOnly(Number(process.argv[3] ?? 3));
+else void main();
