@@ -79,7 +79,7 @@ async function memory(files: number): Promise<{ heapMiB: number; rssMiB: number;
   const dir = mkdtempSync(join(tmpdir(), 'policy-lens-lspbench-mem-'));
   generateBots(dir, files, 11);
   // the environment the VS Code extension starts the server with (client/src/ctx.ts)
-  const c = new LspClient(['--expose-gc'], { ...process.env, MALLOC_ARENA_MAX: '2' });
+  const c = new LspClient(['--expose-gc'], { ...process.env, MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '1048576' });
   try {
     await c.initialize(dir, { pull: true });
     const first = join(dir, 'apps', readdirSync(join(dir, 'apps'))[0]!, 'web1on1-app.json');
