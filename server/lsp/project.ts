@@ -161,6 +161,11 @@ export class Project {
     return token ? untilCancelled(this.settling, token) : this.settling;
   }
 
+  /** Resolves when the full run under way (if any) has ended, however it ended. */
+  async fullRunDone(): Promise<void> {
+    await this.settling?.catch(() => undefined);
+  }
+
   private async runFull(overlays: ReadonlyMap<string, Overlay>): Promise<Snapshot> {
     const start = this.fullRunStart(overlays);
     if ('result' in start) return start;

@@ -1,7 +1,7 @@
 import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { codeSinkOf, decodedLiteral, isAnchoredModulePath, type CodeSink } from '../../src/model/code-sinks';
-import { NetworkInput } from '../../src/model/network-input';
+import { networkInputOf, type NetworkInput } from '../../src/model/network-input';
 import { isFunctionLike, unwrap } from '../../src/model/syntax';
 import type { Fix } from '../../src/types';
 
@@ -32,7 +32,7 @@ export default createCodeRule({
       const candidates: [ts.Expression | undefined, Role][] = [[sink.code, roleOf(sink)], ...(sink.shellArgs ?? []).map((a): [ts.Expression, Role] => [a, 'shell'])];
       for (const [arg, role] of candidates) {
         if (!arg || isStatic(arg, sink)) continue;
-        network ??= new NetworkInput(context.model);
+        network ??= networkInputOf(context.model);
         const source = network.source(arg);
         if (!source && (sink.kind === 'module' || sink.name === 'child_process.fork') && isAnchoredModulePath(arg, values)) continue;
         // Loading a module by a computed name is how plugin systems work (formatters, rule folders, view
@@ -55,7 +55,7 @@ export default createCodeRule({
       const first = node.arguments[0];
       if (!name || !first || isFunctionLike(unwrap(first)) || isLocal(name)) return undefined;
       if (ts.isIdentifier(unwrap(first)) && context.model.functionsByName.has((unwrap(first) as ts.Identifier).text)) return undefined;
-      network ??= new NetworkInput(context.model);
+      network ??= networkInputOf(context.model);
       return network.source(first) ? { node, kind: 'timer', name, code: first } : undefined;
     }
 

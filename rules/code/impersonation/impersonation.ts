@@ -2,7 +2,7 @@ import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { findIdentityClaims } from '../../src/lexicon/identity-claims';
 import { readableTexts, sentMessages } from '../../src/lexicon/readable-text';
-import { NetworkInput } from '../../src/model/network-input';
+import { networkInputOf, type NetworkInput } from '../../src/model/network-input';
 import { calleeName, objectProperty, propertyName, unwrap } from '../../src/model/syntax';
 import { HOLE } from '../../src/model/values';
 
@@ -44,7 +44,7 @@ export default createCodeRule({
       const text = objectProperty(obj, 'text');
       if (!text) return false;
       if (relaysParameter(text)) return true;
-      network ??= new NetworkInput(model);
+      network ??= networkInputOf(model);
       if (network.source(text) !== 'the HTTP request') return false;
       const own = model.values.string(text)?.text ?? '';
       return !own.replaceAll(HOLE, '').trim();

@@ -1,6 +1,6 @@
 import { ts } from '../../src/ts';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
-import { NetworkInput } from '../../src/model/network-input';
+import { networkInputOf, type NetworkInput } from '../../src/model/network-input';
 import { accessChain, calleeName, isFunctionLike, objectProperty, unwrap } from '../../src/model/syntax';
 import type { Fix } from '../../src/types';
 import { SignatureChecks } from '../../src/webhook/signature-checks';
@@ -81,7 +81,7 @@ export default createCodeRule({
         const s = sig();
         let network: NetworkInput | undefined;
         // only ingest() calls ask where their payload comes from; building it walks every declaration
-        const ctx: Ctx = { context, checks: s, regs, network: () => (network ??= new NetworkInput(model)) };
+        const ctx: Ctx = { context, checks: s, regs, network: () => (network ??= networkInputOf(model)) };
         for (const c of webhookCalls) {
           if (c.method === 'start' || c.method === 'router') checkServer(ctx, c.call, c.method);
           else if (c.method === 'ingest') checkIngest(ctx, c.call);

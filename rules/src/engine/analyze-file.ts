@@ -2,7 +2,7 @@
 // each code rule in turn over the nodes of its kinds, within its time budget and the file's.
 import { Minimatch } from 'minimatch';
 import type { AppInfo } from '../app';
-import { budgetFor, OverBudget, VISITS_PER_CLOCK_CHECK, type AnalysisBudget } from '../budget';
+import { budgetFor, OverBudget, type AnalysisBudget } from '../budget';
 import { ruleSetting, type ResolvedConfig } from '../config';
 import { collectFacts } from '../model/facts';
 import { FileModel, type FileHints } from '../model/file-model';
@@ -11,11 +11,12 @@ import { parseCode, reparseCode, uncheckableContent } from '../parse';
 import { findSuppressions } from '../suppressions';
 import type { CodeRule, FileTrait } from '../rule';
 import { ts } from '../ts';
-import type { CodeRuleListener, Finding, NodeVisitor, ReportDescriptor } from '../types';
+import type { CodeRuleListener, Finding, ReportDescriptor } from '../types';
 import { exportedWebhookVerifiers } from '../webhook/verifier-exports';
 import { applies, fileTraits } from './file-traits';
 import { codeFinding } from './findings';
-import { groupByStatement, isStatementLocal, movedFinding, nodesInside, planStatements, sameContextButHints, type StatementFindings, type StatementPlan } from './statement-reuse';
+import { dispatch, DispatchNodes, slicesInside } from './dispatch';
+import { groupByStatement, isStatementLocal, movedFinding, planStatements, sameContextButHints, type StatementFindings, type StatementPlan } from './statement-reuse';
 import type { ContextKey, EnvExample, FileResult } from './types';
 
 /** Where a file is analysed: everything its result depends on besides its text. */
@@ -193,10 +194,8 @@ function createListeners(
 function runListeners(result: FileResult, listeners: readonly Listener[], model: FileModel, fileStart: number, budget: AnalysisBudget, settings: AnalysisSettings, plan: StatementPlan | undefined): void {
   const { clock, onTiming } = settings;
   const fileDeadline = fileStart + budget.fileMs;
-  const nodesOf = nodesPerListener(listeners, model);
-  // statement-local rules look again only at the statements the edit changed
-  if (plan) for (const [i, { rule }] of listeners.entries()) if (isStatementLocal(rule)) nodesOf[i] = nodesInside(nodesOf[i]!, plan.changed);
-  for (const [i, { rule, listener, kinds }] of listeners.entries()) {
+  const nodes = new DispatchNodes(model);
+  for (const { rule, listener, kinds } of listeners) {
     const started = clock();
     if (started > fileDeadline) {
       result.errors.push({ ruleId: rule.meta.id, message: `not run: the file ${new OverBudget(budget.fileMs).message}`, overBudget: true });
@@ -205,7 +204,10 @@ function runListeners(result: FileResult, listeners: readonly Listener[], model:
     const firstFinding = result.findings.length;
     const deadline = Math.min(started + budget.ruleMs, fileDeadline);
     try {
-      dispatch(nodesOf[i]!, listener, kinds, deadline, budget.ruleMs, clock);
+      const run = nodes.forKinds(kinds);
+      // statement-local rules look again only at the statements the edit changed
+      const slices = plan && isStatementLocal(rule) ? slicesInside(run.nodes, plan.changed) : undefined;
+      dispatch(run, listener, kinds, slices, deadline, budget.ruleMs, clock);
       listener.onEnd?.();
       // onEnd cannot be stopped midway: one that ran long still loses its findings
       if (clock() > deadline) throw new OverBudget(budget.ruleMs);
@@ -226,52 +228,6 @@ function kindsOf(listener: CodeRuleListener): ts.SyntaxKind[] {
     if (Number.isInteger(kind) && listener[kind] !== undefined) kinds.push(kind);
   }
   return kinds;
-}
-
-/**
- * The nodes each listener visits, in document order. A listener of one kind takes the model's list of that
- * kind as it is; the others share one pass over the dispatch order. (Each rule walking the whole dispatch
- * order itself cost a fifth of a check.)
- */
-function nodesPerListener(listeners: readonly Listener[], model: FileModel): (readonly ts.Node[])[] {
-  const out: ts.Node[][] = [];
-  const wanting: number[][] = [];
-  let shared = false;
-  for (const [i, { kinds }] of listeners.entries()) {
-    if (kinds.length === 1) {
-      out.push(model.nodes(kinds[0]!));
-      continue;
-    }
-    out.push([]);
-    for (const k of kinds) (wanting[k] ??= []).push(i);
-    shared ||= kinds.length > 0;
-  }
-  if (shared) {
-    for (const node of model.dispatchOrder) {
-      const want = wanting[node.kind];
-      if (want !== undefined) for (const i of want) out[i]!.push(node);
-    }
-  }
-  return out;
-}
-
-/**
- * Calls a listener's visitors on `nodes` (of their kinds, in document order), looking at the clock every
- * few visits: past `deadline` it throws OverBudget, at the next node.
- */
-function dispatch(nodes: readonly ts.Node[], listener: CodeRuleListener, kinds: readonly ts.SyntaxKind[], deadline: number, budgetMs: number, now: () => number): void {
-  const visitors: (NodeVisitor | undefined)[] = [];
-  for (const kind of kinds) visitors[kind] = listener[kind];
-  let untilClockCheck = VISITS_PER_CLOCK_CHECK;
-  for (const node of nodes) {
-    const visit = visitors[node.kind];
-    if (visit === undefined) continue;
-    visit(node);
-    if (--untilClockCheck === 0) {
-      untilClockCheck = VISITS_PER_CLOCK_CHECK;
-      if (now() > deadline) throw new OverBudget(budgetMs);
-    }
-  }
 }
 
 /** Node kinds any of `codeRules` listens to (found by asking each rule's listener once). */

@@ -52,23 +52,6 @@ export function planStatements(sourceFile: ts.SourceFile, text: string, previous
   return { kept, changed };
 }
 
-/** The nodes of `nodes` (in document order) that lie inside one of `spans` (in order, not overlapping). */
-export function nodesInside(nodes: readonly ts.Node[], spans: readonly [number, number][]): ts.Node[] {
-  const out: ts.Node[] = [];
-  for (const [pos, end] of spans) {
-    // nodes in document order have non-decreasing pos: find the first at or after `pos`
-    let lo = 0;
-    let hi = nodes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (nodes[mid]!.pos < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < nodes.length && nodes[i]!.pos < end; i++) if (nodes[i]!.end <= end) out.push(nodes[i]!);
-  }
-  return out;
-}
-
 /** A kept finding at its new place: offsets, range, fix edits and related places in the file moved by `delta`. */
 export function movedFinding(f: Finding, delta: number, file: string, before: LineIndex, lines: LineIndex): Finding {
   if (delta === 0 && before.text === lines.text) return f;

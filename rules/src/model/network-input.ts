@@ -13,24 +13,43 @@ const LAMBDA_PARTS = new Set(['body', 'queryStringParameters', 'pathParameters',
  * by variable name (a name declared more than once is not followed).
  */
 export class NetworkInput {
-  private readonly tainted = new Map<string, string>();
+  /** Names that carry outside input, filled on first need (see `taintOf`). */
+  private tainted: Map<string, string> | undefined;
+  /** Names `tainted` can hold at all: the SDK's message names and variables declared once. */
+  private readonly candidates = new Set<string>();
   private readonly httpCalls: Set<ts.Node>;
 
-  constructor(model: FileModel) {
-    for (const n of model.sdk.messageNames) this.tainted.set(n, 'a chat message');
+  constructor(private readonly model: FileModel) {
+    for (const n of model.sdk.messageNames) this.candidates.add(n);
     this.httpCalls = new Set<ts.Node>(model.http.calls.map((c) => c.call));
-    const decls = model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration);
     const count = new Map<string, number>();
-    for (const d of decls) for (const n of boundNames(d.name)) count.set(n, (count.get(n) ?? 0) + 1);
-    // twice: a value may flow through variables declared in any order
-    for (let pass = 0; pass < 2; pass++) {
-      for (const d of decls) {
-        if (!d.initializer) continue;
-        const src = this.source(d.initializer);
-        if (!src) continue;
-        for (const n of boundNames(d.name)) if (count.get(n) === 1 && !this.tainted.has(n)) this.tainted.set(n, src);
+    for (const d of model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration)) for (const n of boundNames(d.name)) count.set(n, (count.get(n) ?? 0) + 1);
+    for (const [n, c] of count) if (c === 1) this.candidates.add(n);
+  }
+
+  /**
+   * The source a name carries. Following every declaration's initializer costs a pass over the file, which
+   * most questions never need (a callback's parameter, a name declared twice): those are answered from
+   * `candidates` alone.
+   */
+  private taintOf(name: string): string | undefined {
+    if (!this.candidates.has(name)) return undefined;
+    if (!this.tainted) {
+      // set before it is filled: the initializers are read with what is known so far, as in declaration order
+      const tainted = (this.tainted = new Map<string, string>());
+      for (const n of this.model.sdk.messageNames) tainted.set(n, 'a chat message');
+      const decls = this.model.nodes<ts.VariableDeclaration>(ts.SyntaxKind.VariableDeclaration);
+      // twice: a value may flow through variables declared in any order
+      for (let pass = 0; pass < 2; pass++) {
+        for (const d of decls) {
+          if (!d.initializer) continue;
+          const src = this.source(d.initializer);
+          if (!src) continue;
+          for (const n of boundNames(d.name)) if (this.candidates.has(n) && !tainted.has(n)) tainted.set(n, src);
+        }
       }
     }
+    return this.tainted.get(name);
   }
 
   /** 'a chat message' / 'the HTTP request' / 'an HTTP response' when the expression carries such data. */
@@ -55,7 +74,7 @@ export class NetworkInput {
         continue;
       }
       if (ts.isIdentifier(node)) {
-        const src = this.tainted.get(node.text);
+        const src = this.taintOf(node.text);
         if (src && !isDeclarationName(node)) return src;
         continue;
       }
@@ -72,11 +91,24 @@ export class NetworkInput {
     if (REQUEST_ROOTS.has(root) && second && REQUEST_PARTS.has(second)) return 'the HTTP request';
     if (root === 'ctx' && second && KOA_PARTS.has(second) && (second !== 'request' || (third !== undefined && REQUEST_PARTS.has(third)))) return 'the HTTP request';
     if (root === 'event' && second && LAMBDA_PARTS.has(second)) return 'the HTTP request';
-    return this.tainted.get(root);
+    return this.taintOf(root);
   }
 }
 
 function isDeclarationName(id: ts.Identifier): boolean {
   const p = id.parent;
   return (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p)) && p.name === id;
+}
+
+const shared = new WeakMap<FileModel, NetworkInput>();
+
+/**
+ * One NetworkInput per file model for the rules that ask (dynamic-code-execution, impersonation,
+ * webhook-unverified): its constructor follows every declaration of the file, which each rule used to
+ * repeat for itself. Its answers depend on the model alone, so sharing it changes none.
+ */
+export function networkInputOf(model: FileModel): NetworkInput {
+  let input = shared.get(model);
+  if (!input) shared.set(model, (input = new NetworkInput(model)));
+  return input;
 }
