@@ -1,0 +1,12 @@
+import { MongoClient } from 'mongodb';
+
+const db = new MongoClient(process.env.MONGO_URL).db('dealer');
+
+export async function rememberLead(lead) {
+  // ok: erasure-not-handled
+  await db.collection('leads').insertOne({ ...lead, at: new Date() });
+}
+
+export async function forgetContact(contactId) {
+  await db.collection('leads').deleteMany({ contactId });
+}

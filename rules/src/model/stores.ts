@@ -1,0 +1,559 @@
+import { ts } from '../ts';
+import type { FileModel } from './file-model';
+import { hostOf, isLoopbackHost, isPlatformHost } from './hosts';
+import { effectiveUrl, type HttpCall } from './http';
+import { stores } from './sinks';
+import { accessChain, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
+import type { Callable } from './tracking/syntax-index';
+import { HOLE } from './values';
+
+/**
+ * The app's stores (database tables and collections, ORM models, key-value prefixes, files, module-level Maps)
+ * and what code does to them, for A.7/A.8: where personal data is written, and what erases or refreshes the same
+ * store. A store has an identity (`table leads`, `key lead:`, `file leads.json`) when the code names it; an
+ * unnamed one is "cannot tell", never matched to another.
+ *
+ * A function or method whose body writes its parameter to a store is itself a store (`saveLead(lead)` around
+ * `INSERT INTO leads`), through the file's calls and, by name, through the modules that import it (the engine's
+ * hints, like follow actions). The vocabulary is in rules/data/sinks.json (`stores`).
+ */
+
+/** `add`: appends a new record; `write`: sets or overwrites one; `delete`: removes. */
+export type StoreOpKind = 'add' | 'write' | 'delete';
+
+export interface StoreIdentity {
+  /** Normalised for matching (`Lead`, `leads`, `prisma.lead` all give `lead`). */
+  key: string;
+  /** In words for messages: `table leads`, `key lead:…`. */
+  label: string;
+}
+
+export interface StoreOp {
+  /** The call that writes or deletes (for an op through a wrapper: the call of the wrapper). */
+  call: ts.CallExpression;
+  kind: StoreOpKind;
+  store?: StoreIdentity;
+  /** The arguments that carry what is written. */
+  data: readonly ts.Expression[];
+  method: string;
+  /** The store call inside the wrapper this op goes through (another module's when `file` is set). */
+  inner?: { file?: string; start: number; end: number };
+}
+
+/** What a function of this file does to stores, for its callers in this file and in importing modules. */
+export interface StoreFunction {
+  kind: StoreOpKind;
+  store?: StoreIdentity;
+  /** Parameter positions whose values are written (writes only). */
+  params: number[];
+  /** The store call inside, in the function's file (`file` is added by the hints pass for importers). */
+  start: number;
+  end: number;
+  file?: string;
+}
+
+const DELETE_METHODS: ReadonlySet<string> = new Set(stores.deleteMethods());
+const ADD_METHODS: ReadonlySet<string> = new Set(stores.addMethods());
+/** Receiver-chain calls whose first argument names the table or collection (`knex('leads')`, `db.collection('leads')`). */
+const NAMING_CALLS: ReadonlySet<string> = new Set(stores.namingCalls());
+const NAMING_PROPERTIES: readonly string[] = stores.namingProperties();
+/** Receivers that are the database rather than a table of it: they name no store. */
+const GENERIC_RECEIVERS = /^(this|db|database|client|redis|knex|prisma|pool|conn|connection|trx|tx|cache|store|storage|kv|fs|fsp|promises|models?|sequelize|firestore|mongo|mongoose|sql|sqlite|pg|mysql|dynamo|ddb|docClient|documentClient|datastore|repo|repository|manager|em|entityManager|dataSource|session|app|self|_)$/i;
+const SQL_TABLE = /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+[`"[]?([\w.]+)/i;
+const FILE_METHODS = /^(writeFile|writeFileSync|appendFile|appendFileSync|unlink|unlinkSync|rm|rmSync|outputFile|outputJson|writeJson|writeJSON|outputFileSync|writeJsonSync|remove|removeSync)$/;
+const MAX_HOPS = 3;
+const WRITE_COMMANDS: ReadonlySet<string> = new Set(stores.writeCommands());
+const DELETE_COMMANDS: ReadonlySet<string> = new Set(stores.deleteCommands());
+const RECORD_RESOURCES: ReadonlySet<string> = new Set(stores.recordResources());
+
+const cache = new WeakMap<FileModel, StoreModel>();
+
+export function storeModel(model: FileModel): StoreModel {
+  let m = cache.get(model);
+  if (!m) cache.set(model, (m = new StoreModel(model)));
+  return m;
+}
+
+export class StoreModel {
+  /** Store calls of the file itself, by call. */
+  readonly direct = new Map<ts.CallExpression, StoreOp>();
+  private readonly summaries = new Map<ts.Node, StoreFunction[]>();
+  private readonly inProgress = new Set<ts.Node>();
+  private readonly imported: Record<string, StoreFunction[]>;
+
+  constructor(private readonly model: FileModel) {
+    this.imported = model.hints.importedStoreFunctions ?? {};
+    const notStorage = new Set<ts.CallExpression>([...model.sdk.calls.map((c) => c.call), ...model.http.calls.map((h) => h.call)]);
+    for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+      if (notStorage.has(call)) continue;
+      const op = this.directOp(call);
+      // `repo.save(lead)` on the app's own class or module is that function's store, not a store of its own
+      if (op && !this.isAppFunction(call)) this.direct.set(call, op);
+    }
+    for (const h of [...model.http.calls, ...model.http.wrapperCalls]) {
+      const op = this.httpOp(h);
+      if (op && !this.direct.has(op.call)) this.direct.set(op.call, op);
+    }
+  }
+
+  /**
+   * Every op of the file as its callers see it: direct store calls, calls of the file's own store functions and
+   * calls of store functions of imported modules (each with the store call inside as `inner`).
+   */
+  ops(): StoreOp[] {
+    const out: StoreOp[] = [...this.direct.values()];
+    const sites = new Set<ts.CallExpression>();
+    // call sites of the file's store functions (and of their callers), found from the functions: few calls are
+    // any, and asking the tracker about every call of the file is what a keystroke cannot pay for
+    const fns = new Set<ts.Node>();
+    for (const op of this.direct.values()) {
+      const fn = this.model.tracker.functionOf(op.call);
+      if (fn) fns.add(fn);
+    }
+    let frontier = [...fns];
+    for (let hop = 0; hop < MAX_HOPS && frontier.length; hop++) {
+      const next: ts.Node[] = [];
+      for (const fn of frontier) {
+        if (!this.summary(fn, 0).length) continue;
+        for (const site of this.model.tracker.callSitesOf(fn)) {
+          if (ts.isCallExpression(site) && !this.direct.has(site)) sites.add(site);
+          const outer = this.model.tracker.functionOf(site);
+          if (outer && !fns.has(outer)) {
+            fns.add(outer);
+            next.push(outer);
+          }
+        }
+      }
+      frontier = next;
+    }
+    const names = Object.keys(this.imported);
+    if (names.length) {
+      const wanted = new Set(names);
+      for (const call of this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+        const name = calleeName(call);
+        if (name && wanted.has(name) && !this.direct.has(call)) sites.add(call);
+      }
+    }
+    for (const call of sites) out.push(...this.viaFunctions(call));
+    return out;
+  }
+
+  /** What a call does to stores through functions: the file's own (resolved by the tracker) or imported ones. */
+  viaFunctions(call: ts.CallExpression): StoreOp[] {
+    const out: StoreOp[] = [];
+    const callees = this.model.tracker.calleesOf(call);
+    const fns: StoreFunction[] = [];
+    for (const fn of callees) fns.push(...this.summary(fn, 0));
+    if (!callees.length) {
+      const name = calleeName(call);
+      if (name && Object.hasOwn(this.imported, name) && this.importedCallee(call)) fns.push(...this.imported[name]!);
+    }
+    for (const f of fns) {
+      const data = f.params.map((i) => call.arguments[i]).filter((a): a is ts.Expression => !!a);
+      out.push({ call, kind: f.kind, store: f.store, data, method: calleeName(call) ?? 'call', inner: { file: f.file, start: f.start, end: f.end } });
+    }
+    return out;
+  }
+
+  /** Named functions and methods of the file that write their parameters to a store or delete from one. */
+  exportedFunctions(): Record<string, StoreFunction[]> {
+    const out: Record<string, StoreFunction[]> = {};
+    if (!this.direct.size && !Object.keys(this.imported).length) return out;
+    const fns = new Set<Callable>();
+    for (const op of this.ops()) {
+      const fn = this.model.tracker.functionOf(op.call);
+      if (fn) fns.add(fn);
+    }
+    // one hop of the file's own calls: `save(lead)` calling `insert(lead)` here
+    for (const fn of [...fns]) for (const site of this.model.tracker.callSitesOf(fn)) {
+      const outer = this.model.tracker.functionOf(site);
+      if (outer) fns.add(outer);
+    }
+    for (const fn of fns) {
+      const name = functionName(fn);
+      const summary = this.summary(fn, 0);
+      if (!name || !summary.length || Object.hasOwn(out, name)) continue;
+      out[name] = summary.map((s) => (s.file ? { ...s } : { kind: s.kind, ...(s.store ? { store: s.store } : {}), params: s.params, start: s.start, end: s.end }));
+    }
+    return out;
+  }
+
+  /** What a function does to stores: its own store calls and those of the functions it calls, parameters mapped. */
+  summary(fn: ts.Node, hops: number): StoreFunction[] {
+    const known = this.summaries.get(fn);
+    if (known) return known;
+    if (this.inProgress.has(fn) || hops > MAX_HOPS || !isFunctionLike(fn)) return [];
+    this.inProgress.add(fn);
+    const out: StoreFunction[] = [];
+    try {
+      const params = fn.parameters;
+      const visit = (n: ts.Node): void => {
+        if (ts.isCallExpression(n)) {
+          const direct = this.direct.get(n);
+          const ops = direct ? [direct] : this.viaCallees(n, hops);
+          for (const op of ops) {
+            const written = op.kind === 'delete' ? [] : paramsIn(this.model, op.data, params);
+            if (op.kind !== 'delete' && !written.length) continue;
+            const at = op.inner && !op.inner.file ? op.inner : { start: op.call.getStart(this.model.sourceFile), end: op.call.getEnd() };
+            if (!out.some((o) => o.kind === op.kind && o.store?.key === op.store?.key && o.start === at.start)) out.push({ kind: op.kind, store: op.store, params: written, start: at.start, end: at.end, file: op.inner?.file });
+          }
+        }
+        // a function declared inside is its own function, called or not; callbacks passed along run here
+        if (n !== fn && (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassLike(n))) return;
+        ts.forEachChild(n, visit);
+      };
+      if (fn.body) visit(fn.body);
+    } finally {
+      this.inProgress.delete(fn);
+    }
+    this.summaries.set(fn, out);
+    return out;
+  }
+
+  private viaCallees(call: ts.CallExpression, hops: number): StoreOp[] {
+    const callees = this.model.tracker.calleesOf(call);
+    const out: StoreOp[] = [];
+    for (const fn of callees) {
+      for (const f of this.summary(fn, hops + 1)) {
+        const data = f.params.map((i) => call.arguments[i]).filter((a): a is ts.Expression => !!a);
+        out.push({ call, kind: f.kind, store: f.store, data, method: calleeName(call) ?? 'call', inner: { file: f.file, start: f.start, end: f.end } });
+      }
+    }
+    if (!callees.length) {
+      const name = calleeName(call);
+      if (name && Object.hasOwn(this.imported, name) && this.importedCallee(call)) {
+        for (const f of this.imported[name]!) {
+          const data = f.params.map((i) => call.arguments[i]).filter((a): a is ts.Expression => !!a);
+          out.push({ call, kind: f.kind, store: f.store, data, method: name, inner: { file: f.file, start: f.start, end: f.end } });
+        }
+      }
+    }
+    return out;
+  }
+
+  private isAppFunction(call: ts.CallExpression): boolean {
+    if (this.model.tracker.calleesOf(call).length) return true;
+    const name = calleeName(call);
+    return !!name && Object.hasOwn(this.imported, name) && this.importedCallee(call);
+  }
+
+  /**
+   * A call that may reach another module's store function: a name imported from the app's modules, or a method
+   * on something the file does not build itself (an imported instance, a constructor parameter, `this.repo`).
+   */
+  private importedCallee(call: ts.CallExpression): boolean {
+    const e = unwrap(call.expression);
+    if (ts.isIdentifier(e)) return this.relativeNames().has(e.text);
+    if (!ts.isPropertyAccessExpression(e)) return false;
+    const chain = accessChain(e.expression);
+    const root = chain?.[0];
+    if (!root) return true; // `(await repo()).save(x)`, `new LeadRepo().save(x)`: built from something imported
+    // console, JSON, a logger or a known database receiver have methods of their own
+    return !/^(console|JSON|Math|Object|Array|Promise|process|res|response|req|request)$/.test(root);
+  }
+
+  private relativeNames(): Set<string> {
+    if (!this.relative) {
+      this.relative = new Set();
+      for (const imp of this.model.imports) if (imp.spec.startsWith('.')) for (const n of imp.names) this.relative.add(n);
+      for (const [n, spec] of this.model.requireBindings) if (spec.startsWith('.')) this.relative.add(n);
+    }
+    return this.relative;
+  }
+
+  private relative: Set<string> | undefined;
+
+  /** A store call by the vocabulary: a write, an update or a delete, with the store it names. */
+  private directOp(call: ts.CallExpression): StoreOp | undefined {
+    const name = calleeName(call);
+    if (!name) return undefined;
+    const sf = this.model.sourceFile;
+    const e = call.expression;
+    const mapStore = ts.isPropertyAccessExpression(e) ? this.mapStore(e.expression) : undefined;
+    if (mapStore && (name === 'set' || name === 'delete')) {
+      return { call, kind: name === 'set' ? 'write' : 'delete', store: mapStore, data: name === 'set' ? call.arguments.slice(1) : [], method: name };
+    }
+    // AWS SDK v3: `client.send(new PutCommand({ TableName, Item }))`
+    const command = name === 'send' && first(call) && ts.isNewExpression(first(call)!) ? calleeName(first(call) as ts.NewExpression) : undefined;
+    if (command && (WRITE_COMMANDS.has(command) || DELETE_COMMANDS.has(command))) {
+      const deletes = DELETE_COMMANDS.has(command);
+      return { call, kind: deletes ? 'delete' : 'write', store: this.identity(call, name), data: deletes ? [] : [...((first(call) as ts.NewExpression).arguments ?? [])], method: command };
+    }
+    if (DELETE_METHODS.has(name)) {
+      if (!this.deletesFromStore(call, name)) return undefined;
+      return { call, kind: 'delete', store: this.identity(call, name), data: [], method: name };
+    }
+    if (stores.isSqlMethod(name)) {
+      const sql = this.model.values.string(call.arguments[0])?.text ?? '';
+      if (!stores.isSqlWrite(sql) && !/^\s*delete\b/i.test(sql)) return undefined;
+      const table = SQL_TABLE.exec(sql)?.[1];
+      const store = table ? identityOf(table, `table ${table}`) : undefined;
+      if (/^\s*delete\b/i.test(sql)) return { call, kind: 'delete', store, data: [], method: name };
+      return { call, kind: /^\s*insert\b/i.test(sql) ? 'add' : 'write', store, data: call.arguments.slice(1), method: name };
+    }
+    const isStore = stores.isMethod(name) || (name === 'set' && isKeyValueStore(call, sf)) || (name === 'create' && isModelCreate(call, sf)) || (stores.isReceiverOnlyMethod(name) && isDbReceiver(call, sf));
+    if (!isStore) return undefined;
+    // `new Lead(data).save()` / `const lead = new Lead(data); lead.save()`: the data is in the constructor call
+    const data = name === 'save' && call.arguments.length === 0 ? constructedArgs(this.model, call) : call.arguments;
+    return { call, kind: ADD_METHODS.has(name) ? 'add' : 'write', store: this.identity(call, name), data, method: name };
+  }
+
+  /**
+   * A copy kept by another service: personal data POSTed (PUT, PATCH) to a path of people's records on a host that
+   * is not the platform's (`https://crm.example.com/v1/leads`); a DELETE there erases it. Read at the call, or at
+   * each call of the app's HTTP wrapper (then the wrapper call's arguments carry the data).
+   */
+  private httpOp(h: HttpCall): StoreOp | undefined {
+    const method = h.method.toUpperCase();
+    if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH' && method !== 'DELETE') return undefined;
+    const url = effectiveUrl(h);
+    if (!url) return undefined;
+    const host = hostOf(url);
+    if (host && (isPlatformHost(host) || isLoopbackHost(host))) return undefined;
+    const resource = recordResource(url);
+    if (!resource) return undefined;
+    const where = host && !host.includes(HOLE) ? host : 'another service';
+    const store = { key: `${where}/${resource.key}`, label: `the ${resource.segment} records at ${where}` };
+    if (method === 'DELETE') return { call: h.call, kind: 'delete', store, data: [], method: 'DELETE' };
+    const wrapped = !this.model.http.calls.includes(h);
+    const data = wrapped ? h.call.arguments : [h.body, h.urlNode, h.options].filter((x): x is ts.Expression => !!x);
+    return { call: h.call, kind: method === 'POST' ? 'add' : 'write', store, data, method };
+  }
+
+  /** `leads.delete(id)` on a Map kept by the module (or a class field): the Map is the store. */
+  private mapStore(receiver: ts.Expression): StoreIdentity | undefined {
+    const r = unwrap(receiver);
+    let init: ts.Expression | undefined;
+    let name: string | undefined;
+    if (ts.isIdentifier(r)) {
+      const d = this.model.tracker.declarationOf(r);
+      if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isSourceFile(d.parent.parent.parent)) return undefined;
+      init = d.initializer;
+      name = r.text;
+    } else if (ts.isPropertyAccessExpression(r) && r.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = classOf(r);
+      const field = cls?.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && !!m.name && propertyName(m.name) === r.name.text);
+      init = field?.initializer;
+      name = r.name.text;
+    }
+    const e = init ? unwrap(init) : undefined;
+    return e && name && ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Map' ? identityOf(name, `map ${name}`) : undefined;
+  }
+
+  private deletesFromStore(call: ts.CallExpression, name: string): boolean {
+    const sf = this.model.sourceFile;
+    if (FILE_METHODS.test(name) && isFileReceiver(call)) return true;
+    if (name === 'del' || name === 'hDel' || name === 'hdel' || name === 'unlink') return isKeyValueStore(call, sf) || isDbReceiver(call, sf);
+    if (isDbReceiver(call, sf) || isKeyValueStore(call, sf)) return true;
+    // `lead.deleteOne()` on a row read from a model, `doc.ref.delete()` on a named collection
+    return this.identity(call, name) !== undefined && name !== 'delete' && name !== 'remove';
+  }
+
+  /** The store a call names: SQL table, key prefix, file, DynamoDB TableName, collection/table call, model or field. */
+  identity(call: ts.CallExpression, name: string): StoreIdentity | undefined {
+    const values = this.model.values;
+    const first = call.arguments[0];
+    if (FILE_METHODS.test(name) && isFileReceiver(call)) {
+      const path = filePath(this.model, first);
+      return path ? identityOf(path, `file ${path}`) : undefined;
+    }
+    // DynamoDB: put({ TableName: 'Leads', Item }) / new PutCommand({ TableName })
+    for (const a of [first, ...(first && ts.isNewExpression(unwrap(first)) ? [(unwrap(first) as ts.NewExpression).arguments?.[0]] : [])]) {
+      for (const p of NAMING_PROPERTIES) {
+        const t = a ? values.propertyString(a, p) : undefined;
+        if (t?.exact) return identityOf(t.text, `table ${t.text}`);
+      }
+    }
+    const e = call.expression;
+    if (!ts.isPropertyAccessExpression(e)) return undefined;
+    if (isKeyValueStore(call, this.model.sourceFile) || /^(h[A-Z]?\w*|setex|setEx|lpush|rpush|sadd|del|hdel|hDel)$/.test(name)) {
+      const key = values.string(first)?.text;
+      const prefix = key !== undefined ? keyPrefix(key) : undefined;
+      if (prefix) return identityOf(prefix, `key ${prefix}${prefix === key ? '' : '…'}`);
+    }
+    // walk the receiver chain: `knex('leads').where(…).del()`, `db.collection('leads').doc(id).delete()`, `prisma.lead.create`
+    let cur: ts.Expression = unwrap(e.expression);
+    for (let i = 0; i < 12; i++) {
+      if (ts.isCallExpression(cur)) {
+        const n = calleeName(cur);
+        const arg = cur.arguments[0];
+        if (n && NAMING_CALLS.has(n) && arg) {
+          const a = unwrap(arg);
+          if (ts.isIdentifier(a) && /^[A-Z]/.test(a.text)) return identityOf(a.text, `model ${a.text}`); // getRepository(Lead)
+          const t = values.string(arg)?.text;
+          const table = t ? t.split('/').filter(Boolean)[0]?.split(HOLE)[0] : undefined;
+          if (table) return identityOf(table, `${n === 'collection' || n === 'ref' ? 'collection' : 'table'} ${table}`);
+        }
+        // knex('leads') / db('leads') called directly
+        if (ts.isIdentifier(unwrap(cur.expression)) && arg) {
+          const t = values.string(arg)?.exact ? values.string(arg)!.text : undefined;
+          if (t && /^[\w.]+$/.test(t)) return identityOf(t, `table ${t}`);
+        }
+        // the method a chain call makes (`where`, `doc`) names no store: go on from its receiver
+        const callee = unwrap(cur.expression);
+        cur = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : callee;
+        continue;
+      }
+      if (ts.isPropertyAccessExpression(cur)) {
+        const field = cur.name.text;
+        if (!GENERIC_RECEIVERS.test(field)) return identityOf(field, /^[A-Z]/.test(field) ? `model ${field}` : `store ${field}`);
+        cur = unwrap(cur.expression);
+        continue;
+      }
+      break;
+    }
+    if (ts.isIdentifier(cur)) {
+      if (!GENERIC_RECEIVERS.test(cur.text) && /^[A-Z]/.test(cur.text)) return identityOf(cur.text, `model ${cur.text}`);
+      // `lead.save()` of `new Lead(…)`, `row.deleteOne()` of `await Lead.findOne(…)`
+      const init = this.model.values.initializerOf(cur.text);
+      const made = init ? unwrap(init) : undefined;
+      const inner = made && ts.isAwaitExpression(made) ? unwrap(made.expression) : made;
+      if (inner && ts.isNewExpression(inner) && ts.isIdentifier(inner.expression) && /^[A-Z]/.test(inner.expression.text)) return identityOf(inner.expression.text, `model ${inner.expression.text}`);
+      if (inner && ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression)) {
+        const root = accessChain(inner.expression.expression);
+        const model = root?.[root.length - 1];
+        if (model && /^[A-Z]/.test(model) && !GENERIC_RECEIVERS.test(model)) return identityOf(model, `model ${model}`);
+      }
+      if (!GENERIC_RECEIVERS.test(cur.text) && /(s|Store|Cache|Collection|Table|Model|Repo|Repository)$/.test(cur.text)) return identityOf(cur.text, `store ${cur.text}`);
+    }
+    return undefined;
+  }
+}
+
+function first(call: ts.CallExpression): ts.Expression | undefined {
+  return call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+}
+
+/** The last path segment that is not an id, when it names people's records: `leads`, `contacts`. */
+function recordResource(url: string): { key: string; segment: string } | undefined {
+  const segments = url.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0]!.split('/');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i]!;
+    if (!seg || /[{}:$@]|^\d+$/.test(seg) || seg.includes(HOLE) || /^v\d+$/.test(seg)) continue;
+    const word = seg.toLowerCase().replace(/\.json$/, '').replace(/ies$/, 'y').replace(/s$/, '');
+    return RECORD_RESOURCES.has(word) || (word === 'peopl' && RECORD_RESOURCES.has('people')) ? { key: word, segment: seg } : undefined;
+  }
+  return undefined;
+}
+
+/** `Lead`, `leads`, `leadModel`, `LeadRepository`, `prisma.lead` → `lead`; `lead:` key prefixes and file paths stay as they are. */
+export function identityOf(raw: string, label: string): StoreIdentity {
+  if (/[:/]/.test(raw) || raw.includes('.json') || raw.includes('.csv') || raw.includes('.txt') || raw.includes('.log')) return { key: raw.toLowerCase(), label };
+  const last = raw.split('.').pop() ?? raw;
+  let key = last.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  key = key.replace(/(model|repo|repository|collection|table|store|schema|entity|entities|cache|map)$/, '') || key;
+  key = key.replace(/ies$/, 'y').replace(/s$/, '');
+  return { key, label };
+}
+
+/** `lead:${id}` → `lead:`; `sessions` → `sessions`; a key that starts with a hole names nothing. */
+function keyPrefix(key: string): string | undefined {
+  const hole = key.indexOf(HOLE);
+  const fixed = hole < 0 ? key : key.slice(0, hole);
+  if (!fixed) return undefined;
+  if (hole < 0) {
+    // `lead:42` written whole: the prefix before the id is the store
+    const sep = fixed.search(/[:/]/);
+    return sep > 0 ? fixed.slice(0, sep + 1) : fixed;
+  }
+  const sep = fixed.search(/[:/]/);
+  return sep > 0 ? fixed.slice(0, sep + 1) : fixed;
+}
+
+/** The file a write names: its static path, or the last literal of `path.join(dir, 'leads.json')`. */
+function filePath(model: FileModel, arg: ts.Expression | undefined): string | undefined {
+  if (!arg) return undefined;
+  const e = unwrap(arg);
+  const s = model.values.string(e);
+  let text = s?.text;
+  if ((!text || text.startsWith(HOLE)) && ts.isCallExpression(e) && e.arguments.length) text = model.values.string(e.arguments[e.arguments.length - 1])?.text;
+  if (!text) return undefined;
+  const base = text.split(/[\\/]/).pop() ?? text;
+  const named = base.split(HOLE).filter(Boolean);
+  // `inbound-${date}.jsonl`: the fixed parts name the file series
+  return named.length ? named.join('*') : undefined;
+}
+
+function isFileReceiver(call: ts.CallExpression): boolean {
+  const e = unwrap(call.expression);
+  if (ts.isIdentifier(e)) return !/^remove/.test(e.text); // writeFileSync(…) imported by name
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const chain = accessChain(e.expression);
+  return !!chain && /^(fs|fsp|fse|fsExtra|promises|jsonfile)$/i.test(chain[chain.length - 1]!);
+}
+
+/** The parameter positions of `params` whose values some expression of `data` carries. */
+function paramsIn(model: FileModel, data: readonly ts.Expression[], params: ts.NodeArray<ts.ParameterDeclaration>): number[] {
+  const out = new Set<number>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      const d = model.tracker.declarationOf(n);
+      let p: ts.Node | undefined = d;
+      while (p && !ts.isParameter(p) && (ts.isBindingElement(p) || ts.isObjectBindingPattern(p) || ts.isArrayBindingPattern(p))) p = p.parent;
+      if (p && ts.isParameter(p)) {
+        const i = params.indexOf(p);
+        if (i >= 0) out.add(i);
+      } else if (d && ts.isVariableDeclaration(d) && d.initializer && !isFunctionLike(unwrap(d.initializer))) {
+        // `const row = { ...lead, at }` before the write: what the variable was built from
+        if (d.initializer.pos < n.pos) visit(d.initializer);
+      }
+    }
+    if (isFunctionLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  for (const d of data) visit(d);
+  return [...out].sort();
+}
+
+function classOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let cur = node.parent; cur; cur = cur.parent) if (ts.isClassLike(cur)) return cur;
+  return undefined;
+}
+
+/** The name callers use for a function: its declaration, method, variable, property or `X.prototype.m` name. */
+function functionName(fn: ts.Node): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return propertyName(fn.name);
+  const p = fn.parent;
+  if (!p) return undefined;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return propertyName(p.name);
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
+  return undefined;
+}
+
+export function isKeyValueStore(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const target = e.expression.getText(sf);
+  return stores.isKeyValueReceiver(target) && !/^(this\.)?(map|headers|searchParams|params|url)$/i.test(target);
+}
+
+export function isModelCreate(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const target = unwrap(e.expression);
+  // Mongoose/Sequelize/Prisma style: Contact.create(…), prisma.lead.create(…), db.collection('x')…
+  return (ts.isIdentifier(target) && /^[A-Z]/.test(target.text)) || (ts.isPropertyAccessExpression(target) && (/prisma|db|model/i.test(target.expression.getText(sf)) || /^[A-Z]|Model$|Repo(sitory)?$/.test(target.name.text)));
+}
+
+/** `knex('t').where(…).update(…)`, `Contact.update(…)`, `db.collection('leads').add(…)`, `prisma.lead.update(…)`. */
+export function isDbReceiver(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  if (isModelCreate(call, sf)) return true;
+  let cur: ts.Expression = unwrap(e.expression);
+  for (let i = 0; i < 12; i++) {
+    if (ts.isCallExpression(cur) || ts.isPropertyAccessExpression(cur)) cur = unwrap(cur.expression);
+    else break;
+  }
+  return ts.isIdentifier(cur) && /^(knex|db|database|trx|prisma|sequelize|firestore|models?|\w*(Repository|Repo|Model|Collection|Table))$/i.test(cur.text);
+}
+
+function constructedArgs(model: FileModel, call: ts.CallExpression): readonly ts.Expression[] {
+  const e = call.expression;
+  if (!ts.isPropertyAccessExpression(e)) return [];
+  let target = unwrap(e.expression);
+  if (ts.isIdentifier(target)) target = model.values.initializerOf(target.text) ?? target;
+  target = unwrap(target);
+  return ts.isNewExpression(target) ? (target.arguments ?? []) : [];
+}
