@@ -60,8 +60,6 @@ export const stores = {
   /** AWS SDK v3 commands a client's send() runs that write or delete. */
   writeCommands: (): readonly string[] => sinks.stores.writeCommands,
   deleteCommands: (): readonly string[] => sinks.stores.deleteCommands,
-  /** Resources of other services whose records are people (a CRM's leads, contacts …). */
-  recordResources: (): readonly string[] => sinks.stores.recordResources,
   /** Every method name that can be a store, for callers that index calls by name first. */
   methodNames: (): string[] => [...STORE_METHODS, ...RECEIVER_ONLY_STORE_METHODS, ...SQL_METHODS, 'set'],
 };

@@ -1,9 +1,8 @@
 import { ts } from '../ts';
 import type { FileModel } from './file-model';
-import { hostOf, isLoopbackHost, isPlatformHost } from './hosts';
-import { effectiveUrl, type HttpCall } from './http';
 import { stores } from './sinks';
 import { accessChain, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
+import { parametersIn } from './tracking/parameter-flow';
 import type { Callable } from './tracking/syntax-index';
 import { HOLE } from './values';
 
@@ -64,7 +63,6 @@ const FILE_METHODS = /^(writeFile|writeFileSync|appendFile|appendFileSync|unlink
 const MAX_HOPS = 3;
 const WRITE_COMMANDS: ReadonlySet<string> = new Set(stores.writeCommands());
 const DELETE_COMMANDS: ReadonlySet<string> = new Set(stores.deleteCommands());
-const RECORD_RESOURCES: ReadonlySet<string> = new Set(stores.recordResources());
 
 const cache = new WeakMap<FileModel, StoreModel>();
 
@@ -89,10 +87,6 @@ export class StoreModel {
       const op = this.directOp(call);
       // `repo.save(lead)` on the app's own class or module is that function's store, not a store of its own
       if (op && !this.isAppFunction(call)) this.direct.set(call, op);
-    }
-    for (const h of [...model.http.calls, ...model.http.wrapperCalls]) {
-      const op = this.httpOp(h);
-      if (op && !this.direct.has(op.call)) this.direct.set(op.call, op);
     }
   }
 
@@ -192,7 +186,7 @@ export class StoreModel {
           const direct = this.direct.get(n);
           const ops = direct ? [direct] : this.viaCallees(n, hops);
           for (const op of ops) {
-            const written = op.kind === 'delete' ? [] : paramsIn(this.model, op.data, params);
+            const written = op.kind === 'delete' ? [] : parametersIn((id) => this.model.tracker.declarationOf(id), op.data, params);
             if (op.kind !== 'delete' && !written.length) continue;
             const at = op.inner && !op.inner.file ? op.inner : { start: op.call.getStart(this.model.sourceFile), end: op.call.getEnd() };
             if (!out.some((o) => o.kind === op.kind && o.store?.key === op.store?.key && o.start === at.start)) out.push({ kind: op.kind, store: op.store, params: written, start: at.start, end: at.end, file: op.inner?.file });
@@ -296,28 +290,6 @@ export class StoreModel {
     // `new Lead(data).save()` / `const lead = new Lead(data); lead.save()`: the data is in the constructor call
     const data = name === 'save' && call.arguments.length === 0 ? constructedArgs(this.model, call) : call.arguments;
     return { call, kind: ADD_METHODS.has(name) ? 'add' : 'write', store: this.identity(call, name), data, method: name };
-  }
-
-  /**
-   * A copy kept by another service: personal data POSTed (PUT, PATCH) to a path of people's records on a host that
-   * is not the platform's (`https://crm.example.com/v1/leads`); a DELETE there erases it. Read at the call, or at
-   * each call of the app's HTTP wrapper (then the wrapper call's arguments carry the data).
-   */
-  private httpOp(h: HttpCall): StoreOp | undefined {
-    const method = h.method.toUpperCase();
-    if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH' && method !== 'DELETE') return undefined;
-    const url = effectiveUrl(h);
-    if (!url) return undefined;
-    const host = hostOf(url);
-    if (host && (isPlatformHost(host) || isLoopbackHost(host))) return undefined;
-    const resource = recordResource(url);
-    if (!resource) return undefined;
-    const where = host && !host.includes(HOLE) ? host : 'another service';
-    const store = { key: `${where}/${resource.key}`, label: `the ${resource.segment} records at ${where}` };
-    if (method === 'DELETE') return { call: h.call, kind: 'delete', store, data: [], method: 'DELETE' };
-    const wrapped = !this.model.http.calls.includes(h);
-    const data = wrapped ? h.call.arguments : [h.body, h.urlNode, h.options].filter((x): x is ts.Expression => !!x);
-    return { call: h.call, kind: method === 'POST' ? 'add' : 'write', store, data, method };
   }
 
   /** `leads.delete(id)` on a Map kept by the module (or a class field): the Map is the store. */
@@ -424,18 +396,6 @@ function first(call: ts.CallExpression): ts.Expression | undefined {
   return call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
 }
 
-/** The last path segment that is not an id, when it names people's records: `leads`, `contacts`. */
-function recordResource(url: string): { key: string; segment: string } | undefined {
-  const segments = url.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0]!.split('/');
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const seg = segments[i]!;
-    if (!seg || /[{}:$@]|^\d+$/.test(seg) || seg.includes(HOLE) || /^v\d+$/.test(seg)) continue;
-    const word = seg.toLowerCase().replace(/\.json$/, '').replace(/ies$/, 'y').replace(/s$/, '');
-    return RECORD_RESOURCES.has(word) || (word === 'peopl' && RECORD_RESOURCES.has('people')) ? { key: word, segment: seg } : undefined;
-  }
-  return undefined;
-}
-
 /** `Lead`, `leads`, `leadModel`, `LeadRepository`, `prisma.lead` → `lead`; `lead:` key prefixes and file paths stay as they are. */
 export function identityOf(raw: string, label: string): StoreIdentity {
   if (/[:/]/.test(raw) || raw.includes('.json') || raw.includes('.csv') || raw.includes('.txt') || raw.includes('.log')) return { key: raw.toLowerCase(), label };
@@ -480,29 +440,6 @@ function isFileReceiver(call: ts.CallExpression): boolean {
   if (!ts.isPropertyAccessExpression(e)) return false;
   const chain = accessChain(e.expression);
   return !!chain && /^(fs|fsp|fse|fsExtra|promises|jsonfile)$/i.test(chain[chain.length - 1]!);
-}
-
-/** The parameter positions of `params` whose values some expression of `data` carries. */
-function paramsIn(model: FileModel, data: readonly ts.Expression[], params: ts.NodeArray<ts.ParameterDeclaration>): number[] {
-  const out = new Set<number>();
-  const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
-      const d = model.tracker.declarationOf(n);
-      let p: ts.Node | undefined = d;
-      while (p && !ts.isParameter(p) && (ts.isBindingElement(p) || ts.isObjectBindingPattern(p) || ts.isArrayBindingPattern(p))) p = p.parent;
-      if (p && ts.isParameter(p)) {
-        const i = params.indexOf(p);
-        if (i >= 0) out.add(i);
-      } else if (d && ts.isVariableDeclaration(d) && d.initializer && !isFunctionLike(unwrap(d.initializer))) {
-        // `const row = { ...lead, at }` before the write: what the variable was built from
-        if (d.initializer.pos < n.pos) visit(d.initializer);
-      }
-    }
-    if (isFunctionLike(n)) return;
-    ts.forEachChild(n, visit);
-  };
-  for (const d of data) visit(d);
-  return [...out].sort();
 }
 
 function classOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {
