@@ -292,6 +292,21 @@ export class StoreModel {
     return { call, kind: ADD_METHODS.has(name) ? 'add' : 'write', store: this.identity(call, name), data, method: name };
   }
 
+  /** `private readonly repo: Repository<Lead>` (a field or a constructor parameter property): the entity `Lead`. */
+  private fieldEntity(access: ts.PropertyAccessExpression): string | undefined {
+    const cls = classOf(access);
+    if (!cls) return undefined;
+    const name = access.name.text;
+    let type: ts.TypeNode | undefined;
+    for (const m of cls.members) {
+      if (ts.isPropertyDeclaration(m) && m.name && propertyName(m.name) === name) type = m.type;
+      if (ts.isConstructorDeclaration(m)) for (const p of m.parameters) if (ts.isIdentifier(p.name) && p.name.text === name && p.type) type = p.type;
+    }
+    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || !TYPED_STORES.test(type.typeName.text)) return undefined;
+    const arg = type.typeArguments?.[0];
+    return arg && ts.isTypeReferenceNode(arg) && ts.isIdentifier(arg.typeName) ? arg.typeName.text.replace(/(Document|Doc|Entity|Attributes)$/, '') : undefined;
+  }
+
   /** `leads.delete(id)` on a Map kept by the module (or a class field): the Map is the store. */
   private mapStore(receiver: ts.Expression): StoreIdentity | undefined {
     const r = unwrap(receiver);
@@ -317,6 +332,9 @@ export class StoreModel {
     if (FILE_METHODS.test(name) && isFileReceiver(call)) return true;
     if (name === 'del' || name === 'hDel' || name === 'hdel' || name === 'unlink') return isKeyValueStore(call, sf) || isDbReceiver(call, sf);
     if (isDbReceiver(call, sf) || isKeyValueStore(call, sf)) return true;
+    // `this.leads.delete(…)` on a field typed `Repository<Lead>`
+    const receiver = ts.isPropertyAccessExpression(call.expression) ? unwrap(call.expression.expression) : undefined;
+    if (receiver && ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword && this.fieldEntity(receiver)) return true;
     // `lead.deleteOne()` on a row read from a model, `doc.ref.delete()` on a named collection
     return this.identity(call, name) !== undefined && name !== 'delete' && name !== 'remove';
   }
@@ -368,6 +386,8 @@ export class StoreModel {
       }
       if (ts.isPropertyAccessExpression(cur)) {
         const field = cur.name.text;
+        const typed = cur.expression.kind === ts.SyntaxKind.ThisKeyword ? this.fieldEntity(cur) : undefined;
+        if (typed) return identityOf(typed, `model ${typed}`);
         if (!GENERIC_RECEIVERS.test(field)) return identityOf(field, /^[A-Z]/.test(field) ? `model ${field}` : `store ${field}`);
         cur = unwrap(cur.expression);
         continue;
@@ -381,6 +401,11 @@ export class StoreModel {
       const made = init ? unwrap(init) : undefined;
       const inner = made && ts.isAwaitExpression(made) ? unwrap(made.expression) : made;
       if (inner && ts.isNewExpression(inner) && ts.isIdentifier(inner.expression) && /^[A-Z]/.test(inner.expression.text)) return identityOf(inner.expression.text, `model ${inner.expression.text}`);
+      // `const leads = db.collection('leads')`: the variable is the collection
+      if (inner && ts.isCallExpression(inner) && NAMING_CALLS.has(calleeName(inner) ?? '') && inner.arguments[0]) {
+        const t = values.string(inner.arguments[0])?.text?.split(HOLE)[0];
+        if (t) return identityOf(t, `collection ${t}`);
+      }
       if (inner && ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression)) {
         const root = accessChain(inner.expression.expression);
         const model = root?.[root.length - 1];
@@ -395,6 +420,9 @@ export class StoreModel {
 function first(call: ts.CallExpression): ts.Expression | undefined {
   return call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
 }
+
+/** Type names of a store field's declared type that carry the entity (`Repository<Lead>`, `Model<LeadDocument>`). */
+const TYPED_STORES = /^(Repository|Model|Collection|ModelStatic|ModelCtor|EntityRepository|MongoRepository|TreeRepository)$/;
 
 /** `Lead`, `leads`, `leadModel`, `LeadRepository`, `prisma.lead` → `lead`; `lead:` key prefixes and file paths stay as they are. */
 export function identityOf(raw: string, label: string): StoreIdentity {
