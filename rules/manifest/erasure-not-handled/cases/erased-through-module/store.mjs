@@ -10,3 +10,8 @@ export async function rememberLead(lead) {
 export async function forgetContact(contactId) {
   await db.collection('leads').deleteMany({ contactId });
 }
+
+export async function keepNote(conversationId, text) {
+  // ruleid: erasure-not-handled messageId=notErased col=9
+  await db.collection('notes').insertOne({ conversationId, text, at: new Date() });
+}
