@@ -1,7 +1,7 @@
 import { ts } from '../ts';
 import type { FileModel } from './file-model';
 import { stores } from './sinks';
-import { accessChain, calleeName, isFunctionLike, propertyName, unwrap } from './syntax';
+import { accessChain, calleeName, isFunctionLike, objectProperty, propertyName, unwrap } from './syntax';
 import { parametersIn } from './tracking/parameter-flow';
 import type { Callable } from './tracking/syntax-index';
 import { HOLE } from './values';
@@ -277,14 +277,25 @@ export class StoreModel {
       if (!this.deletesFromStore(call, name)) return undefined;
       return { call, kind: 'delete', store: this.identity(call, name), data: [], method: name };
     }
-    if (stores.isSqlMethod(name)) {
-      const sql = this.model.values.string(call.arguments[0])?.text ?? '';
-      if (!stores.isSqlWrite(sql) && !/^\s*delete\b/i.test(sql)) return undefined;
-      const table = SQL_TABLE.exec(sql)?.[1];
-      const store = table ? identityOf(table, `table ${table}`) : undefined;
-      if (/^\s*delete\b/i.test(sql)) return { call, kind: 'delete', store, data: [], method: name };
-      return { call, kind: /^\s*insert\b/i.test(sql) ? 'add' : 'write', store, data: call.arguments.slice(1), method: name };
+    const prepared = this.preparedSql(call, name);
+    if (prepared !== undefined) return this.sqlOp(call, name, prepared, call.arguments);
+    // `query({ text: 'INSERT …', values: [...] })` (pg), `execute({ sql, values })`
+    if (stores.isSqlMethod(name) && call.arguments[0] && this.model.values.objectLiteral(call.arguments[0])) {
+      const config = call.arguments[0];
+      const sql = (this.model.values.propertyString(config, 'text') ?? this.model.values.propertyString(config, 'sql'))?.text;
+      const values = this.model.values.objectLiteral(config);
+      const data = values ? [objectProperty(values, 'values') ?? objectProperty(values, 'params')].filter((x): x is ts.Expression => !!x) : [];
+      if (sql !== undefined) return this.sqlOp(call, name, sql, data);
     }
+    // `out.write(line)` on `fs.createWriteStream('leads.csv', { flags: 'a' })`
+    if (name === 'write' && ts.isPropertyAccessExpression(e)) {
+      const path = this.writeStreamPath(e.expression);
+      if (path) return { call, kind: 'add', store: identityOf(path, `file ${path}`), data: call.arguments, method: name };
+      return undefined;
+    }
+    // lowdb: `db.data.leads.push(lead)`
+    if (name === 'push') return isDbReceiver(call, sf) ? { call, kind: 'add', store: this.identity(call, name), data: call.arguments, method: name } : undefined;
+    if (stores.isSqlMethod(name)) return this.sqlOp(call, name, this.model.values.string(call.arguments[0])?.text ?? '', call.arguments.slice(1));
     const isStore = stores.isMethod(name) || (name === 'set' && isKeyValueStore(call, sf)) || (name === 'create' && isModelCreate(call, sf)) || (stores.isReceiverOnlyMethod(name) && isDbReceiver(call, sf));
     if (!isStore) return undefined;
     // `new Lead(data).save()` / `const lead = new Lead(data); lead.save()`: the data is in the constructor call
@@ -305,6 +316,39 @@ export class StoreModel {
     if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || !TYPED_STORES.test(type.typeName.text)) return undefined;
     const arg = type.typeArguments?.[0];
     return arg && ts.isTypeReferenceNode(arg) && ts.isIdentifier(arg.typeName) ? arg.typeName.text.replace(/(Document|Doc|Entity|Attributes)$/, '') : undefined;
+  }
+
+  /** The SQL of `db.prepare(sql).run(…)` or of `stmt.run(…)` with `const stmt = db.prepare(sql)`. */
+  private preparedSql(call: ts.CallExpression, name: string): string | undefined {
+    if (name !== 'run' && name !== 'execute') return undefined;
+    const e = call.expression;
+    if (!ts.isPropertyAccessExpression(e)) return undefined;
+    let receiver = unwrap(e.expression);
+    if (ts.isIdentifier(receiver)) {
+      const init = this.model.values.initializerOf(receiver.text);
+      receiver = init ? unwrap(init) : receiver;
+    }
+    if (!ts.isCallExpression(receiver) || calleeName(receiver) !== 'prepare') return undefined;
+    return this.model.values.string(receiver.arguments[0])?.text ?? '';
+  }
+
+  private sqlOp(call: ts.CallExpression, name: string, sql: string, data: readonly ts.Expression[]): StoreOp | undefined {
+    const deletes = /^\s*delete\b/i.test(sql);
+    if (!stores.isSqlWrite(sql) && !deletes) return undefined;
+    const table = SQL_TABLE.exec(sql)?.[1];
+    const store = table ? identityOf(table, `table ${table}`) : undefined;
+    if (deletes) return { call, kind: 'delete', store, data: [], method: name };
+    return { call, kind: /^\s*insert\b/i.test(sql) ? 'add' : 'write', store, data, method: name };
+  }
+
+  /** The file a write stream appends to: `createWriteStream('leads.csv')`, held in a variable or a field. */
+  private writeStreamPath(receiver: ts.Expression): string | undefined {
+    let r = unwrap(receiver);
+    if (ts.isIdentifier(r)) {
+      const init = this.model.values.initializerOf(r.text);
+      if (init) r = unwrap(init);
+    }
+    return ts.isCallExpression(r) && calleeName(r) === 'createWriteStream' ? filePath(this.model, r.arguments[0]) : undefined;
   }
 
   /** `leads.delete(id)` on a Map kept by the module (or a class field): the Map is the store. */
