@@ -5,6 +5,8 @@ import { LineIndex } from '../../src/positions';
 import { createAppRule, type AppRuleContext } from '../../src/rule';
 import type { RelatedLocation } from '../../src/types';
 
+/** An e-mail address or a URL: where a person or the dealer asks for erasure. */
+const NAMES_CHANNEL = /[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\S+/i;
 const PLACEHOLDER = /^\s*$|\b(todo|tbd|fixme|changeme|n\/a)\b|<[^<>]{0,40}>|\{\{/i;
 
 export default createAppRule({
@@ -25,7 +27,16 @@ export default createAppRule({
     if (!stores.length) return;
     const statement = erasureStatement(context);
     if (statement.ok) return;
-    const statementWords = statement.placeholder ? 'dataProtection.erasure is only a placeholder' : 'the manifest has no dataProtection.erasure statement';
+    const statementWords = statement.claim !== undefined ? `dataProtection.erasure ("${statement.claim}") names no way to reach the deletion and no code deletes this data` : statement.placeholder ? 'dataProtection.erasure is only a placeholder' : 'the manifest has no dataProtection.erasure statement';
+    // a statement that names no channel (an address to write to) is a claim: the code must delete or expire the store somewhere
+    if (statement.claim !== undefined) {
+      const files = [...context.index.files.values()];
+      const retention = files.flatMap((f) => f.storeRetention ?? []);
+      if (retention.some((r) => !r.store)) return; // something is deleted or expired that the analysis cannot name
+      const kept = new Set(retention.map((r) => r.store!.key));
+      stores.splice(0, stores.length, ...stores.filter((s) => !s.store || !kept.has(s.store.key)));
+      if (!stores.length || stores.every((s) => !s.store) && retention.length) return;
+    }
     const handlers = erasureHandlers(context);
     const evidence = [...context.index.files.values()].flatMap((f) => (f.storeEvidence ?? []).filter((e) => e.kind === 'erase'));
     if (!handlers.length && !evidence.length) {
@@ -75,10 +86,17 @@ function erasureHandlers(context: AppRuleContext): string[] {
   return [...new Set(out)];
 }
 
-function erasureStatement(context: AppRuleContext): { ok: boolean; placeholder: boolean } {
+/**
+ * A statement that names where to ask (an e-mail address or a URL) describes an erasure process the code need not
+ * show; any other text ("on request", "expires after 90 days", "deleted on contact.delete") is a claim the code
+ * must bear out.
+ */
+function erasureStatement(context: AppRuleContext): { ok: boolean; placeholder: boolean; claim?: string } {
   const v = context.app.manifestObject()?.dataProtection?.erasure;
   if (v === undefined) return { ok: false, placeholder: false };
-  return PLACEHOLDER.test(v) ? { ok: false, placeholder: true } : { ok: true, placeholder: false };
+  if (PLACEHOLDER.test(v)) return { ok: false, placeholder: true };
+  if (NAMES_CHANNEL.test(v)) return { ok: true, placeholder: false };
+  return { ok: false, placeholder: false, claim: v.length > 60 ? v.slice(0, 57) + '…' : v };
 }
 
 function related(context: AppRuleContext, sites: readonly (Located & { file: string })[], verb: string): RelatedLocation[] {

@@ -47,6 +47,8 @@ export interface FileFacts {
   storeEvidenceLost?: LostEvidence[];
   /** Named functions and methods of this file that write their parameters to a store or delete from one. */
   storeFunctions?: Record<string, StoreFunction[]>;
+  /** Deletes from a store anywhere in the file (a cleanup job, an admin route) and writes that set an expiry. */
+  storeRetention?: (Located & { store?: StoreIdentity })[];
   readsPersonalData: boolean;
   /** Where personal data enters besides the SDK (other platforms' clients, routes, databases), for the evidence. */
   personalDataReads?: Located[];
@@ -313,6 +315,8 @@ function storedPersonalData(model: FileModel, pd: PersonalDataModel, facts: File
       break;
     }
   }
+  const retention = stores.ops().filter((op) => op.kind === 'delete' || op.expires);
+  if (retention.length) facts.storeRetention = retention.map((op) => ({ start: op.call.getStart(sf), end: op.call.getEnd(), what: op.kind === 'delete' ? 'delete' : 'expiry', ...(op.store ? { store: op.store } : {}) }));
   const evidence = storeEvidence(model);
   if (evidence.handlers.length) facts.storeHandlers = evidence.handlers;
   if (evidence.evidence.length) facts.storeEvidence = evidence.evidence;

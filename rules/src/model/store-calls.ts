@@ -28,6 +28,8 @@ export interface StoreOp {
   /** The arguments that carry what is written. */
   data: readonly ts.Expression[];
   method: string;
+  /** The write sets an expiry (a Redis EX option or setEx, a DynamoDB item's TTL attribute, `expire(key)`). */
+  expires?: boolean;
   /** The store call inside the wrapper this op goes through (another module's when `file` is set). */
   inner?: { file?: string; start: number; end: number };
 }
@@ -41,6 +43,9 @@ const NAMING_PROPERTIES: readonly string[] = stores.namingProperties();
 const GENERIC_RECEIVERS = /^(this|db|database|client|redis|knex|prisma|pool|conn|connection|trx|tx|cache|store|storage|kv|fs|fsp|promises|models?|sequelize|firestore|mongo|mongoose|sql|sqlite|pg|mysql|dynamo|ddb|docClient|documentClient|datastore|repo|repository|manager|em|entityManager|dataSource|session|app|self|_)$/i;
 const SQL_TABLE = /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+[`"[]?([\w.]+)/i;
 const FILE_METHODS = /^(writeFile|writeFileSync|appendFile|appendFileSync|unlink|unlinkSync|rm|rmSync|outputFile|outputJson|writeJson|writeJSON|outputFileSync|writeJsonSync|remove|removeSync)$/;
+const EXPIRING_METHODS = /^(setEx|setex|psetex|pSetEx)$/;
+/** Attributes that give a record its expiry time (DynamoDB TTL, a Mongo TTL index field). */
+const TTL_FIELDS = /^(ttl|expiresAt|expires_at|expireAt|expire_at|expiry|expires|expirationTime)$/;
 const WRITE_COMMANDS: ReadonlySet<string> = new Set(stores.writeCommands());
 const DELETE_COMMANDS: ReadonlySet<string> = new Set(stores.deleteCommands());
 
@@ -50,8 +55,34 @@ export class StoreCalls {
 
   /** A store call by the vocabulary: a write, an update or a delete, with the store it names. */
   op(call: ts.CallExpression): StoreOp | undefined {
+    const op = this.read(call);
+    if (op && op.kind !== 'delete' && this.setsExpiry(call, op)) op.expires = true;
+    return op;
+  }
+
+  /** Redis `set(k, v, { EX })`/`set(k, v, 'EX', n)`/`setEx`, `expire(key, s)`, a DynamoDB item with a TTL attribute. */
+  private setsExpiry(call: ts.CallExpression, op: StoreOp): boolean {
+    if (EXPIRING_METHODS.test(op.method)) return true;
+    for (const a of call.arguments.slice(1)) {
+      const e = unwrap(a);
+      if (ts.isStringLiteralLike(e) && /^(EX|PX|EXAT|PXAT)$/i.test(e.text)) return true;
+      const obj = this.model.values.objectLiteral(e);
+      if (obj && obj.properties.some((p) => p.name && /^(EX|PX|EXAT|PXAT|expiration|ttl)$/i.test(propertyName(p.name) ?? ''))) return true;
+    }
+    const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    const item = arg ? this.model.values.objectLiteral(ts.isNewExpression(arg) ? arg.arguments?.[0] : arg) : undefined;
+    const fields = item ? this.model.values.objectLiteral(objectProperty(item, 'Item')) ?? item : undefined;
+    return !!fields && fields.properties.some((p) => p.name && TTL_FIELDS.test(propertyName(p.name) ?? ''));
+  }
+
+  private read(call: ts.CallExpression): StoreOp | undefined {
     const name = calleeName(call);
     if (!name) return undefined;
+    // `redis.expire('lead:42', 86400)`: the key's store expires
+    if (/^(expire|pExpire|pexpire|expireAt|expireat)$/.test(name) && isKeyValueStore(call, this.model.sourceFile)) {
+      const store = this.identity(call, name);
+      return store ? { call, kind: 'write', store, data: [], method: name, expires: true } : undefined;
+    }
     const sf = this.model.sourceFile;
     const e = call.expression;
     const mapStore = ts.isPropertyAccessExpression(e) ? this.mapStore(e.expression) : undefined;
@@ -191,7 +222,7 @@ export class StoreCalls {
     }
     const e = call.expression;
     if (!ts.isPropertyAccessExpression(e)) return undefined;
-    if (isKeyValueStore(call, this.model.sourceFile) || /^(h[A-Z]?\w*|setex|setEx|lpush|rpush|sadd|del|hdel|hDel)$/.test(name)) {
+    if (isKeyValueStore(call, this.model.sourceFile) || /^(h[A-Z]?\w*|setex|setEx|lpush|rpush|sadd|del|hdel|hDel|expire|pExpire|pexpire|expireAt|expireat)$/.test(name)) {
       const key = values.string(first)?.text;
       const prefix = key !== undefined ? keyPrefix(key) : undefined;
       if (prefix) return identityOf(prefix, `key ${prefix}${prefix === key ? '' : '…'}`);

@@ -103,12 +103,9 @@ function evidenceRoots(model: FileModel): Root[] {
     const kinds = kindsOf(events);
     if (kinds.length && h.fn.body) out.push({ node: h.fn.body, what: h.via === 'onAny' ? 'onAny()' : `'${events.join("', '")}' handler`, kinds });
   }
-  const text = model.text;
-  const mentionsEvent = [...WATCHED].some((e) => text.includes(e));
-  if (mentionsEvent) {
-    for (const lit of model.nodes<ts.StringLiteral>(ts.SyntaxKind.StringLiteral)) dispatchRoot(lit, out);
-    for (const lit of model.nodes<ts.NoSubstitutionTemplateLiteral>(ts.SyntaxKind.NoSubstitutionTemplateLiteral)) dispatchRoot(lit, out);
-  }
+  // the literals are collected anyway: a set lookup each costs less than scanning the text for every event name
+  for (const lit of model.nodes<ts.StringLiteral>(ts.SyntaxKind.StringLiteral)) if (WATCHED.has(lit.text)) dispatchRoot(lit, out);
+  for (const lit of model.nodes<ts.NoSubstitutionTemplateLiteral>(ts.SyntaxKind.NoSubstitutionTemplateLiteral)) if (WATCHED.has(lit.text)) dispatchRoot(lit, out);
   for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
     const e = call.expression;
     if (!ts.isPropertyAccessExpression(e) || !ROUTE_METHODS.has(e.name.text) || call.arguments.length < 2) continue;
