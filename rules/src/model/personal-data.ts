@@ -283,8 +283,6 @@ export class PersonalDataModel {
       if (chain.slice(1).some((p) => CONTAINERS.has(p)) && chain.length <= 5) return { what: 'contact data', whole: true };
       return undefined;
     }
-    // `payload.data.message.text`, `event.message.text`: the text of a message inside an event's payload
-    if (last === 'text' && chain.length >= 3 && chain.length <= 5 && chain[chain.length - 2] === 'message' && !CONFIG_ROOTS.test(root)) return { what: 'message text', whole: false };
     const containerAt = chain.findIndex((p) => CONTAINERS.has(p));
     if (containerAt < 0) return undefined;
     if (chain.length === 1) return undefined; // a bare `contact` identifier we know nothing about
