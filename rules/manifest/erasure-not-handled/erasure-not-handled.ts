@@ -6,7 +6,7 @@ import { createAppRule, type AppRuleContext } from '../../src/rule';
 import type { RelatedLocation } from '../../src/types';
 
 /** An e-mail address or a URL: where a person or the dealer asks for erasure. */
-const NAMES_CHANNEL = /[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\S+/i;
+const NAMES_CHANNEL = /\S@[a-z0-9-]+\.[a-z]|\bhttps?:\/\//i;
 const PLACEHOLDER = /^\s*$|\b(todo|tbd|fixme|changeme|n\/a)\b|<[^<>]{0,40}>|\{\{/i;
 
 export default createAppRule({
