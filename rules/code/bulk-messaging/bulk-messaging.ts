@@ -7,8 +7,10 @@ import type { SdkCall } from '../../src/model/sdk';
 import { boundNames, calleeName, isFunctionLike, ITERATING_METHODS, unwrap } from '../../src/model/syntax';
 import { readableTexts, sentMessages } from '../../src/lexicon/readable-text';
 
-/** Names of consent fields and checks: optIn, marketingConsent, subscribed, allowMarketing, toestemming … */
-const CONSENT = /opt_?-?in|opted_?in|consent|subscribed|subscription|allow_?marketing|marketing_?allowed|toestemming|do_?not_?contact|opt_?-?out|unsubscrib/i;
+import { namesConsent } from '../../src/lexicon/consent';
+
+/** Names of consent fields and checks (the shared consent vocabulary), as a test. */
+const CONSENT = { test: namesConsent };
 const CONSUMER_ROLE = /^agent$/;
 const CONSUMER_TOUCHPOINT = /^(sms|whatsapp|email)/i;
 /** Lists of the dealer's own people: notifying each of them is no bulk messaging of consumers. */

@@ -10,6 +10,8 @@ import { HOLE } from '../../src/model/values';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import type { FileEdit, Fix, RelatedLocation } from '../../src/types';
 import { fixTitle } from '../../src/fixes/title';
+import { isConsentGuarded } from '../../src/lexicon/consent';
+import { parametersIn } from '../../src/model/tracking/parameter-flow';
 
 /** Request options that carry data in the query string rather than the body. */
 const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
@@ -32,6 +34,7 @@ export default createCodeRule({
     return {
       onEnd() {
         for (const h of context.model.http.calls) check(context, h);
+        for (const h of outermostWrapperCalls(context)) check(context, h, h.call.arguments);
         for (const a of analyticsCalls(context.model)) checkAnalytics(context, a);
         for (const r of unauthenticatedResponses(context.model)) checkResponse(context, r);
       },
@@ -39,7 +42,32 @@ export default createCodeRule({
   },
 });
 
-function check(context: CodeRuleContext, h: HttpCall): void {
+/**
+ * Requests of the app's own HTTP wrappers, read at each call (`crm.upsertLead(lead)` around `this.request('POST',
+ * '/leads', lead)` around `fetch`): the call that hands the data over is where it leaves. A call inside a wrapper
+ * that another read call runs is left to that outer call.
+ */
+function outermostWrapperCalls(context: CodeRuleContext): HttpCall[] {
+  const calls = context.model.http.wrapperCalls;
+  if (!calls.length) return [];
+  const tracker = context.model.tracker;
+  const inner = new Set<ts.Node>();
+  for (const h of calls) for (const fn of tracker.calleesOf(h.call)) inner.add(fn);
+  const seen = new Set<ts.CallExpression>();
+  return calls.filter((h) => {
+    const fn = tracker.functionOf(h.call);
+    if ((fn && inner.has(fn)) || seen.has(h.call)) return false;
+    seen.add(h.call);
+    return true;
+  });
+}
+
+/** Consent checked before the data leaves (`if (lead.optIn)`, an early return without it): the app shows its lawful basis. */
+function consentChecked(context: CodeRuleContext, call: ts.CallExpression): boolean {
+  return isConsentGuarded(call, (fn) => context.model.tracker.callSitesOf(fn));
+}
+
+function check(context: CodeRuleContext, h: HttpCall, carriers?: readonly ts.Expression[]): void {
   const url = effectiveUrl(h);
   const host = url ? hostOf(url) : undefined;
   // an unknown or partly dynamic host (an env variable, a customer-configured endpoint) cannot be judged
@@ -47,9 +75,15 @@ function check(context: CodeRuleContext, h: HttpCall): void {
   if (isPlatformHost(host) || isLoopbackHost(host) || isPlaceholderHost(host)) return;
   const app = context.app;
   if (app?.isOwnHost(host) || isDeclared(app, host)) return;
-  const found = personalDataIn(context, h);
-  if (!found) return;
-  reportSent(context, h.call, found, host);
+  const found = carriers ? firstPersonal(context, carriers) : personalDataIn(context, h);
+  if (found) {
+    if (!consentChecked(context, h.call)) reportSent(context, h.call, found, host);
+    return;
+  }
+  // `pushLead(lead)` around `fetch(crm, { body: lead })`: the callers say what the data is
+  for (const { site, found: handed } of fromCallers(context, h.call, carriers ?? requestParts(context, h), 0)) {
+    if (!consentChecked(context, site)) reportSent(context, site, handed, host);
+  }
 }
 
 function reportSent(context: CodeRuleContext, call: ts.CallExpression, found: { ref: PersonalDataRef; node: ts.Node }, host: string): void {
@@ -79,7 +113,7 @@ function checkAnalytics(context: CodeRuleContext, a: AnalyticsCall): void {
       break;
     }
   }
-  if (!found) return;
+  if (!found || consentChecked(context, a.call)) return;
   reportSent(context, a.call, found, a.host);
 }
 
@@ -95,6 +129,35 @@ function checkResponse(context: CodeRuleContext, r: RouteResponse): void {
   });
 }
 
+/** Where a request carries data: URL, body and query options. */
+function requestParts(context: CodeRuleContext, h: HttpCall): ts.Expression[] {
+  const out: (ts.Expression | undefined)[] = [h.urlNode, h.body];
+  const opts = context.model.values.objectLiteral(h.options);
+  if (opts) for (const k of QUERY_OPTIONS) out.push(objectProperty(opts, k));
+  return out.filter((x): x is ts.Expression => !!x);
+}
+
+/**
+ * Calls of the function around a request that hand it personal data in the parameters the request carries,
+ * through up to three of the file's functions (a client method calling its own `request`).
+ */
+function fromCallers(context: CodeRuleContext, call: ts.CallExpression, carriers: readonly ts.Expression[], depth: number): { site: ts.CallExpression; found: { ref: PersonalDataRef; node: ts.Node } }[] {
+  const tracker = context.model.tracker;
+  const fn = depth < 3 ? tracker.functionOf(call) : undefined;
+  if (!fn) return [];
+  const positions = parametersIn((id) => tracker.declarationOf(id), carriers, fn.parameters);
+  if (!positions.length) return [];
+  const out: { site: ts.CallExpression; found: { ref: PersonalDataRef; node: ts.Node } }[] = [];
+  for (const site of tracker.callSitesOf(fn)) {
+    if (!ts.isCallExpression(site)) continue;
+    const args = positions.map((i) => site.arguments[i]).filter((a): a is ts.Expression => !!a);
+    const found = firstPersonal(context, args);
+    if (found) out.push({ site, found });
+    else out.push(...fromCallers(context, site, args, depth + 1));
+  }
+  return out;
+}
+
 /** The first place in the request (URL, body, query options) that carries personal data. */
 function personalDataIn(context: CodeRuleContext, h: HttpCall): { ref: PersonalDataRef; node: ts.Node } | undefined {
   const pd = context.personalData;
@@ -104,6 +167,14 @@ function personalDataIn(context: CodeRuleContext, h: HttpCall): { ref: PersonalD
   for (const node of candidates) {
     if (!node) continue;
     const ref = pd.refIn(node, 0, true);
+    if (ref) return { ref, node };
+  }
+  return undefined;
+}
+
+function firstPersonal(context: CodeRuleContext, nodes: readonly ts.Expression[]): { ref: PersonalDataRef; node: ts.Node } | undefined {
+  for (const node of nodes) {
+    const ref = context.personalData.refIn(node, 0, true);
     if (ref) return { ref, node };
   }
   return undefined;

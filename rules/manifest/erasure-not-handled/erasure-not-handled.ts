@@ -1,9 +1,12 @@
 import { EVENTS } from '../../src/data';
 import { eventsReceived, type Located } from '../../src/model/facts';
+import { storeSites } from '../../src/model/store-sites';
 import { LineIndex } from '../../src/positions';
 import { createAppRule, type AppRuleContext } from '../../src/rule';
 import type { RelatedLocation } from '../../src/types';
 
+/** An e-mail address or a URL: where a person or the dealer asks for erasure. */
+const NAMES_CHANNEL = /\S@[a-z0-9-]+\.[a-z]|\bhttps?:\/\//i;
 const PLACEHOLDER = /^\s*$|\b(todo|tbd|fixme|changeme|n\/a)\b|<[^<>]{0,40}>|\{\{/i;
 
 export default createAppRule({
@@ -16,49 +19,87 @@ export default createAppRule({
     fixable: false,
     messages: {
       notHandled: 'Personal data is stored here ({{what}}), but the app handles neither contact.delete nor conversation.delete and {{statement}}: stored data must be erased when the dealer asks',
+      notErased: 'Personal data is stored in {{store}} here ({{what}}), but what runs on deletion ({{handler}}) erases nothing from {{store}} and {{statement}}: stored data must be erased when the dealer asks',
     },
   },
   check(context) {
-    const stores = storedPersonalData(context);
+    const stores = storeSites(context.index.files, () => true);
     if (!stores.length) return;
-    if (eventsReceived(EVENTS.erasureEvents, subscribedEvents(context)).length) return;
     const statement = erasureStatement(context);
     if (statement.ok) return;
-    const [first, ...others] = stores;
-    context.report({
-      messageId: 'notHandled',
-      data: { what: first!.what, statement: statement.placeholder ? 'dataProtection.erasure is only a placeholder' : 'the manifest has no dataProtection.erasure statement' },
-      file: first!.file,
-      start: first!.start,
-      end: first!.end,
-      related: related(context, others, 'also stores'),
-    });
+    const statementWords = statement.claim !== undefined ? `dataProtection.erasure ("${statement.claim}") names no way to reach the deletion and no code deletes this data` : statement.placeholder ? 'dataProtection.erasure is only a placeholder' : 'the manifest has no dataProtection.erasure statement';
+    // a statement that names no channel (an address to write to) is a claim: the code must delete or expire the store somewhere
+    if (statement.claim !== undefined) {
+      const files = [...context.index.files.values()];
+      const retention = files.flatMap((f) => f.storeRetention ?? []);
+      if (retention.some((r) => !r.store)) return; // something is deleted or expired that the analysis cannot name
+      const kept = new Set(retention.map((r) => r.store!.key));
+      stores.splice(0, stores.length, ...stores.filter((s) => !s.store || !kept.has(s.store.key)));
+      if (!stores.length || stores.every((s) => !s.store) && retention.length) return;
+    }
+    const handlers = erasureHandlers(context);
+    const evidence = [...context.index.files.values()].flatMap((f) => (f.storeEvidence ?? []).filter((e) => e.kind === 'erase'));
+    if (!handlers.length && !evidence.length) {
+      const [first, ...others] = stores;
+      context.report({
+        messageId: 'notHandled',
+        data: { what: first!.what, statement: statementWords },
+        file: first!.file,
+        start: first!.start,
+        end: first!.end,
+        related: related(context, [...first!.callers, ...others.flatMap((o) => [o, ...o.callers])], 'also stores'),
+      });
+      return;
+    }
+    // the erasure code calls something the analysis cannot follow, or erases a store it cannot name: cannot tell
+    const lost = [...context.index.files.values()].some((f) => (f.storeEvidenceLost ?? []).some((l) => l.kind === 'erase'));
+    if (lost || evidence.some((e) => !e.store)) return;
+    const erased = new Set(evidence.map((e) => e.store!.key));
+    const reported = new Set<string>();
+    for (const s of stores) {
+      // a store the code does not name may be the one erased: cannot tell
+      if (!s.store || erased.has(s.store.key) || reported.has(s.store.key)) continue;
+      reported.add(s.store.key);
+      const same = stores.filter((o) => o !== s && o.store?.key === s.store!.key);
+      context.report({
+        messageId: 'notErased',
+        data: { what: s.what, store: s.store.label, handler: handlers[0] ?? evidence[0]!.what, statement: statementWords },
+        file: s.file,
+        start: s.start,
+        end: s.end,
+        related: related(context, [...s.callers, ...same.flatMap((o) => [o, ...o.callers])], 'also stores'),
+      });
+    }
   },
 });
 
-type Stored = Located & { file: string };
-
-/** Every storage write of personal data in the app's code, by file path and position. */
-function storedPersonalData(context: AppRuleContext): Stored[] {
-  const out: Stored[] = [];
-  for (const [file, facts] of context.index.files) for (const s of facts.storesPersonalData) out.push({ ...s, file });
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-}
-
-/** Event patterns the code subscribes to. `onAny` is recorded as `*`; it receives every event, so it counts as `**`. */
-function subscribedEvents(context: AppRuleContext): string[] {
+/** What runs when a contact or conversation is deleted: SDK subscriptions (onAny counts), branches on the event name, erasure routes. */
+function erasureHandlers(context: AppRuleContext): string[] {
   const out: string[] = [];
-  for (const facts of context.index.files.values()) for (const e of facts.events) out.push(e.what === '*' ? '**' : e.what);
-  return out;
+  for (const facts of context.index.files.values()) {
+    for (const e of facts.events) {
+      const pattern = e.what === '*' ? '**' : e.what;
+      if (eventsReceived(EVENTS.erasureEvents, [pattern]).length) out.push(e.what === '*' ? 'onAny()' : `'${e.what}' handler`);
+    }
+    for (const h of facts.storeHandlers ?? []) if (h.kinds.includes('erase')) out.push(h.what);
+  }
+  return [...new Set(out)];
 }
 
-function erasureStatement(context: AppRuleContext): { ok: boolean; placeholder: boolean } {
+/**
+ * A statement that names where to ask (an e-mail address or a URL) describes an erasure process the code need not
+ * show; any other text ("on request", "expires after 90 days", "deleted on contact.delete") is a claim the code
+ * must bear out.
+ */
+function erasureStatement(context: AppRuleContext): { ok: boolean; placeholder: boolean; claim?: string } {
   const v = context.app.manifestObject()?.dataProtection?.erasure;
   if (v === undefined) return { ok: false, placeholder: false };
-  return PLACEHOLDER.test(v) ? { ok: false, placeholder: true } : { ok: true, placeholder: false };
+  if (PLACEHOLDER.test(v)) return { ok: false, placeholder: true };
+  if (NAMES_CHANNEL.test(v)) return { ok: true, placeholder: false };
+  return { ok: false, placeholder: false, claim: v.length > 60 ? v.slice(0, 57) + '…' : v };
 }
 
-function related(context: AppRuleContext, sites: Stored[], verb: string): RelatedLocation[] {
+function related(context: AppRuleContext, sites: readonly (Located & { file: string })[], verb: string): RelatedLocation[] {
   const lines = new Map<string, LineIndex>();
   const out: RelatedLocation[] = [];
   for (const s of sites.slice(0, 10)) {

@@ -1,5 +1,6 @@
 import { EVENTS } from '../../src/data';
 import { eventsReceived, type Located } from '../../src/model/facts';
+import { storeSites, type StoreSite } from '../../src/model/store-sites';
 import { LineIndex } from '../../src/positions';
 import { createAppRule, type AppRuleContext } from '../../src/rule';
 import type { RelatedLocation } from '../../src/types';
@@ -20,16 +21,21 @@ export default createAppRule({
     fixable: false,
     messages: {
       notHandled: 'Contact data is stored here ({{what}}), but the app neither handles contact.update nor says how stored data is kept current: when a contact changes, the copy must be updated or erased',
+      notRefreshed: 'Contact data is stored in {{store}} here ({{what}}), but what runs when a contact changes ({{handler}}) neither updates nor erases {{store}}: the copy goes stale',
       erasureOnly: 'Contact data is stored here ({{what}}) and erased on request, but not updated: handle contact.update (or say in dataProtection.erasure what happens when a contact changes)',
     },
   },
   check(context) {
-    const stores = storedContactData(context);
+    const stores = storeSites(context.index.files, (what) => CONTACT_DATA.test(what));
     if (!stores.length) return;
     const subscribed = subscribedEvents(context);
-    if (eventsReceived(EVENTS.updateEvents, subscribed).length) return;
+    const handlers = [...eventsReceived(EVENTS.updateEvents, subscribed).map((e) => `'${e}' handler`), ...[...context.index.files.values()].flatMap((f) => (f.storeHandlers ?? []).filter((h) => h.kinds.includes('update')).map((h) => h.what))];
     const statement = erasureStatement(context);
     if (statement && MENTIONS_UPDATES.test(statement)) return;
+    if (handlers.length) {
+      checkRefreshed(context, stores, handlers);
+      return;
+    }
     // erasing on request answers part of A.8 ("erase or update"); what is left is a hint
     const erases = !!statement || eventsReceived(EVENTS.erasureEvents, subscribed).length > 0;
     const [first, ...others] = stores;
@@ -40,17 +46,33 @@ export default createAppRule({
       file: first!.file,
       start: first!.start,
       end: first!.end,
-      related: related(context, others),
+      related: related(context, [...first!.callers, ...others.flatMap((o) => [o, ...o.callers])]),
     });
   },
 });
 
-type Stored = Located & { file: string };
-
-function storedContactData(context: AppRuleContext): Stored[] {
-  const out: Stored[] = [];
-  for (const [file, facts] of context.index.files) for (const s of facts.storesPersonalData) if (CONTACT_DATA.test(s.what)) out.push({ ...s, file });
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
+/** Contact changes are handled: each store that keeps contact data must be written or erased there. */
+function checkRefreshed(context: AppRuleContext, stores: StoreSite[], handlers: string[]): void {
+  const files = [...context.index.files.values()];
+  // code there the analysis cannot follow, or a store it cannot name: cannot tell
+  if (files.some((f) => (f.storeEvidenceLost ?? []).some((l) => l.kind === 'update'))) return;
+  const evidence = files.flatMap((f) => (f.storeEvidence ?? []).filter((e) => e.kind === 'update'));
+  if (evidence.some((e) => !e.store)) return;
+  const refreshed = new Set(evidence.map((e) => e.store!.key));
+  const reported = new Set<string>();
+  for (const s of stores) {
+    if (!s.store || refreshed.has(s.store.key) || reported.has(s.store.key)) continue;
+    reported.add(s.store.key);
+    const same = stores.filter((o) => o !== s && o.store?.key === s.store!.key);
+    context.report({
+      messageId: 'notRefreshed',
+      data: { what: s.what, store: s.store.label, handler: [...new Set(handlers)][0]! },
+      file: s.file,
+      start: s.start,
+      end: s.end,
+      related: related(context, [...s.callers, ...same.flatMap((o) => [o, ...o.callers])]),
+    });
+  }
 }
 
 /** `onAny` is recorded as `*`; it receives every event, so it counts as `**`. */
@@ -65,7 +87,7 @@ function erasureStatement(context: AppRuleContext): string | undefined {
   return v !== undefined && !PLACEHOLDER.test(v) ? v : undefined;
 }
 
-function related(context: AppRuleContext, sites: Stored[]): RelatedLocation[] {
+function related(context: AppRuleContext, sites: readonly (Located & { file: string })[]): RelatedLocation[] {
   const lines = new Map<string, LineIndex>();
   const out: RelatedLocation[] = [];
   for (const s of sites.slice(0, 10)) {

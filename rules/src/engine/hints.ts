@@ -4,6 +4,7 @@
 import { ancestorDirs, resolveRelative } from '../bindings';
 import { SDK_PACKAGE } from '../data';
 import type { FileHints } from '../model/file-model';
+import type { StoreFunction } from '../model/stores';
 import type { FileResult } from './types';
 import { webhookVerifierHints } from './verification-hints';
 
@@ -53,6 +54,7 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const constants: Record<string, string> = { ...out.get(f)?.importedConstants };
       const follows = facts.followActions ? { ...out.get(f)?.importedFollowActions, ...facts.followActions } : undefined;
       const senders: Record<string, number[]> = { ...out.get(f)?.importedTextSenders };
+      const storeFunctions = facts.storeFunctions ? importedStoreFunctions(out.get(f)?.importedStoreFunctions, facts.storeFunctions, target!) : undefined;
       for (const n of imp.names) {
         const base = own(exported, n) ?? own(exported, 'default');
         if (base) clients[n] = base;
@@ -75,10 +77,25 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       if (Object.keys(constants).length) h = { ...h, importedConstants: constants };
       if (follows) h = { ...h, importedFollowActions: follows };
       if (Object.keys(senders).length) h = { ...h, importedTextSenders: senders };
+      if (storeFunctions) h = { ...h, importedStoreFunctions: storeFunctions };
       if (Object.keys(h).length) out.set(f, h);
     }
   }
   for (const [f, verifiers] of webhookVerifierHints(results, lookup)) out.set(f, { ...out.get(f), webhookVerifiers: verifiers });
+  return out;
+}
+
+/** Store functions of an imported module, by name, each with the module's path (the store call is there). */
+function importedStoreFunctions(prev: Record<string, StoreFunction[]> | undefined, exported: Record<string, StoreFunction[]>, file: string): Record<string, StoreFunction[]> {
+  const out: Record<string, StoreFunction[]> = { ...prev };
+  for (const [name, fns] of Object.entries(exported)) {
+    const list = [...(out[name] ?? [])];
+    for (const fn of fns) {
+      const withFile = { ...fn, file: fn.file ?? file };
+      if (!list.some((x) => x.file === withFile.file && x.start === withFile.start && x.kind === withFile.kind)) list.push(withFile);
+    }
+    out[name] = list;
+  }
   return out;
 }
 

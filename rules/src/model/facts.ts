@@ -6,12 +6,13 @@ import type { FileModel } from './file-model';
 import { effectiveUrl, type HttpCall } from './http';
 import { hostOf, isApiHost, isPlatformHost } from './hosts';
 import type { PersonalDataModel } from './personal-data';
-import { stores } from './sinks';
 import { exportedTextSenders, sentImportedObjects } from './text-senders';
 import { readableTexts } from '../lexicon/readable-text';
 import { findMisleadingClaims } from '../lexicon/misleading-claims';
 import { proseOnly } from '../manifest/listing-text';
-import { accessChain, calleeName, objectProperty, unwrap } from './syntax';
+import { storeEvidence, type LostEvidence, type StoreEvidence, type StoreHandler } from './store-evidence';
+import { storeModel, type StoreFunction, type StoreIdentity } from './stores';
+import { accessChain, objectProperty, unwrap } from './syntax';
 import type { SdkCall } from './sdk';
 import { HOLE } from './values';
 
@@ -27,6 +28,12 @@ export interface ScopeUse {
 
 export interface Located { start: number; end: number; what: string }
 
+export interface StoredPersonalData extends Located {
+  store?: StoreIdentity;
+  /** The store call inside the app's function the data goes through (in `file` when another module's). */
+  inner?: { file?: string; start: number; end: number };
+}
+
 /** Per-file facts the project index aggregates across an app (cached with the file's content hash). */
 export interface FileFacts {
   scopeUses: ScopeUse[];
@@ -34,9 +41,18 @@ export interface FileFacts {
   unknownApiCalls: Located[];
   /** Events the file subscribes to (bot.on), with where. */
   events: Located[];
-  /** Personal data written to storage (db, files, cache); in a file of an app with a manifest only (its rules read it). */
-  storesPersonalData: Located[];
-  /** Whether the file reads personal data; past what the SDK says, in a file of an app with a manifest only. */
+  /** Personal data written to storage (db, files, cache), with the store when the code names it; in a file of an app with a manifest only (its rules read it). */
+  storesPersonalData: StoredPersonalData[];
+  /** Code that runs when a contact or conversation is deleted or a contact changes, or a route that erases on request. */
+  storeHandlers?: StoreHandler[];
+  /** Store calls reached from there (directly or through the app's functions): what they erase or refresh. */
+  storeEvidence?: StoreEvidence[];
+  /** Calls there the analysis cannot follow that may erase or update a store: past them, "cannot tell". */
+  storeEvidenceLost?: LostEvidence[];
+  /** Named functions and methods of this file that write their parameters to a store or delete from one. */
+  storeFunctions?: Record<string, StoreFunction[]>;
+  /** Deletes from a store anywhere in the file (a cleanup job, an admin route) and writes that set an expiry. */
+  storeRetention?: (Located & { store?: StoreIdentity })[];
   readsPersonalData: boolean;
   /** Where personal data enters besides the SDK (other platforms' clients, routes, databases), for the evidence (as storesPersonalData). */
   personalDataReads?: Located[];
@@ -177,44 +193,15 @@ export function collectFacts(model: FileModel, personalData: (() => PersonalData
   facts.evidenceLost.sort((a, b) => a.start - b.start || a.end - b.end);
   if (model.sdk.messageNames.size) facts.readsPersonalData = true;
   if (personalData) {
-    const { reads, stores } = personalDataFacts(model, personalData());
-    if (reads) {
+    const pd = personalData();
+    if (pd.sources.size) {
       facts.readsPersonalData = true;
-      facts.personalDataReads = reads;
+      facts.personalDataReads = [...pd.sources].map(([node, what]) => ({ start: node.getStart(sf), end: node.getEnd(), what })).sort((a, b) => a.start - b.start);
     }
-    facts.storesPersonalData = stores;
+    // the store model and its erasure/update evidence feed only the manifest rules, like the personal-data facts
+    storedPersonalData(model, pd, facts);
   }
   return facts;
-}
-
-interface PersonalDataFacts {
-  reads: Located[] | undefined;
-  stores: Located[];
-}
-
-/** Where personal data enters the file besides the SDK, and where it is written to storage. */
-function personalDataFacts(model: FileModel, pd: PersonalDataModel): PersonalDataFacts {
-  const sf = model.sourceFile;
-  const reads = pd.sources.size ? [...pd.sources].map(([node, what]) => ({ start: node.getStart(sf), end: node.getEnd(), what })).sort((a, b) => a.start - b.start) : undefined;
-  const stored: Located[] = [];
-  // calls to Web1on1 (SDK) and outbound HTTP send data elsewhere; other rules look at those
-  const notStorage = new Set<ts.CallExpression>([...model.sdk.calls.map((c) => c.call), ...model.http.calls.map((h) => h.call)]);
-  for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
-    const name = calleeName(call);
-    if (!name || notStorage.has(call)) continue;
-    const isStore = stores.isMethod(name) || (name === 'set' && isKeyValueStore(call, sf)) || (stores.isSqlMethod(name) && stores.isSqlWrite(model.values.string(call.arguments[0])?.text ?? '')) || (name === 'create' && isModelCreate(call, sf)) || (stores.isReceiverOnlyMethod(name) && isDbReceiver(call, sf));
-    if (!isStore) continue;
-    // `new Lead(data).save()` / `const lead = new Lead(data); lead.save()`: the data is in the constructor call
-    const args = name === 'save' && call.arguments.length === 0 ? constructedArgs(model, call) : call.arguments;
-    for (const arg of args) {
-      const r = pd.ref(arg) ?? objectWithPersonalData(pd, arg) ?? pd.refIn(arg);
-      if (r) {
-        stored.push({ start: call.getStart(sf), end: call.getEnd(), what: `${r.what} via ${name}()` });
-        break;
-      }
-    }
-  }
-  return { reads, stores: stored };
 }
 
 function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e: string, note?: string) => void, sf: ts.SourceFile, readAtSites: boolean): void {
@@ -306,42 +293,9 @@ function conversationCreate(model: FileModel, call: ts.CallExpression, use: (n: 
   if (type === 'contact') use(call, 'messages:consumer', `${callee}({ type: 'contact' }) (business-initiated)`);
 }
 
-function isKeyValueStore(call: ts.CallExpression, sf: ts.SourceFile): boolean {
-  const e = call.expression;
-  if (!ts.isPropertyAccessExpression(e)) return false;
-  const target = e.expression.getText(sf);
-  return stores.isKeyValueReceiver(target) && !/^(this\.)?(map|headers|searchParams|params|url)$/i.test(target);
-}
 
-function isModelCreate(call: ts.CallExpression, sf: ts.SourceFile): boolean {
-  const e = call.expression;
-  if (!ts.isPropertyAccessExpression(e)) return false;
-  const target = unwrap(e.expression);
-  // Mongoose/Sequelize/Prisma style: Contact.create(…), prisma.lead.create(…), db.collection('x')…
-  return (ts.isIdentifier(target) && /^[A-Z]/.test(target.text)) || (ts.isPropertyAccessExpression(target) && (/prisma|db|model/i.test(target.expression.getText(sf)) || /^[A-Z]|Model$|Repo(sitory)?$/.test(target.name.text)));
-}
 
-/** `knex('t').where(…).update(…)`, `Contact.update(…)`, `db.collection('leads').add(…)`, `prisma.lead.update(…)`. */
-function isDbReceiver(call: ts.CallExpression, sf: ts.SourceFile): boolean {
-  const e = call.expression;
-  if (!ts.isPropertyAccessExpression(e)) return false;
-  if (isModelCreate(call, sf)) return true;
-  let cur: ts.Expression = unwrap(e.expression);
-  for (let i = 0; i < 12; i++) {
-    if (ts.isCallExpression(cur) || ts.isPropertyAccessExpression(cur)) cur = unwrap(cur.expression);
-    else break;
-  }
-  return ts.isIdentifier(cur) && /^(knex|db|database|trx|prisma|sequelize|firestore|models?|\w*(Repository|Repo|Model|Collection|Table))$/i.test(cur.text);
-}
 
-function constructedArgs(model: FileModel, call: ts.CallExpression): readonly ts.Expression[] {
-  const e = call.expression;
-  if (!ts.isPropertyAccessExpression(e)) return [];
-  let target = unwrap(e.expression);
-  if (ts.isIdentifier(target)) target = model.values.initializerOf(target.text) ?? target;
-  target = unwrap(target);
-  return ts.isNewExpression(target) ? (target.arguments ?? []) : [];
-}
 
 function objectWithPersonalData(pd: PersonalDataModel, arg: ts.Expression): { what: string } | undefined {
   const e = unwrap(arg);
@@ -359,6 +313,41 @@ function objectWithPersonalData(pd: PersonalDataModel, arg: ts.Expression): { wh
     }
   }
   return undefined;
+}
+
+/**
+ * Personal data written to a store: by a store call of the vocabulary, or handed to a function of the app (this
+ * module's or an imported one's) that writes its parameter to a store. Also what erases or refreshes stores and
+ * which functions here are stores for the modules that import this one.
+ */
+function storedPersonalData(model: FileModel, pd: PersonalDataModel, facts: FileFacts): void {
+  const stores = storeModel(model);
+  const sf = model.sourceFile;
+  const seen = new Set<string>();
+  for (const op of stores.ops()) {
+    if (op.kind === 'delete') continue;
+    for (const arg of op.data) {
+      const r = pd.ref(arg) ?? objectWithPersonalData(pd, arg) ?? pd.refIn(arg);
+      if (!r) continue;
+      const start = op.call.getStart(sf);
+      const key = `${start}:${op.inner?.file ?? ''}:${op.inner?.start ?? ''}`;
+      if (seen.has(key)) break;
+      seen.add(key);
+      const stored: StoredPersonalData = { start, end: op.call.getEnd(), what: `${r.what} via ${op.method}()` };
+      if (op.store) stored.store = op.store;
+      if (op.inner) stored.inner = op.inner.file ? { ...op.inner } : { start: op.inner.start, end: op.inner.end };
+      facts.storesPersonalData.push(stored);
+      break;
+    }
+  }
+  const retention = stores.ops().filter((op) => op.kind === 'delete' || op.expires);
+  if (retention.length) facts.storeRetention = retention.map((op) => ({ start: op.call.getStart(sf), end: op.call.getEnd(), what: op.kind === 'delete' ? 'delete' : 'expiry', ...(op.store ? { store: op.store } : {}) }));
+  const evidence = storeEvidence(model);
+  if (evidence.handlers.length) facts.storeHandlers = evidence.handlers;
+  if (evidence.evidence.length) facts.storeEvidence = evidence.evidence;
+  if (evidence.lost.length) facts.storeEvidenceLost = evidence.lost;
+  const functions = stores.exportedFunctions();
+  if (Object.keys(functions).length) facts.storeFunctions = functions;
 }
 
 /** The erasure (or update) events among `wanted` that the subscribed patterns receive. */

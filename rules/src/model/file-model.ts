@@ -1,3 +1,4 @@
+import type { StoreFunction } from './stores';
 import { ts } from '../ts';
 import { LineIndex } from '../positions';
 import { HttpModel } from './http';
@@ -41,6 +42,8 @@ export interface FileHints {
   importedConstants?: Record<string, string>;
   /** Names of functions and methods of relatively imported modules that follow or unfollow accounts (A.3). */
   importedFollowActions?: Record<string, 'follow' | 'unfollow'>;
+  /** Functions and methods of relatively imported modules that write their parameters to a store or delete from one, by name. */
+  importedStoreFunctions?: Record<string, StoreFunction[]>;
 }
 
 export interface ModelOptions {

@@ -49,6 +49,17 @@ export const stores = {
     const lower = text.toLowerCase();
     return KEY_VALUE_WORDS.some((w) => lower.includes(w));
   },
+  /** Methods that append a new record rather than set or overwrite one. */
+  addMethods: (): readonly string[] => sinks.stores.addMethods,
+  /** Methods that delete from a store (on a store-looking receiver). */
+  deleteMethods: (): readonly string[] => sinks.stores.deleteMethods,
+  /** Calls in a receiver chain whose first argument names the table or collection. */
+  namingCalls: (): readonly string[] => sinks.stores.namingCalls,
+  /** Option properties that name the table (`TableName`). */
+  namingProperties: (): readonly string[] => sinks.stores.namingProperties,
+  /** AWS SDK v3 commands a client's send() runs that write or delete. */
+  writeCommands: (): readonly string[] => sinks.stores.writeCommands,
+  deleteCommands: (): readonly string[] => sinks.stores.deleteCommands,
   /** Every method name that can be a store, for callers that index calls by name first. */
   methodNames: (): string[] => [...STORE_METHODS, ...RECEIVER_ONLY_STORE_METHODS, ...SQL_METHODS, 'set'],
 };
