@@ -123,9 +123,13 @@ function objectRegistration(context: CodeRuleContext, call: ts.CallExpression, t
   const collect = (e: ts.Expression, depth: number): void => {
     const u = unwrap(e);
     if (depth > 3) return;
-    if (ts.isArrayLiteralExpression(u)) for (const x of u.elements) collect(x, depth + 1);
-    else if (ts.isObjectLiteralExpression(u)) for (const m of u.properties) if (ts.isPropertyAssignment(m)) collect(m.initializer, depth + 1);
-    else if (!ts.isStringLiteralLike(u) && !ts.isNumericLiteral(u)) before.push(u);
+    if (ts.isArrayLiteralExpression(u)) {
+      for (const x of u.elements) collect(x, depth + 1);
+    } else if (ts.isObjectLiteralExpression(u)) {
+      for (const m of u.properties) if (ts.isPropertyAssignment(m)) collect(m.initializer, depth + 1);
+    } else if (!ts.isStringLiteralLike(u) && !ts.isNumericLiteral(u)) {
+      before.push(u);
+    }
   };
   for (const h of holders) {
     for (const m of h.properties) {
