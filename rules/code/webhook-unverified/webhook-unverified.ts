@@ -35,6 +35,8 @@ export default createCodeRule({
       platformRoute: 'Webhook route {{route}} acts on the request body without checking who sent it{{platformNote}}: anyone who finds the URL can post fake events; verify the signature over the raw body (crypto.timingSafeEqual) and answer 401 otherwise',
       botMount: '{{call}} handles a bot framework\'s webhook deliveries on {{route}}, and nothing before it verifies their signature: anyone who finds the URL can post fake events; verify the signature over the raw body first (middleware before the router, or a body-parser verify hook that throws)',
       failOpen: 'The signature check runs only when {{secret}} is set: without it every request is processed unverified (fail-open); refuse requests, or refuse to start, when the secret is missing',
+      failOpenHeader: 'The signature check runs only when the request carries one ({{secret}}): a request without a signature is processed unverified (fail-open); refuse it with 401',
+      checkSwitch: 'The signature check can be switched off ({{secret}}): with it off, anyone who finds the URL can post fake events; keep the check on everywhere (tests can sign their requests)',
       unawaited: '{{call}} checks the signature asynchronously, but its promise is neither awaited nor returned: the request goes on before the check ends and a failed check is only an unhandled rejection; await it (or return it) and reject the request when it fails',
       compare: 'Signature compared with {{op}}: the comparison stops at the first differing character, so response times leak the expected signature; use crypto.timingSafeEqual after a length check',
     },
@@ -55,7 +57,9 @@ export default createCodeRule({
         const guard = failOpenGuard(model, sig(), node as ts.IfStatement);
         if (!guard) return;
         const stmt = guard.statement;
-        context.report({ messageId: 'failOpen', data: { secret: guard.secret }, start: stmt.getStart(context.sourceFile), end: stmt.expression.getEnd() + 1 });
+        const messageId = guard.kind === 'secret' ? 'failOpen' : guard.kind === 'header' ? 'failOpenHeader' : 'checkSwitch';
+        // an option that is off only when someone sets it is a weaker finding than a check that is skipped by default
+        context.report({ messageId, data: { secret: guard.secret }, start: stmt.getStart(context.sourceFile), end: stmt.expression.getEnd() + 1, severity: guard.kind === 'switch' ? 'warning' : undefined });
       },
       [ts.SyntaxKind.ExpressionStatement](node) {
         const call = unawaitedVerifyCall(model, sig(), node as ts.ExpressionStatement);

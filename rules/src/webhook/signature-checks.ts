@@ -108,6 +108,14 @@ export class SignatureChecks {
     return false;
   }
 
+  /** A signature the request carries: a header or query read, or a variable holding one (not one computed here). */
+  isReceivedSignature(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (!this.isSignatureValue(e)) return false;
+    const source = ts.isIdentifier(e) ? (this.initializerInScope(e) ?? this.model.values.initializerOf(e.text)) : e;
+    return !!source && /header|\.get\s*\(|query/i.test(source.getText(this.model.sourceFile));
+  }
+
   isTimingSafeCall(node: ts.Node): boolean {
     if (!ts.isCallExpression(node)) return false;
     const name = calleeName(node);
