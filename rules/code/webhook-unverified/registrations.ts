@@ -6,14 +6,14 @@
 // The vocabularies (hook methods, routes roots, handler export names) are in rules/data/webhook-receivers.json.
 import { ts } from '../../src/ts';
 import type { CodeRuleContext } from '../../src/rule';
-import { isFunctionLike, objectProperty, propertyName, unwrap } from '../../src/model/syntax';
+import { accessChain, isFunctionLike, objectProperty, propertyName, unwrap } from '../../src/model/syntax';
 import receivers from '../../data/webhook-receivers.json';
 
 const ROUTE_METHODS = new Set(['use', 'post', 'all']);
 const HOOK_METHODS: ReadonlySet<string> = new Set(receivers.routeRegistration.hookMethods);
 const OBJECT_ROUTE_METHODS: ReadonlySet<string> = new Set(receivers.routeRegistration.objectRouteMethods);
 const POSTING_METHODS = /^(?:post|put|\*|any|all)$/i;
-const ROUTES_ROOT = new RegExp(`(?:^|/)(?:${receivers.routeRegistration.fileRouteRoots.join('|')})/(.+)$`);
+const ROUTES_ROOTS: readonly string[] = receivers.routeRegistration.fileRouteRoots;
 const HANDLER_EXPORTS: ReadonlySet<string> = new Set(receivers.routeRegistration.handlerExports);
 const FILE_ROUTE_EXPORTS: ReadonlySet<string> = new Set(receivers.routeRegistration.fileRouteExports);
 
@@ -162,7 +162,7 @@ function objectRegistration(context: CodeRuleContext, call: ts.CallExpression, t
  */
 function fileRoutes(context: CodeRuleContext): Registration[] {
   const file = context.file.replace(/\\/g, '/');
-  const underRoot = ROUTES_ROOT.exec(file)?.[1];
+  const underRoot = underRoutesRoot(file);
   const out: Registration[] = [];
   const routeFile = (underRoot ?? file.slice(file.lastIndexOf('/') + 1)).replace(/\.[cm]?[jt]sx?$/, '');
   const add = (node: ts.Node, fn: ts.Expression | undefined) => {
@@ -175,6 +175,18 @@ function fileRoutes(context: CodeRuleContext): Registration[] {
   return out;
 }
 
+/** The part of a path after the first routes root in it (`src/pages/api/hook.ts` → `hook.ts`), if any. */
+function underRoutesRoot(file: string): string | undefined {
+  const segments = `/${file}`.split('/');
+  for (let i = 1; i < segments.length - 1; i++) {
+    for (const root of ROUTES_ROOTS) {
+      const parts = root.split('/');
+      if (parts.every((p, k) => segments[i + k] === p) && i + parts.length < segments.length) return segments.slice(i + parts.length).join('/');
+    }
+  }
+  return undefined;
+}
+
 /** What a top-level statement exports: `export default fn`, `export function POST`, `exports.handler = fn`, `module.exports = fn`. */
 function exportsOf(stmt: ts.Statement): { name: string; value: ts.Expression | undefined }[] {
   const isExported = (s: ts.Statement) => ts.canHaveModifiers(s) && !!ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
@@ -185,10 +197,10 @@ function exportsOf(stmt: ts.Statement): { name: string; value: ts.Expression | u
     return stmt.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [{ name: d.name.text, value: d.initializer }] : []));
   }
   if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const left = stmt.expression.left.getText().replace(/\s+/g, '');
-    const m = /^(?:module\.)?exports\.([\w$]+)$/.exec(left);
-    if (m) return [{ name: m[1]!, value: stmt.expression.right }];
-    if (left === 'module.exports') return [{ name: 'default', value: stmt.expression.right }];
+    const chain = accessChain(stmt.expression.left);
+    const rest = chain?.[0] === 'module' ? chain.slice(1) : chain;
+    if (rest?.[0] !== 'exports' || rest.length > 2) return [];
+    return [{ name: rest[1] ?? 'default', value: stmt.expression.right }];
   }
   return [];
 }

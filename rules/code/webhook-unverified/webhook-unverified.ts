@@ -242,7 +242,7 @@ function checkRoute(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression
   if (before.some((h) => checks.isVerifierExpr(h))) return;
   if (verifiedBefore(ctx, reg.receiver, reg.node.getStart(context.sourceFile), reg.path)) return;
   if (receiver && comparesSecret(fn)) return;
-  const end = reg.pathNode?.getEnd() ?? (reg.call && reg.form === 'call' ? reg.call.expression.getEnd() : headEnd(fn, reg.node));
+  const end = reg.pathNode?.getEnd() ?? (reg.call && reg.form === 'call' ? reg.call.expression.getEnd() : headEnd(context.sourceFile, fn, reg.node));
   const route = `${reg.method.toUpperCase()} ${reg.pathText ?? reg.receiver}`;
   if (receiver) {
     // another platform's webhook: the x-hub-signature helper the fixes add would check the wrong thing
@@ -282,9 +282,9 @@ function routePathTexts(context: CodeRuleContext, reg: Registration): string[] {
 }
 
 /** Where a finding on a route object or a route file ends: before the handler's body (its head), within `node`. */
-function headEnd(fn: ts.FunctionLikeDeclaration, node: ts.Node): number {
-  const head = fn.body ? fn.body.getStart() : fn.getEnd();
-  return Math.min(node.getEnd(), Math.max(node.getStart() + 1, head));
+function headEnd(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration, node: ts.Node): number {
+  const head = fn.body ? fn.body.getStart(sf) : fn.getEnd();
+  return Math.min(node.getEnd(), Math.max(node.getStart(sf) + 1, head));
 }
 
 function handlerFunction(context: CodeRuleContext, e: ts.Expression): ts.FunctionLikeDeclaration | undefined {

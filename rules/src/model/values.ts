@@ -93,6 +93,12 @@ export class ValueResolver {
     return list.length === 1 ? list[0]! : null;
   }
 
+  /** The one expression a name or `this.x` holds (every assignment counted), or undefined when not exactly one. */
+  heldExpression(e: ts.Expression): ts.Expression | undefined {
+    const u = unwrap(e);
+    return ts.isIdentifier(u) || ts.isPropertyAccessExpression(u) ? (this.single(u) ?? undefined) : undefined;
+  }
+
   initializerOf(name: string): ts.Expression | undefined {
     return this.decls.get(name) ?? undefined;
   }

@@ -40,7 +40,12 @@ class Flattener {
     const inner = unwrap(e);
     if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken)) return this.walk(inner, depth);
     const s = this.values.string(inner);
-    return s?.exact ? s.text : this.hole(inner);
+    if (s?.exact) return s.text;
+    // `const qs = 'access_token=' + token; fetch(base + '?' + qs)`: a part built elsewhere is flattened as written
+    const held = ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) ? this.values.heldExpression(inner) : undefined;
+    const h = held && unwrap(held);
+    if (h && (ts.isTemplateExpression(h) || (ts.isBinaryExpression(h) && h.operatorToken.kind === ts.SyntaxKind.PlusToken))) return this.walk(h, depth + 4);
+    return this.hole(inner);
   }
 }
 
