@@ -378,9 +378,10 @@ function staticNumber(context: CodeRuleContext, expr: ts.Expression, depth = 0):
     const init = context.model.values.initializerOf(e.text);
     if (init) return staticNumber(context, init, depth + 1);
     // a constant another module exports (`import { POLL_MS } from './config.mjs'`)
-    const s = context.model.values.string(e);
-    return s?.exact && /^\d[\d_]*(\.\d+)?$/.test(s.text) ? Number(s.text.replace(/_/g, '')) : undefined;
+    return numberText(context, e);
   }
+  // a member of an object of the file or of another module's exports (`config.pollMs`)
+  if (ts.isPropertyAccessExpression(e)) return numberText(context, e);
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return staticNumber(context, e.left, depth + 1) ?? staticNumber(context, e.right, depth + 1);
@@ -393,6 +394,11 @@ function staticNumber(context: CodeRuleContext, expr: ts.Expression, depth = 0):
     if (op === ts.SyntaxKind.SlashToken && r !== 0) return l / r;
   }
   return undefined;
+}
+
+function numberText(context: CodeRuleContext, e: ts.Expression): number | undefined {
+  const s = context.model.values.string(e);
+  return s?.exact && /^\d[\d_]*(\.\d+)?$/.test(s.text) ? Number(s.text.replace(/_/g, '')) : undefined;
 }
 
 function contains(sf: ts.SourceFile, outer: ts.Node, inner: ts.Node): boolean {

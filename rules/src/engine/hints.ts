@@ -53,6 +53,8 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
         if (facts.exportedSdkFactories?.includes(n) || facts.exportedSdkFactories?.includes('default')) factories.add(n);
         const text = own(facts.exportedConstants, n);
         if (text !== undefined) constants[n] = text;
+        // `const config = require('./config')`: the module object, whose members are read as `config.pollMs`
+        else if (!Object.hasOwn(exported, n)) for (const [k, v] of Object.entries(facts.exportedConstants)) constants[`${n}.${k}`] = v;
       }
       let h = out.get(f) ?? {};
       if (Object.keys(clients).length) h = { ...h, importedHttpClients: clients };

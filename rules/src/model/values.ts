@@ -181,6 +181,9 @@ export class ValueResolver {
       }
       const obj = this.objectLiteral(e.expression, depth + 1);
       if (obj) return this.string(objectProperty(obj, e.name.text), depth + 1);
+      // a member of another module's exports object, learnt through the hints (`config.pollMs`)
+      const member = ts.isIdentifier(e.expression) ? `${e.expression.text}.${e.name.text}` : undefined;
+      if (member && Object.hasOwn(this.importedConstants, member)) return { text: this.importedConstants[member]!, exact: !this.importedConstants[member]!.includes(HOLE), env: [] };
     }
     return undefined;
   }
