@@ -111,6 +111,8 @@ export class SignatureChecks {
   /** A signature the request carries: a header or query read, or a variable holding one (not one computed here). */
   isReceivedSignature(expr: ts.Expression): boolean {
     const e = unwrap(expr);
+    // a call computes or checks a signature (`checkSignature(query)`); only `req.get('x-hub-signature')` reads one
+    if (ts.isCallExpression(e) && calleeName(e) !== 'get' && calleeName(e) !== 'header') return false;
     if (!this.isSignatureValue(e)) return false;
     const source = ts.isIdentifier(e) ? (this.initializerInScope(e) ?? this.model.values.initializerOf(e.text)) : e;
     return !!source && /header|\.get\s*\(|query/i.test(source.getText(this.model.sourceFile));

@@ -85,3 +85,23 @@ class Receiver {
 }
 
 module.exports = { app, Receiver };
+
+// WeChat-style: a switch on the options object, the check a function of the file over the query string
+function checkSignature(query, token) {
+  const shasum = crypto.createHash('sha1').update([token, query.timestamp, query.nonce].sort().join('')).digest('hex');
+  return crypto.timingSafeEqual(Buffer.from(shasum), Buffer.from(String(query.signature || '').padEnd(shasum.length).slice(0, shasum.length)));
+}
+
+function wechatMiddleware(options) {
+  const that = options;
+  return function (req, res, next) {
+    // ruleid: webhook-unverified messageId=checkSwitch col=5
+    if (that.checkSignature && !checkSignature(req.query, that.token)) {
+      res.writeHead(401);
+      return res.end('Invalid signature');
+    }
+    return next();
+  };
+}
+
+module.exports.wechatMiddleware = wechatMiddleware;
