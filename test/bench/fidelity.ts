@@ -53,7 +53,7 @@ function prepare(): PreparedApp[] {
     apps.push({ name: a.name, group: a.split, batch, dir, files, lines: measure(dir, files).lines, label: `${a.package}@${a.version}` });
   }
   const own = ownApps();
-  const unknown = corpus.ownHoldout.filter((o) => !own.includes(o.name)).map((o) => o.name);
+  const unknown = corpus.ownListed.filter((o) => !own.includes(o.name)).map((o) => o.name);
   if (unknown.length) throw new Error(`test/wild/corpus.json: "own" names apps that test/wild/own does not have: ${unknown.join(', ')}`);
   for (const name of own) {
     const dir = join(OUT, 'own', name);

@@ -23,13 +23,16 @@ export interface RealApp {
 /** Apps added together; the seed shuffles this batch alone, so a new batch never moves an older app. */
 export interface Batch { name: string; seed: number; apps: RealApp[] }
 /**
- * An own app (test/wild/own/<name>) set aside: written and labelled blind, by someone who did not read the rules,
- * so whoever changes rules must not read it or its labels either. Own apps not listed are counted as "own".
+ * An own app (test/wild/own/<name>) described in corpus.json. Split "holdout": set aside, written and labelled blind
+ * by someone who did not read the rules, so whoever changes rules must not read it or its labels either. Split
+ * "dev": written by someone who had not read the rules either, but open to rule authors, counted as "own".
+ * Own apps not listed are counted as "own" too.
  */
-export interface OwnHoldoutApp { name: string; split: 'holdout'; author: string; kind: string; why: string }
-export interface CorpusFile { batches: Batch[]; own?: OwnHoldoutApp[] }
-/** The corpus as read: its batches, every real app with the name of the batch it came in, and the own apps set aside. */
-export interface Corpus { batches: Batch[]; apps: (RealApp & { batch: string })[]; ownHoldout: OwnHoldoutApp[] }
+export interface OwnListedApp { name: string; split: 'dev' | 'holdout'; author: string; kind: string; why: string }
+export type OwnHoldoutApp = OwnListedApp & { split: 'holdout' };
+export interface CorpusFile { batches: Batch[]; own?: OwnListedApp[] }
+/** The corpus as read: its batches, every real app with the name of the batch it came in, the own apps it describes and those set aside. */
+export interface Corpus { batches: Batch[]; apps: (RealApp & { batch: string })[]; ownListed: OwnListedApp[]; ownHoldout: OwnHoldoutApp[] }
 export type Group = 'dev' | 'holdout' | 'own' | 'own-holdout';
 
 /** Groups whose apps get figures only: no per-app counts, no --details, so nobody tunes the rules to them. */
@@ -38,10 +41,11 @@ export const SET_ASIDE: ReadonlySet<Group> = new Set<Group>(['holdout', 'own-hol
 export function readCorpus(): Corpus {
   const file = JSON.parse(readFileSync(join(WILD, 'corpus.json'), 'utf8')) as CorpusFile;
   if (!Array.isArray(file.batches)) throw new Error('test/wild/corpus.json: "batches" is missing');
-  const ownHoldout = file.own ?? [];
-  const wrong = ownHoldout.filter((o) => o.split !== 'holdout').map((o) => o.name);
-  if (wrong.length) throw new Error(`test/wild/corpus.json: "own" lists apps set aside, so their split is "holdout": ${wrong.join(', ')}`);
-  return { batches: file.batches, apps: file.batches.flatMap((b) => b.apps.map((a) => ({ ...a, batch: b.name }))), ownHoldout };
+  const ownListed = file.own ?? [];
+  const wrong = ownListed.filter((o) => o.split !== 'holdout' && o.split !== 'dev').map((o) => o.name);
+  if (wrong.length) throw new Error(`test/wild/corpus.json: "own" apps have the split "dev" or "holdout": ${wrong.join(', ')}`);
+  const ownHoldout = ownListed.filter((o): o is OwnHoldoutApp => o.split === 'holdout');
+  return { batches: file.batches, apps: file.batches.flatMap((b) => b.apps.map((a) => ({ ...a, batch: b.name }))), ownListed, ownHoldout };
 }
 
 /** The group of an own app: "own-holdout" when corpus.json's "own" list sets it aside, "own" otherwise. */
