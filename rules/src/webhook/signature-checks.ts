@@ -206,6 +206,8 @@ export class SignatureChecks {
     if (ts.isIdentifier(e)) {
       const fn = this.model.functionsByName.get(e.text);
       if (fn) return this.verifiesIn(fn);
+      // `const verify = require('./verify')`: the module's export, not the require call that binds it
+      if (this.importedNames.has(e.text)) return this.trustedImport(e.text);
       const init = this.model.values.initializerOf(e.text);
       if (init) return this.isVerifierExpr(init, depth + 1);
       return this.trustedImport(e.text);
