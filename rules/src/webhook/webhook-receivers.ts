@@ -19,19 +19,26 @@ const PATH_WORDS: ReadonlySet<string> = new Set(receivers.pathWords);
 const BOT_NAMES: ReadonlySet<string> = new Set(receivers.botReceivers);
 const BODY_PATHS: readonly (readonly string[])[] = receivers.requestBody.paths;
 const BODY_READERS: ReadonlySet<string> = new Set(receivers.requestBody.readers);
+const BODY_PARSERS: ReadonlySet<string> = new Set(receivers.requestBody.parsers);
+const BODY_PARSER_CLASSES: ReadonlySet<string> = new Set(receivers.requestBody.parserClasses);
 
 /**
  * The request body of a handler whose request parameter is `reqName`: `req.body`, `ctx.request.body`, Hapi's
- * `request.payload`, `await request.json()`, `JSON.parse(event.body)`, or a variable in `aliases` that holds it.
+ * `request.payload`, `await request.json()`, a parse of one (`JSON.parse(event.body)`, `new URLSearchParams(body)`),
+ * or a variable in `aliases` that holds it.
  */
 export function isRequestBody(e: ts.Expression, reqName: string | undefined, aliases: ReadonlySet<string>): boolean {
   let u = unwrap(e);
   if (ts.isAwaitExpression(u)) u = unwrap(u.expression);
+  // new URLSearchParams(event.body ?? ''): a form-encoded body (Twilio, Slack) parsed
+  if (ts.isNewExpression(u) && ts.isIdentifier(u.expression) && BODY_PARSER_CLASSES.has(u.expression.text) && u.arguments?.[0]) return isRequestBody(u.arguments[0], reqName, aliases);
+  if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || u.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return isRequestBody(u.left, reqName, aliases);
   if (ts.isCallExpression(u)) {
     const callee = unwrap(u.expression);
     if (!ts.isPropertyAccessExpression(callee)) return false;
     const on = unwrap(callee.expression);
-    if (callee.name.text === 'parse' && ts.isIdentifier(on) && on.text === 'JSON' && u.arguments[0]) return isRequestBody(u.arguments[0], reqName, aliases);
+    // JSON.parse(event.body), querystring.parse(body), Object.fromEntries(new URLSearchParams(body))
+    if (BODY_PARSERS.has(callee.name.text) && u.arguments[0]) return isRequestBody(u.arguments[0], reqName, aliases);
     return BODY_READERS.has(callee.name.text) && u.arguments.length === 0 && ts.isIdentifier(on) && on.text === reqName;
   }
   const chain = accessChain(u);
