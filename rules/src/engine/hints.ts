@@ -6,6 +6,7 @@ import { SDK_PACKAGE } from '../data';
 import type { FileHints } from '../model/file-model';
 import type { FileResult } from './types';
 import { webhookVerifierHints } from './verification-hints';
+import { EVERY_MODULE } from '../model/tracking/directory-loader';
 
 export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFiles: readonly string[], inputFiles: ReadonlyMap<string, string> = new Map()): Map<string, FileHints> {
   const out = new Map<string, FileHints>();
@@ -19,11 +20,14 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       if (target) out.set(target, { ...out.get(target), sdkModuleFactory: true });
     }
     for (const p of r.facts.sdkPassedToImports) {
-      const target = lookup(f, p.spec);
-      if (!target) continue;
-      const prev = out.get(target)?.sdkParams ?? {};
-      const positions = [...new Set([...(prev[p.exportName] ?? []), p.argIndex])].sort();
-      out.set(target, { ...out.get(target), sdkParams: { ...prev, [p.exportName]: positions } });
+      // `./plugins/*`: every module of a folder the file loads by listing it
+      const targets = p.spec.endsWith(EVERY_MODULE) ? modulesIn(f, p.spec.slice(0, -EVERY_MODULE.length), codeFiles) : [lookup(f, p.spec)];
+      for (const target of targets) {
+        if (!target) continue;
+        const prev = out.get(target)?.sdkParams ?? {};
+        const positions = [...new Set([...(prev[p.exportName] ?? []), p.argIndex])].sort();
+        out.set(target, { ...out.get(target), sdkParams: { ...prev, [p.exportName]: positions } });
+      }
     }
     for (const c of r.facts.importedCalls ?? []) {
       const target = lookup(f, c.spec);
@@ -67,6 +71,18 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
   }
   for (const [f, verifiers] of webhookVerifierHints(results, lookup)) out.set(f, { ...out.get(f), webhookVerifiers: verifiers });
   return out;
+}
+
+/** The code files directly in the folder `spec` names relative to `from`. */
+function modulesIn(from: string, spec: string, codeFiles: readonly string[]): string[] {
+  const parts = from.split('/').slice(0, -1);
+  for (const seg of spec.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  const dir = `${parts.join('/')}/`;
+  return codeFiles.filter((c) => c.startsWith(dir) && !c.slice(dir.length).includes('/'));
 }
 
 function own(record: Record<string, string>, key: string): string | undefined {
