@@ -13,6 +13,7 @@ import type { CodeRule, FileTrait } from '../rule';
 import { ts } from '../ts';
 import type { CodeRuleListener, Finding, NodeVisitor, ReportDescriptor } from '../types';
 import { exportedWebhookVerifiers } from '../webhook/verifier-exports';
+import { exportedCredentials } from '../lexicon/credentials/exported-credentials';
 import { applies, fileTraits } from './file-traits';
 import { codeFinding } from './findings';
 import { groupByStatement, isStatementLocal, movedFinding, nodesInside, planStatements, sameContextButHints, type StatementFindings, type StatementPlan } from './statement-reuse';
@@ -91,6 +92,7 @@ export function analyzeInto(result: FileResult, file: string, previousTree: Prev
     pd = new PersonalDataModel(model);
     result.facts = collectFacts(model, pd);
     result.facts.webhookVerifiers = exportedWebhookVerifiers(model, hints.webhookVerifiers);
+    result.facts.exportedCredentials = exportedCredentials(model);
     onTiming?.('facts', clock() - factsStart);
     if (clock() - fileStart > modelMs) throw new OverBudget(modelMs);
   } catch (e) {

@@ -50,6 +50,8 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const factories = new Set(out.get(f)?.importedSdkFactories ?? []);
       const constants: Record<string, string> = { ...out.get(f)?.importedConstants };
       const follows = facts.followActions ? { ...out.get(f)?.importedFollowActions, ...facts.followActions } : undefined;
+      const credentials: Record<string, string> = { ...out.get(f)?.importedCredentials };
+      for (const [k, v] of importedCredentials(imp.names, facts.exportedCredentials)) credentials[k] = v;
       for (const n of imp.names) {
         const base = own(exported, n) ?? own(exported, 'default');
         if (base) clients[n] = base;
@@ -66,10 +68,32 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       if (factories.size) h = { ...h, importedSdkFactories: [...factories].sort() };
       if (Object.keys(constants).length) h = { ...h, importedConstants: constants };
       if (follows) h = { ...h, importedFollowActions: follows };
+      if (Object.keys(credentials).length) h = { ...h, importedCredentials: credentials };
       if (Object.keys(h).length) out.set(f, h);
     }
   }
   for (const [f, verifiers] of webhookVerifierHints(results, lookup)) out.set(f, { ...out.get(f), webhookVerifiers: verifiers });
+  return out;
+}
+
+/**
+ * What the names an import binds hold of another module's credentials: a named export by its name; a name that is
+ * no export (`const config = require('./config')`) is the module object, with its members as `config.member`.
+ */
+function importedCredentials(names: readonly string[], exported: Record<string, string> | undefined): [string, string][] {
+  if (!exported) return [];
+  const out: [string, string][] = [];
+  for (const n of names) {
+    const own = Object.hasOwn(exported, n) ? exported[n] : undefined;
+    if (own !== undefined) {
+      if (own) out.push([n, own]);
+      for (const [k, v] of Object.entries(exported)) if (k.startsWith(`${n}.`)) out.push([k, v]);
+      continue;
+    }
+    const members = Object.entries(exported).filter(([k, v]) => v && !k.includes('.'));
+    if (members.length) out.push([n, exported.default || members[0]![1]]);
+    for (const [k, v] of members) if (k !== 'default') out.push([`${n}.${k}`, v]);
+  }
   return out;
 }
 

@@ -33,6 +33,8 @@ export interface FileHints {
   importedConstants?: Record<string, string>;
   /** Names of functions and methods of relatively imported modules that follow or unfollow accounts (A.3). */
   importedFollowActions?: Record<string, 'follow' | 'unfollow'>;
+  /** Local names (and `name.member`) bound to what another module exports that holds a credential, in words. */
+  importedCredentials?: Record<string, string>;
 }
 
 export interface ModelOptions {
