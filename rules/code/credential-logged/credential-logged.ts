@@ -22,7 +22,7 @@ export default createCodeRule({
   meta: {
     id: 'credential-logged',
     target: 'code',
-    description: 'Tokens, secrets and passwords (secret env vars, the SDK\'s bot.auth) written to logs, sent into conversations, answered to HTTP requests or put into error messages, and errors of requests whose URL carries one logged.',
+    description: 'Tokens, secrets and passwords (secret env vars, bot.auth, config modules) written to logs, sent into conversations or HTTP responses, or put into error messages.',
     clauses: ['B.2'],
     severity: 'error',
     securitySeverity: 6.5,

@@ -9,7 +9,7 @@ export default createCodeRule({
   meta: {
     id: 'security-control-disabled',
     target: 'code',
-    description: 'TLS certificate checks switched off (rejectUnauthorized: false, strictSSL: false, SSL_VERIFYPEER: 0, NODE_TLS_REJECT_UNAUTHORIZED=0, a checkServerIdentity that accepts every host), directly or through a constant.',
+    description: 'TLS certificate or host-name checks switched off (rejectUnauthorized: false, strictSSL: false, SSL_VERIFYPEER: 0, NODE_TLS_REJECT_UNAUTHORIZED=0, an empty checkServerIdentity).',
     clauses: ['C.4'],
     severity: 'error',
     securitySeverity: 7.5,
