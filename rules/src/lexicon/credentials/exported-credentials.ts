@@ -18,6 +18,9 @@ const MAY_HOLD = /token|secret|passw|key|auth|credential|process\.env/i;
 export function exportedCredentials(model: FileModel): Record<string, string> | undefined {
   if (!MAY_HOLD.test(model.text)) return undefined;
   const out: Record<string, string> = {};
+  // `scan` false: the statement's text names no credential; its exports are only named ('')
+  let scan = true;
+  const held = (e: ts.Expression) => (scan ? credentialValue(model, e, PRINTED) : undefined);
   const note = (name: string, value: ts.Expression) => {
     const v = unwrap(value);
     if (ts.isObjectLiteralExpression(v)) {
@@ -25,17 +28,19 @@ export function exportedCredentials(model: FileModel): Record<string, string> | 
         const key = p.name ? propertyName(p.name) : undefined;
         const member = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
         if (!key || !member) continue;
-        const held = credentialValue(model, member, PRINTED);
+        const found = held(member);
         // members of the exports object are exports themselves (`const { server } = require('./config')`)
-        if (name === 'default') out[key] = held ?? out[key] ?? '';
-        else if (held) out[`${name}.${key}`] ??= held;
+        if (name === 'default') out[key] = found ?? out[key] ?? '';
+        else if (found) out[`${name}.${key}`] ??= found;
       }
     }
     // every export is named, '' when it holds nothing: an importer must tell `{ features }` from the module object
-    const held = credentialValue(model, v, PRINTED);
-    if (held || !(name in out)) out[name] = held ?? out[name] ?? '';
+    const found = held(v);
+    if (found || !(name in out)) out[name] = found ?? out[name] ?? '';
   };
   for (const stmt of model.sourceFile.statements) {
+    // an export whose own text names no credential or env var holds none: most exports are functions and classes
+    scan = MAY_HOLD.test(model.text.slice(stmt.pos, stmt.end));
     const exported = ts.canHaveModifiers(stmt) && !!ts.getModifiers(stmt)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (ts.isVariableStatement(stmt) && exported) {
       for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) note(d.name.text, d.initializer);

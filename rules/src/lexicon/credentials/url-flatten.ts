@@ -15,6 +15,8 @@ export interface FlatUrl {
 // a class rather than closures: flatten runs for every template and concatenation in the file
 class Flattener {
   readonly holes: ts.Expression[] = [];
+  /** A literal part so far opened a query string: only a part after one may hold its parameters. */
+  private inQuery = false;
   constructor(private readonly values: ValueResolver) {}
 
   private hole(e: ts.Expression): string {
@@ -25,7 +27,10 @@ class Flattener {
 
   walk(node: ts.Expression, depth: number): string {
     const e = unwrap(node);
-    if (ts.isStringLiteralLike(e)) return e.text;
+    if (ts.isStringLiteralLike(e)) {
+      if (e.text.includes('?')) this.inQuery = true;
+      return e.text;
+    }
     if (depth > 40) return this.hole(e);
     if (ts.isTemplateExpression(e)) {
       let text = e.head.text;
@@ -42,7 +47,8 @@ class Flattener {
     const s = this.values.string(inner);
     if (s?.exact) return s.text;
     // `const qs = 'access_token=' + token; fetch(base + '?' + qs)`: a part built elsewhere is flattened as written
-    const held = ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) ? this.values.heldExpression(inner) : undefined;
+    // (looked up only after a `?`: most holes of most URLs are ids and paths)
+    const held = this.inQuery && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) ? this.values.heldExpression(inner) : undefined;
     const h = held && unwrap(held);
     if (h && (ts.isTemplateExpression(h) || (ts.isBinaryExpression(h) && h.operatorToken.kind === ts.SyntaxKind.PlusToken))) return this.walk(h, depth + 4);
     return this.hole(inner);
