@@ -22,4 +22,13 @@ class Connector {
   }
 }
 
+// a base URL with a password, held in a constant and written into a log line
+// ruleid: credential-in-url messageId=userinfoSource
+const CRM_BASE = `https://w1sync:${process.env.CRM_PASSWORD}@crm.autodealer-sync.nl/api/v3`;
+// ruleid: credential-in-url messageId=userinfoSource
+console.log(`CRM endpoint: ${CRM_BASE}`);
+const PUBLIC_BASE = 'https://crm.autodealer-sync.nl/api/v3';
+// ok: credential-in-url
+console.log(`CRM endpoint: ${PUBLIC_BASE}`);
+
 module.exports = { sendToMessenger, pageOf, Connector };

@@ -12,6 +12,9 @@ export interface FlatUrl {
   holes: ts.Expression[];
 }
 
+/** Names of variables that hold a URL or its query (`CRM_BASE`, `apiUrl`, `qs`, `this.endpoint`). */
+const URL_NAME = /url|uri|base|endpoint|link|href|qs|query|params/i;
+
 // a class rather than closures: flatten runs for every template and concatenation in the file
 class Flattener {
   readonly holes: ts.Expression[] = [];
@@ -47,8 +50,9 @@ class Flattener {
     const s = this.values.string(inner);
     if (s?.exact) return s.text;
     // `const qs = 'access_token=' + token; fetch(base + '?' + qs)`: a part built elsewhere is flattened as written
-    // (looked up only after a `?`: most holes of most URLs are ids and paths)
-    const held = this.inQuery && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) ? this.values.heldExpression(inner) : undefined;
+    // (looked up only after a `?` or for a name that says it holds a URL: most holes of most URLs are ids and paths)
+    const named = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+    const held = named !== undefined && (this.inQuery || URL_NAME.test(named)) ? this.values.heldExpression(inner) : undefined;
     const h = held && unwrap(held);
     if (h && (ts.isTemplateExpression(h) || (ts.isBinaryExpression(h) && h.operatorToken.kind === ts.SyntaxKind.PlusToken))) return this.walk(h, depth + 4);
     return this.hole(inner);
