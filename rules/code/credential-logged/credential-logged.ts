@@ -1,9 +1,10 @@
 import { ts } from '../../src/ts';
+import personalData from '../../data/personal-data.json';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
 import { requireSpecifier } from '../../src/model/file-model';
 import { accessChain, calleeName, unwrap } from '../../src/model/syntax';
 import { DEBUG_MODULE, loggers, sends as sendMethods } from '../../src/model/sinks';
-import { credentialValue } from '../../src/lexicon/credentials/credential-value';
+import { credentialValue, servedCredential } from '../../src/lexicon/credentials/credential-value';
 import { nameWords } from '../../src/lexicon/credentials/secret-shape';
 import { requestErrorCredential } from '../../src/lexicon/credentials/request-errors';
 
@@ -13,12 +14,15 @@ const PRINTED = { objects: true };
 const IN_TEXT = { objects: false };
 
 type Sink = { label: string; debug: boolean } | undefined;
+const RESPONSE_RECEIVERS = new Set(['res', 'response', 'reply']);
+/** The response methods personal-data-to-a-requester uses too (rules/data/personal-data.json `responses`). */
+const RESPONSE_METHODS: ReadonlySet<string> = new Set(personalData.responses.methods);
 
 export default createCodeRule({
   meta: {
     id: 'credential-logged',
     target: 'code',
-    description: 'Tokens, secrets and passwords (secret env vars, the SDK\'s bot.auth) written to logs, sent into conversations or put into error messages, and errors of requests whose URL carries one logged.',
+    description: 'Tokens, secrets and passwords (secret env vars, bot.auth, config modules) written to logs, sent into conversations or HTTP responses, or put into error messages.',
     clauses: ['B.2'],
     severity: 'error',
     securitySeverity: 6.5,
@@ -29,6 +33,7 @@ export default createCodeRule({
       requestError: '{{sink}} logs the error of a request whose URL carries {{param}}: HTTP clients put the URL in the error message, so every failed request logs the credential; log the error\'s code or status instead',
       thrown: '{{what}} is put into an error message: errors are logged, reported and shown by whoever catches them; say which credential is wrong without printing it',
       sent: '{{what}} is sent into a conversation: everyone who reads it there can use the credential',
+      served: '{{what}} is sent in an HTTP response: whoever calls this route (any browser, anyone who finds the URL) gets the credential; keep it on the server',
     },
   },
   create(context) {
@@ -36,6 +41,11 @@ export default createCodeRule({
     return {
       [ts.SyntaxKind.CallExpression](node) {
         const call = node as ts.CallExpression;
+        if (isResponse(call)) {
+          const what = call.arguments[0] ? servedCredential(context.model, call.arguments[0]) : undefined;
+          if (what) context.report({ messageId: 'served', data: { what }, start: call.getStart(context.sourceFile), end: call.getEnd() });
+          return;
+        }
         const isSend = sends.has(call);
         const sink = isSend ? undefined : sinkOf(context, call);
         if (!isSend && !sink) return;
@@ -67,6 +77,16 @@ export default createCodeRule({
     };
   },
 });
+
+/** `res.json(x)`, `res.send(x)`, `reply.send(x)` (Fastify), `h.response(x)` (Hapi): the answer to an HTTP request. */
+function isResponse(call: ts.CallExpression): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+  const receiver = callee.expression.text;
+  const method = callee.name.text;
+  if (receiver === 'h') return method === 'response';
+  return RESPONSE_RECEIVERS.has(receiver) && RESPONSE_METHODS.has(method);
+}
 
 /** `throw new Error(…)`, `reject(new Error(…))`, `Promise.reject(new Error(…))`, `callback(new Error(…))`. */
 function isThrown(n: ts.NewExpression): boolean {

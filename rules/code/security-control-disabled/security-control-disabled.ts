@@ -2,14 +2,14 @@ import { ts } from '../../src/ts';
 import { createCodeRule } from '../../src/rule';
 import { propertyName, unwrap } from '../../src/model/syntax';
 import { envVarName } from '../../src/model/values';
-import { constantOf, isCurlOption, isDisablingMethod, isTlsOffEnvValue, isVerificationOption, TLS_ENV_VARIABLE, verifyingValue } from '../../src/lexicon/tls-options';
+import { acceptsEveryName, constantOf, HOSTNAME_CHECK, isCurlOption, isDisablingMethod, isTlsOffEnvValue, isVerificationOption, TLS_ENV_VARIABLE, verifyingValue } from '../../src/lexicon/tls-options';
 import type { Fix } from '../../src/types';
 
 export default createCodeRule({
   meta: {
     id: 'security-control-disabled',
     target: 'code',
-    description: 'TLS certificate checks switched off (rejectUnauthorized: false, strictSSL: false, SSL_VERIFYPEER: 0, NODE_TLS_REJECT_UNAUTHORIZED=0), directly or through a constant.',
+    description: 'TLS certificate or host-name checks switched off (rejectUnauthorized: false, strictSSL: false, SSL_VERIFYPEER: 0, NODE_TLS_REJECT_UNAUTHORIZED=0, an empty checkServerIdentity).',
     clauses: ['C.4'],
     severity: 'error',
     securitySeverity: 7.5,
@@ -19,6 +19,7 @@ export default createCodeRule({
       option: 'TLS certificate verification is switched off ({{option}}: {{value}}): anyone on the path can read and change Customer Data',
       method: 'TLS certificate verification is switched off ({{method}}()): anyone on the path can read and change Customer Data',
       envTls: 'NODE_TLS_REJECT_UNAUTHORIZED=0 switches off certificate checks for every connection of the process',
+      hostname: 'TLS host-name verification is switched off ({{option}} returns nothing, so a certificate for any host is accepted): anyone on the path with any valid certificate can read and change Customer Data',
     },
   },
   create(context) {
@@ -27,6 +28,7 @@ export default createCodeRule({
     /** `option: value` (or `{ option }` from a constant) that switches verification off. */
     const checkOption = (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment) => {
       const option = propertyName(p.name);
+      if (option === HOSTNAME_CHECK && ts.isPropertyAssignment(p)) return checkHostname(p, unwrap(p.initializer));
       // nearly every property of every object is no TLS option: decided by its name before its value is resolved
       if (!option || (option !== TLS_ENV_VARIABLE && !isVerificationOption(option))) return;
       const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
@@ -46,7 +48,16 @@ export default createCodeRule({
       context.report({ messageId, data: { option, value: shown }, start: p.getStart(context.sourceFile), end: p.getEnd(), fixes });
     };
 
+    /** `checkServerIdentity: () => undefined`: the host-name check accepts every name. */
+    const checkHostname = (p: ts.PropertyAssignment | ts.MethodDeclaration, fn: ts.Node) => {
+      if (acceptsEveryName(fn)) context.report({ messageId: 'hostname', data: { option: HOSTNAME_CHECK }, start: p.getStart(context.sourceFile), end: p.name.getEnd() });
+    };
+
     return {
+      [ts.SyntaxKind.MethodDeclaration]: (node) => {
+        const m = node as ts.MethodDeclaration;
+        if (ts.isObjectLiteralExpression(m.parent) && propertyName(m.name) === HOSTNAME_CHECK) checkHostname(m, m);
+      },
       [ts.SyntaxKind.PropertyAssignment]: (node) => checkOption(node as ts.PropertyAssignment),
       [ts.SyntaxKind.ShorthandPropertyAssignment]: (node) => checkOption(node as ts.ShorthandPropertyAssignment),
       [ts.SyntaxKind.BinaryExpression](node) {

@@ -4,6 +4,7 @@ import { hostOf, isApiHost } from '../../src/model/hosts';
 import { calleeName, isFunctionLike, propertyName, unwrap } from '../../src/model/syntax';
 import { HOLE } from '../../src/model/values';
 import { createCodeRule, type CodeRuleContext } from '../../src/rule';
+import { loopWait, scheduledTask } from './schedules';
 
 /** At most this many items is a known-small array (a few locations, a handful of templates). */
 const SMALL_ARRAY = 10;
@@ -28,7 +29,7 @@ export default createCodeRule({
     target: 'code',
     // looks only around Web1on1 API calls, made through the SDK or an HTTP client
     requires: ['sdk-calls', 'http-calls'],
-    description: 'Web1on1 API calls fired for every item of an unbounded array at once, polling faster than once a minute, and retry loops without backoff.',
+    description: 'Web1on1 API calls fired for every item of an unbounded array at once, polling faster than once a minute (timers, cron schedules, loops that sleep between rounds), and retry loops without backoff.',
     clauses: ['F.1'],
     severity: 'warning',
     fixable: false,
@@ -47,10 +48,12 @@ export default createCodeRule({
         if (!finder) return;
         fanOut(context, finder, node as ts.CallExpression);
         polling(context, finder, node as ts.CallExpression);
+        scheduled(context, finder, node as ts.CallExpression);
       },
-      [ts.SyntaxKind.WhileStatement]: (node) => finder && retryLoop(context, finder, node as ts.WhileStatement),
-      [ts.SyntaxKind.DoStatement]: (node) => finder && retryLoop(context, finder, node as ts.DoStatement),
-      [ts.SyntaxKind.ForStatement]: (node) => finder && retryLoop(context, finder, node as ts.ForStatement),
+      [ts.SyntaxKind.NewExpression]: (node) => finder && scheduled(context, finder, node as ts.NewExpression),
+      [ts.SyntaxKind.WhileStatement]: (node) => finder && loops(context, finder, node as ts.WhileStatement),
+      [ts.SyntaxKind.DoStatement]: (node) => finder && loops(context, finder, node as ts.DoStatement),
+      [ts.SyntaxKind.ForStatement]: (node) => finder && loops(context, finder, node as ts.ForStatement),
     };
   },
 });
@@ -243,6 +246,26 @@ function polling(context: CodeRuleContext, finder: ApiFinder, call: ts.CallExpre
   context.report({ messageId: 'polling', data: { api: labelOf(context.sourceFile, found.call), interval: human(delay) }, start: call.getStart(context.sourceFile), end: call.expression.getEnd() });
 }
 
+/** A task a cron expression runs more often than once a minute, that calls the API. */
+function scheduled(context: CodeRuleContext, finder: ApiFinder, call: ts.CallExpression | ts.NewExpression): void {
+  const job = scheduledTask(context, call);
+  if (!job || job.every >= MIN_POLL_MS) return;
+  const fn = finder.functionOf(job.task);
+  const found = fn && finder.find(fn);
+  if (found) context.report({ messageId: 'polling', data: { api: labelOf(context.sourceFile, found.call), interval: human(job.every) }, start: call.getStart(context.sourceFile), end: call.expression.getEnd() });
+}
+
+/** Loops that retry without waiting, and loops that poll: go round for ever, waiting less than a minute each time. */
+function loops(context: CodeRuleContext, finder: ApiFinder, loop: ts.WhileStatement | ts.DoStatement | ts.ForStatement): void {
+  retryLoop(context, finder, loop);
+  const wait = loopWait(context, loop, (e) => staticNumber(context, e));
+  if (wait === undefined || wait >= MIN_POLL_MS) return;
+  const found = finder.find(loop.statement);
+  if (!found) return;
+  const keyword = ts.isWhileStatement(loop) ? 'while' : ts.isDoStatement(loop) ? 'do' : 'for';
+  context.report({ messageId: 'polling', data: { api: labelOf(context.sourceFile, found.call), interval: human(wait) }, start: loop.getStart(context.sourceFile), end: loop.getStart(context.sourceFile) + keyword.length });
+}
+
 /** The function a timer callback runs: itself, or the one local function an arrow wrapper calls. */
 function rescheduled(finder: ApiFinder, fn: ts.FunctionLikeDeclaration): ts.FunctionLikeDeclaration | undefined {
   if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return fn;
@@ -355,9 +378,10 @@ function staticNumber(context: CodeRuleContext, expr: ts.Expression, depth = 0):
     const init = context.model.values.initializerOf(e.text);
     if (init) return staticNumber(context, init, depth + 1);
     // a constant another module exports (`import { POLL_MS } from './config.mjs'`)
-    const s = context.model.values.string(e);
-    return s?.exact && /^\d[\d_]*(\.\d+)?$/.test(s.text) ? Number(s.text.replace(/_/g, '')) : undefined;
+    return numberText(context, e);
   }
+  // a member of an object of the file or of another module's exports (`config.pollMs`)
+  if (ts.isPropertyAccessExpression(e)) return numberText(context, e);
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return staticNumber(context, e.left, depth + 1) ?? staticNumber(context, e.right, depth + 1);
@@ -370,6 +394,11 @@ function staticNumber(context: CodeRuleContext, expr: ts.Expression, depth = 0):
     if (op === ts.SyntaxKind.SlashToken && r !== 0) return l / r;
   }
   return undefined;
+}
+
+function numberText(context: CodeRuleContext, e: ts.Expression): number | undefined {
+  const s = context.model.values.string(e);
+  return s?.exact && /^\d[\d_]*(\.\d+)?$/.test(s.text) ? Number(s.text.replace(/_/g, '')) : undefined;
 }
 
 function contains(sf: ts.SourceFile, outer: ts.Node, inner: ts.Node): boolean {

@@ -4,32 +4,19 @@ import { networkInputOf, type NetworkInput } from '../../src/model/network-input
 import { accessChain, calleeName, isFunctionLike, objectProperty, unwrap } from '../../src/model/syntax';
 import type { Fix } from '../../src/types';
 import { SignatureChecks } from '../../src/webhook/signature-checks';
-import { comparesSecret, isBotObject, webhookReceiver, type Receiver } from '../../src/webhook/webhook-receivers';
+import { comparesSecret, isBotObject, isRequestBody, webhookReceiver, type Receiver } from '../../src/webhook/webhook-receivers';
 import { failOpenGuard } from '../../src/webhook/fail-open';
 import { unawaitedVerifyCall } from '../../src/webhook/unawaited-verify';
 import { canAddMiddleware, eolOf, helperEdits, indentOf, mentionsWebhookApp, pathLiteral } from './middleware-fix';
 import { VERIFY_HELPER_NAME } from './verify-middleware';
 import { timingSafeFix } from './timing-safe-fix';
 import { fixTitle } from '../../src/fixes/title';
+import { normalise, registrations, type Registration } from './registrations';
 
-const ROUTE_METHODS = new Set(['use', 'post', 'all']);
 const WEBHOOK_PATH = /hook|web1on1|chipchat|chatshipper|callback|incoming|events?\b|bot/i;
 /** `bot.ingest(…)` on an SDK instance imported from another module (`pipeline.ingest` is something else). */
 const BOT_RECEIVER = /bot|chipchat|chatshipper|web1on1|sdk/i;
 const WEB1ON1_EVENT = /^(?:message|contact|conversation)\.(?:create|update|delete)/;
-
-/** `app.use(…)`, `app.post(path, …)`, `router.all(…)`, `app.route(path).post(…)`, in document order. */
-interface Registration {
-  call: ts.CallExpression;
-  method: string;
-  /** The app or router: the receiver's text (`app`, `this.app`). */
-  receiver: string;
-  /** Static path, normalised; undefined when absent (all paths) or unknown. */
-  path: string | undefined;
-  pathKnown: boolean;
-  pathNode: ts.Expression | undefined;
-  handlers: ts.Expression[];
-}
 
 export default createCodeRule({
   meta: {
@@ -48,6 +35,8 @@ export default createCodeRule({
       platformRoute: 'Webhook route {{route}} acts on the request body without checking who sent it{{platformNote}}: anyone who finds the URL can post fake events; verify the signature over the raw body (crypto.timingSafeEqual) and answer 401 otherwise',
       botMount: '{{call}} handles a bot framework\'s webhook deliveries on {{route}}, and nothing before it verifies their signature: anyone who finds the URL can post fake events; verify the signature over the raw body first (middleware before the router, or a body-parser verify hook that throws)',
       failOpen: 'The signature check runs only when {{secret}} is set: without it every request is processed unverified (fail-open); refuse requests, or refuse to start, when the secret is missing',
+      failOpenHeader: 'The signature check runs only when the request carries one ({{secret}}): a request without a signature is processed unverified (fail-open); refuse it with 401',
+      checkSwitch: 'The signature check can be switched off ({{secret}}): with it off, anyone who finds the URL can post fake events; keep the check on everywhere (tests can sign their requests)',
       unawaited: '{{call}} checks the signature asynchronously, but its promise is neither awaited nor returned: the request goes on before the check ends and a failed check is only an unhandled rejection; await it (or return it) and reject the request when it fails',
       compare: 'Signature compared with {{op}}: the comparison stops at the first differing character, so response times leak the expected signature; use crypto.timingSafeEqual after a length check',
     },
@@ -68,7 +57,9 @@ export default createCodeRule({
         const guard = failOpenGuard(model, sig(), node as ts.IfStatement);
         if (!guard) return;
         const stmt = guard.statement;
-        context.report({ messageId: 'failOpen', data: { secret: guard.secret }, start: stmt.getStart(context.sourceFile), end: stmt.expression.getEnd() + 1 });
+        const messageId = guard.kind === 'secret' ? 'failOpen' : guard.kind === 'header' ? 'failOpenHeader' : 'checkSwitch';
+        // an option that is off only when someone sets it is a weaker finding than a check that is skipped by default
+        context.report({ messageId, data: { secret: guard.secret }, start: stmt.getStart(context.sourceFile), end: stmt.expression.getEnd() + 1, severity: guard.kind === 'switch' ? 'warning' : undefined });
       },
       [ts.SyntaxKind.ExpressionStatement](node) {
         const call = unawaitedVerifyCall(model, sig(), node as ts.ExpressionStatement);
@@ -103,52 +94,6 @@ interface Ctx {
   network: () => NetworkInput;
 }
 
-function registrations(context: CodeRuleContext): Registration[] {
-  const model = context.model;
-  const out: Registration[] = [];
-  for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
-    const callee = unwrap(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !ROUTE_METHODS.has(callee.name.text)) continue;
-    let target: ts.Expression = unwrap(callee.expression);
-    // the SDK's own `bot.use(fn)` is receive middleware on parsed payloads, not an HTTP registration
-    if (model.sdk.isInstance(target)) continue;
-    const args = [...call.arguments];
-    let pathNode: ts.Expression | undefined;
-    // app.route('/webhook').post(handler)
-    if (ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === 'route') {
-      pathNode = target.arguments[0];
-      target = unwrap(target.expression.expression);
-    } else if (args[0] && !isFunctionLike(unwrap(args[0])) && model.values.string(args[0])) {
-      pathNode = args.shift();
-    } else if (args[0] && isPathLike(unwrap(args[0]))) {
-      pathNode = args.shift();
-    }
-    const p = pathNode ? model.values.string(pathNode) : undefined;
-    out.push({
-      call,
-      method: callee.name.text,
-      receiver: target.getText(context.sourceFile),
-      path: p?.exact ? normalise(p.text) : undefined,
-      pathKnown: !pathNode || !!p?.exact,
-      pathNode,
-      handlers: args,
-    });
-  }
-  return out;
-}
-
-/** An identifier or property that names a path (`WEBHOOK_PATH`, `config.webhookPath`). */
-function isPathLike(e: ts.Expression): boolean {
-  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
-  return /path|route|url|prefix|endpoint/i.test(name);
-}
-
-function normalise(path: string): string {
-  let p = path.startsWith('/') ? path : `/${path}`;
-  while (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
-  return p;
-}
-
 function joinPaths(mount: string | undefined, path: string): string {
   return normalise(`${mount && mount !== '/' ? mount : ''}${path}`);
 }
@@ -161,11 +106,11 @@ function covers(reg: Registration, target: string | undefined): boolean {
 }
 
 function verifiedBefore(ctx: Ctx, receiver: string, pos: number, target: string | undefined): boolean {
-  return ctx.regs.some((r) => r.receiver === receiver && r.call.getEnd() <= pos && covers(r, target) && r.handlers.some((h) => ctx.checks.isVerifierExpr(h)));
+  return ctx.regs.some((r) => r.receiver === receiver && r.node.getEnd() <= pos && covers(r, target) && r.handlers.some((h) => ctx.checks.isVerifierExpr(h)));
 }
 
 function bodyParsedBefore(ctx: Ctx, receiver: string, pos: number): boolean {
-  return ctx.regs.some((r) => r.receiver === receiver && r.call.getEnd() <= pos && r.handlers.some((h) => ctx.checks.isBodyParser(h)));
+  return ctx.regs.some((r) => r.receiver === receiver && r.node.getEnd() <= pos && r.handlers.some((h) => ctx.checks.isBodyParser(h)));
 }
 
 /** A receiver as a message shows it: `bot` for a chain like `bot.on(…).on(…)` that spans lines. */
@@ -219,8 +164,8 @@ function checkServer(ctx: Ctx, call: ts.CallExpression, method: 'start' | 'route
       const full = routerPath === undefined || !reg.pathKnown ? undefined : joinPaths(reg.path, routerPath);
       const varName = ts.isVariableDeclaration(call.parent) && ts.isIdentifier(call.parent.name) ? call.parent.name.text : undefined;
       const routerArg = reg.handlers.findIndex((h) => (h.getStart(context.sourceFile) <= call.getStart(context.sourceFile) && call.getEnd() <= h.getEnd()) || (ts.isIdentifier(unwrap(h)) && (unwrap(h) as ts.Identifier).text === varName));
-      verified = reg.handlers.slice(0, Math.max(0, routerArg)).some((h) => ctx.checks.isVerifierExpr(h)) || verifiedBefore(ctx, reg.receiver, reg.call.getStart(context.sourceFile), full);
-      mount = { receiver: reg.receiver, path: reg.pathKnown ? reg.path : undefined, statementCall: reg.call };
+      verified = reg.handlers.slice(0, Math.max(0, routerArg)).some((h) => ctx.checks.isVerifierExpr(h)) || verifiedBefore(ctx, reg.receiver, reg.node.getStart(context.sourceFile), full);
+      mount = { receiver: reg.receiver, path: reg.pathKnown ? reg.path : undefined, statementCall: reg.call! };
       if (!reg.pathKnown) mount = undefined;
     }
   }
@@ -238,12 +183,12 @@ function reportStart(sf: ts.SourceFile, call: ts.CallExpression): number {
 
 /** `app.use('/hook', bot.router())`, or `const routes = bot.router(); … app.use(routes)`. */
 function mountOf(ctx: Ctx, call: ts.CallExpression): Registration | undefined {
-  const direct = ctx.regs.find((r) => r.method === 'use' && r.handlers.some((h) => unwrap(h) === call));
+  const direct = ctx.regs.find((r) => r.form === 'call' && r.method === 'use' && r.handlers.some((h) => unwrap(h) === call));
   if (direct) return direct;
   const p = call.parent;
   if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) {
     const name = p.name.text;
-    return ctx.regs.find((r) => r.method === 'use' && r.handlers.some((h) => ts.isIdentifier(unwrap(h)) && (unwrap(h) as ts.Identifier).text === name));
+    return ctx.regs.find((r) => r.form === 'call' && r.method === 'use' && r.handlers.some((h) => ts.isIdentifier(unwrap(h)) && (unwrap(h) as ts.Identifier).text === name));
   }
   return undefined;
 }
@@ -262,7 +207,7 @@ function checkIngest(ctx: Ctx, call: ts.CallExpression): void {
   if (route) {
     const handlerAt = route.handlers.findIndex(isOurs);
     if (route.handlers.slice(0, handlerAt).some((h) => checks.isVerifierExpr(h))) return;
-    if (verifiedBefore(ctx, route.receiver, route.call.getStart(context.sourceFile), route.path)) return;
+    if (verifiedBefore(ctx, route.receiver, route.node.getStart(context.sourceFile), route.path)) return;
   }
   const first = fns[0]?.parameters[0];
   const fromHttp = !!route || ctx.network().source(call.arguments[0]) === 'the HTTP request' || (!!first && ts.isIdentifier(first.name) && /^req(uest)?$/.test(first.name.text));
@@ -295,18 +240,18 @@ function checkRoute(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpression
   if (!web1on1 && !receiver) return;
   if (checks.verifiesIn(fn)) return;
   if (before.some((h) => checks.isVerifierExpr(h))) return;
-  if (verifiedBefore(ctx, reg.receiver, reg.call.getStart(context.sourceFile), reg.path)) return;
+  if (verifiedBefore(ctx, reg.receiver, reg.node.getStart(context.sourceFile), reg.path)) return;
   if (receiver && comparesSecret(fn)) return;
-  const end = reg.pathNode?.getEnd() ?? reg.call.expression.getEnd();
-  const route = `${reg.method.toUpperCase()} ${reg.pathNode ? reg.pathNode.getText(context.sourceFile) : reg.receiver}`;
+  const end = reg.pathNode?.getEnd() ?? (reg.call && reg.form === 'call' ? reg.call.expression.getEnd() : headEnd(context.sourceFile, fn, reg.node));
+  const route = `${reg.method.toUpperCase()} ${reg.pathText ?? reg.receiver}`;
   if (receiver) {
     // another platform's webhook: the x-hub-signature helper the fixes add would check the wrong thing
     const platformNote = receiver.platform ? ` (${receiver.platform.name} signs its deliveries: ${receiver.platform.check})` : '';
-    context.report({ messageId: 'platformRoute', data: { route, platformNote }, start: reg.call.getStart(context.sourceFile), end });
+    context.report({ messageId: 'platformRoute', data: { route, platformNote }, start: reg.node.getStart(context.sourceFile), end });
     return;
   }
   const bot = context.model.sdk.instanceNames.values().next().value as string | undefined;
-  context.report({ messageId: 'route', data: { route }, start: reg.call.getStart(context.sourceFile), end, fixes: routeFix(ctx, reg, bot ? `${bot}.secret` : 'process.env.WEBHOOK_SECRET') });
+  context.report({ messageId: 'route', data: { route }, start: reg.node.getStart(context.sourceFile), end, fixes: routeFix(ctx, reg, bot ? `${bot}.secret` : 'process.env.WEBHOOK_SECRET') });
 }
 
 const BOT_ROUTERS = new Set(['router', 'middleware', 'webhookCallback']);
@@ -322,18 +267,24 @@ function checkBotMount(ctx: Ctx, reg: Registration, sdkCalls: Set<ts.CallExpress
   });
   if (at < 0) return;
   if (reg.handlers.slice(0, at).some((h) => checks.isVerifierExpr(h))) return;
-  if (verifiedBefore(ctx, reg.receiver, reg.call.getStart(context.sourceFile), reg.path)) return;
+  if (verifiedBefore(ctx, reg.receiver, reg.node.getStart(context.sourceFile), reg.path)) return;
   const call = unwrap(reg.handlers[at]!) as ts.CallExpression;
   const route = reg.pathNode ? reg.pathNode.getText(context.sourceFile) : 'every path';
-  context.report({ messageId: 'botMount', data: { call: `${call.expression.getText(context.sourceFile)}()`, route }, start: reg.call.getStart(context.sourceFile), end: reg.call.getEnd() });
+  context.report({ messageId: 'botMount', data: { call: `${call.expression.getText(context.sourceFile)}()`, route }, start: reg.node.getStart(context.sourceFile), end: reg.node.getEnd() });
 }
 
 /** The route's path as written and, when it resolves, as a string: both may name a webhook or a platform. */
 function routePathTexts(context: CodeRuleContext, reg: Registration): string[] {
-  if (!reg.pathNode) return [];
+  if (!reg.pathNode) return reg.pathText ? [reg.pathText] : [];
   const out = [reg.pathNode.getText(context.sourceFile)];
   if (reg.path !== undefined) out.push(reg.path);
   return out;
+}
+
+/** Where a finding on a route object or a route file ends: before the handler's body (its head), within `node`. */
+function headEnd(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration, node: ts.Node): number {
+  const head = fn.body ? fn.body.getStart(sf) : fn.getEnd();
+  return Math.min(node.getEnd(), Math.max(node.getStart(sf) + 1, head));
 }
 
 function handlerFunction(context: CodeRuleContext, e: ts.Expression): ts.FunctionLikeDeclaration | undefined {
@@ -356,11 +307,11 @@ function readsWebhookEvent(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration, re
   let shape = false;
   /** `req.body.data.message`: the Web1on1 payload read straight from the request. */
   let bodyShape = false;
+  // `req.body.payload` counts too: some senders wrap the event one level down
   const isBody = (e: ts.Expression): boolean => {
+    if (isRequestBody(e, req, bodies)) return true;
     const chain = accessChain(unwrap(e));
-    if (!chain) return false;
-    if (chain.length === 1) return bodies.has(chain[0]!);
-    return chain[0] === req && (chain[1] === 'body' || (chain[1] === 'request' && chain[2] === 'body')) && chain.length <= 3;
+    return chain?.length === 3 && chain[0] === req && chain[1] === 'body';
   };
   const visit = (n: ts.Node): void => {
     if (ts.isVariableDeclaration(n) && n.initializer) {
@@ -382,7 +333,7 @@ function readsWebhookEvent(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration, re
     ts.forEachChild(n, visit);
   };
   visit(fn);
-  const webhookPath = WEBHOOK_PATH.test(reg.pathNode?.getText(sf) ?? '');
+  const webhookPath = WEBHOOK_PATH.test(reg.pathText ?? '');
   return (event && (shape || webhookPath)) || (bodyShape && webhookPath);
 }
 
@@ -433,7 +384,8 @@ function postBeforeFix(ctx: Ctx, registering: ts.CallExpression, receiver: strin
 function routeFix(ctx: Ctx, reg: Registration, secret: string): Fix[] | undefined {
   const { context } = ctx;
   const first = reg.handlers[0];
-  if (!first || !canAddMiddleware(context) || bodyParsedBefore(ctx, reg.receiver, reg.call.getStart(context.sourceFile))) return undefined;
+  // a middleware argument can only be added to a registering call (`app.post(path, …)`)
+  if (reg.form !== 'call' || !first || !canAddMiddleware(context) || bodyParsedBefore(ctx, reg.receiver, reg.node.getStart(context.sourceFile))) return undefined;
   return [{
     description: 'Verify x-hub-signature before the handler',
     edits: [{ file: context.file, start: first.getStart(context.sourceFile), end: first.getStart(context.sourceFile), newText: `${VERIFY_HELPER_NAME}(${secret}), ` }, ...helperEdits(context)],

@@ -13,6 +13,7 @@ import type { CodeRule, FileTrait } from '../rule';
 import { ts } from '../ts';
 import type { CodeRuleListener, Finding, ReportDescriptor } from '../types';
 import { exportedWebhookVerifiers } from '../webhook/verifier-exports';
+import { exportedCredentials } from '../lexicon/credentials/exported-credentials';
 import { applies, fileTraits } from './file-traits';
 import { codeFinding } from './findings';
 import { dispatch, DispatchNodes, slicesInside } from './dispatch';
@@ -95,6 +96,7 @@ export function analyzeInto(result: FileResult, file: string, previousTree: Prev
     // only an app's manifest rules read the facts about personal data: elsewhere they are not worked out
     result.facts = collectFacts(model, app?.hasManifest ? personalData : undefined);
     result.facts.webhookVerifiers = exportedWebhookVerifiers(model, hints.webhookVerifiers);
+    result.facts.exportedCredentials = exportedCredentials(model);
     onTiming?.('facts', clock() - factsStart);
     if (clock() - fileStart > modelMs) throw new OverBudget(modelMs);
   } catch (e) {

@@ -7,6 +7,7 @@ import type { FileHints } from '../model/file-model';
 import type { StoreFunction } from '../model/stores';
 import type { FileResult } from './types';
 import { webhookVerifierHints } from './verification-hints';
+import { EVERY_MODULE } from '../model/tracking/directory-loader';
 
 export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFiles: readonly string[], inputFiles: ReadonlyMap<string, string> = new Map()): Map<string, FileHints> {
   const out = new Map<string, FileHints>();
@@ -20,11 +21,14 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       if (target) out.set(target, { ...out.get(target), sdkModuleFactory: true });
     }
     for (const p of r.facts.sdkPassedToImports) {
-      const target = lookup(f, p.spec);
-      if (!target) continue;
-      const prev = out.get(target)?.sdkParams ?? {};
-      const positions = [...new Set([...(prev[p.exportName] ?? []), p.argIndex])].sort();
-      out.set(target, { ...out.get(target), sdkParams: { ...prev, [p.exportName]: positions } });
+      // `./plugins/*`: every module of a folder the file loads by listing it
+      const targets = p.spec.endsWith(EVERY_MODULE) ? modulesIn(f, p.spec.slice(0, -EVERY_MODULE.length), codeFiles) : [lookup(f, p.spec)];
+      for (const target of targets) {
+        if (!target) continue;
+        const prev = out.get(target)?.sdkParams ?? {};
+        const positions = [...new Set([...(prev[p.exportName] ?? []), p.argIndex])].sort();
+        out.set(target, { ...out.get(target), sdkParams: { ...prev, [p.exportName]: positions } });
+      }
     }
     for (const o of r.facts.sentImportedObjects ?? []) {
       const target = lookup(f, o.spec);
@@ -55,6 +59,8 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       const follows = facts.followActions ? { ...out.get(f)?.importedFollowActions, ...facts.followActions } : undefined;
       const senders: Record<string, number[]> = { ...out.get(f)?.importedTextSenders };
       const storeFunctions = facts.storeFunctions ? importedStoreFunctions(out.get(f)?.importedStoreFunctions, facts.storeFunctions, target!) : undefined;
+      const credentials: Record<string, string> = { ...out.get(f)?.importedCredentials };
+      for (const [k, v] of importedCredentials(imp.names, facts.exportedCredentials)) credentials[k] = v;
       for (const n of imp.names) {
         const base = own(exported, n) ?? own(exported, 'default');
         if (base) clients[n] = base;
@@ -62,6 +68,8 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
         if (facts.exportedSdkFactories?.includes(n) || facts.exportedSdkFactories?.includes('default')) factories.add(n);
         const text = own(facts.exportedConstants, n);
         if (text !== undefined) constants[n] = text;
+        // `const config = require('./config')`: the module object, whose members are read as `config.pollMs`
+        else if (!Object.hasOwn(exported, n)) for (const [k, v] of Object.entries(facts.exportedConstants)) constants[`${n}.${k}`] = v;
         // `sendSms(to, text)` imported by name, or `sms.sendSms(…)` on the module bound to `sms`
         const sent = facts.exportedTextSenders;
         if (sent) {
@@ -78,6 +86,7 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
       if (follows) h = { ...h, importedFollowActions: follows };
       if (Object.keys(senders).length) h = { ...h, importedTextSenders: senders };
       if (storeFunctions) h = { ...h, importedStoreFunctions: storeFunctions };
+      if (Object.keys(credentials).length) h = { ...h, importedCredentials: credentials };
       if (Object.keys(h).length) out.set(f, h);
     }
   }
@@ -97,6 +106,39 @@ function importedStoreFunctions(prev: Record<string, StoreFunction[]> | undefine
     out[name] = list;
   }
   return out;
+}
+
+/**
+ * What the names an import binds hold of another module's credentials: a named export by its name; a name that is
+ * no export (`const config = require('./config')`) is the module object, with its members as `config.member`.
+ */
+function importedCredentials(names: readonly string[], exported: Record<string, string> | undefined): [string, string][] {
+  if (!exported) return [];
+  const out: [string, string][] = [];
+  for (const n of names) {
+    const own = Object.hasOwn(exported, n) ? exported[n] : undefined;
+    if (own !== undefined) {
+      if (own) out.push([n, own]);
+      for (const [k, v] of Object.entries(exported)) if (k.startsWith(`${n}.`)) out.push([k, v]);
+      continue;
+    }
+    const members = Object.entries(exported).filter(([k, v]) => v && !k.includes('.'));
+    if (members.length) out.push([n, exported.default || members[0]![1]]);
+    for (const [k, v] of members) if (k !== 'default') out.push([`${n}.${k}`, v]);
+  }
+  return out;
+}
+
+/** The code files directly in the folder `spec` names relative to `from`. */
+function modulesIn(from: string, spec: string, codeFiles: readonly string[]): string[] {
+  const parts = from.split('/').slice(0, -1);
+  for (const seg of spec.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  const dir = `${parts.join('/')}/`;
+  return codeFiles.filter((c) => c.startsWith(dir) && !c.slice(dir.length).includes('/'));
 }
 
 function own(record: Record<string, string>, key: string): string | undefined {

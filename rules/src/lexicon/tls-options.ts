@@ -11,6 +11,31 @@ const INSECURE_PARENTS: ReadonlySet<string> = new Set(data.insecure.parents);
 const METHODS: ReadonlySet<string> = new Set(data.methods);
 
 export const TLS_ENV_VARIABLE: string = data.envVariable;
+export const HOSTNAME_CHECK: string = data.hostnameCheck;
+
+/**
+ * `checkServerIdentity: () => undefined`, `checkServerIdentity() {}`: a host-name check that never returns an
+ * error, so a certificate for any name is accepted.
+ */
+export function acceptsEveryName(fn: ts.Node): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return false;
+  const body = fn.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return isNothing(body);
+  let returnsSomething = false;
+  const visit = (n: ts.Node): void => {
+    if (returnsSomething || ts.isFunctionLike(n)) return;
+    if ((ts.isReturnStatement(n) && n.expression && !isNothing(n.expression)) || ts.isThrowStatement(n)) returnsSomething = true;
+    else ts.forEachChild(n, visit);
+  };
+  body.statements.forEach(visit);
+  return !returnsSomething;
+}
+
+function isNothing(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined') || ts.isVoidExpression(u);
+}
 
 /** A constant value as JS sees it when it decides: true, false, a number, a string; undefined when unknown. */
 export type Constant = boolean | number | string | undefined;

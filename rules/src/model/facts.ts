@@ -91,6 +91,8 @@ export interface FileFacts {
   sentImportedObjects?: { spec: string; name: string }[];
   /** Functions and methods of this file that follow or unfollow accounts, by name (importers' timers call them). */
   followActions?: Record<string, FollowAction>;
+  /** What this file's exports hold of credentials: export name (or `name.member`) → the credential, in words. */
+  exportedCredentials?: Record<string, string>;
 }
 
 

@@ -44,6 +44,8 @@ export interface FileHints {
   importedFollowActions?: Record<string, 'follow' | 'unfollow'>;
   /** Functions and methods of relatively imported modules that write their parameters to a store or delete from one, by name. */
   importedStoreFunctions?: Record<string, StoreFunction[]>;
+  /** Local names (and `name.member`) bound to what another module exports that holds a credential, in words. */
+  importedCredentials?: Record<string, string>;
 }
 
 export interface ModelOptions {
@@ -312,6 +314,12 @@ export class FileModel {
       const factory = values.some((v) => v.kind === 'function' && this.tracker.returnValues(v.fn).some((r) => r.kind === 'sdk'));
       if (factory && !this.exportedSdkFactories.includes(name)) this.exportedSdkFactories.push(name);
     }
+    // `pollMs: 5 * 1000`: a number the module computes from literals is exported as its value
+    const n = literalArithmetic(obj);
+    if (n !== undefined) {
+      this.exportedConstants[name] = String(n);
+      return;
+    }
     if (!isStringExpression(obj)) return;
     const s = this.values.string(expr);
     if (s && s.text.length <= 2048 && s.text !== HOLE) this.exportedConstants[name] = s.text;
@@ -384,6 +392,23 @@ export class FileModel {
 
 /** Literals, templates, `a || b` fallbacks and `+` joins: what an exported string constant is made of. */
 /** A string (or a number: importers read timer delays and ports from it) a module can export as a constant. */
+/** `5 * 1000`, `60 * 60 * 1000`, `(2 + 3) * 1000`: arithmetic on number literals only, or undefined. */
+function literalArithmetic(e: ts.Expression, depth = 0): number | undefined {
+  const u = unwrap(e);
+  if (depth > 8 || !ts.isBinaryExpression(u)) return undefined;
+  const side = (x: ts.Expression) => (ts.isNumericLiteral(unwrap(x)) ? Number((unwrap(x) as ts.NumericLiteral).text.replace(/_/g, '')) : literalArithmetic(x, depth + 1));
+  const l = side(u.left);
+  const r = l === undefined ? undefined : side(u.right);
+  if (l === undefined || r === undefined) return undefined;
+  switch (u.operatorToken.kind) {
+    case ts.SyntaxKind.AsteriskToken: return l * r;
+    case ts.SyntaxKind.PlusToken: return l + r;
+    case ts.SyntaxKind.MinusToken: return l - r;
+    case ts.SyntaxKind.SlashToken: return r === 0 ? undefined : l / r;
+    default: return undefined;
+  }
+}
+
 function isStringExpression(e: ts.Expression): boolean {
   return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.PlusToken));
 }

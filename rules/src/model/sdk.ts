@@ -243,6 +243,11 @@ export class SdkModel {
     return -1;
   }
 
+  /** The instance is handed to `exportName` of the module at `spec` (an argument at `argIndex`). */
+  notePassedToImport(spec: string, exportName: string, argIndex: number): void {
+    this.pushPassed(spec, exportName, argIndex);
+  }
+
   private pushPassed(spec: string, exportName: string, argIndex: number): void {
     if (!spec.startsWith('.')) return;
     if (!this.instancePassedToImports.some((p) => p.spec === spec && p.exportName === exportName && p.argIndex === argIndex)) this.instancePassedToImports.push({ spec, exportName, argIndex });

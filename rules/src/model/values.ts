@@ -93,6 +93,12 @@ export class ValueResolver {
     return list.length === 1 ? list[0]! : null;
   }
 
+  /** The one expression a name or `this.x` holds (every assignment counted), or undefined when not exactly one. */
+  heldExpression(e: ts.Expression): ts.Expression | undefined {
+    const u = unwrap(e);
+    return ts.isIdentifier(u) || ts.isPropertyAccessExpression(u) ? (this.single(u) ?? undefined) : undefined;
+  }
+
   initializerOf(name: string): ts.Expression | undefined {
     return this.decls.get(name) ?? undefined;
   }
@@ -175,6 +181,9 @@ export class ValueResolver {
       }
       const obj = this.objectLiteral(e.expression, depth + 1);
       if (obj) return this.string(objectProperty(obj, e.name.text), depth + 1);
+      // a member of another module's exports object, learnt through the hints (`config.pollMs`)
+      const member = ts.isIdentifier(e.expression) ? `${e.expression.text}.${e.name.text}` : undefined;
+      if (member && Object.hasOwn(this.importedConstants, member)) return { text: this.importedConstants[member]!, exact: !this.importedConstants[member]!.includes(HOLE), env: [] };
     }
     return undefined;
   }

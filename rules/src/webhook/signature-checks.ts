@@ -108,6 +108,16 @@ export class SignatureChecks {
     return false;
   }
 
+  /** A signature the request carries: a header or query read, or a variable holding one (not one computed here). */
+  isReceivedSignature(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    // a call computes or checks a signature (`checkSignature(query)`); only `req.get('x-hub-signature')` reads one
+    if (ts.isCallExpression(e) && calleeName(e) !== 'get' && calleeName(e) !== 'header') return false;
+    if (!this.isSignatureValue(e)) return false;
+    const source = ts.isIdentifier(e) ? (this.initializerInScope(e) ?? this.model.values.initializerOf(e.text)) : e;
+    return !!source && /header|\.get\s*\(|query/i.test(source.getText(this.model.sourceFile));
+  }
+
   isTimingSafeCall(node: ts.Node): boolean {
     if (!ts.isCallExpression(node)) return false;
     const name = calleeName(node);
@@ -196,6 +206,8 @@ export class SignatureChecks {
     if (ts.isIdentifier(e)) {
       const fn = this.model.functionsByName.get(e.text);
       if (fn) return this.verifiesIn(fn);
+      // `const verify = require('./verify')`: the module's export, not the require call that binds it
+      if (this.importedNames.has(e.text)) return this.trustedImport(e.text);
       const init = this.model.values.initializerOf(e.text);
       if (init) return this.isVerifierExpr(init, depth + 1);
       return this.trustedImport(e.text);

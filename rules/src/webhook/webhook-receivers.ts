@@ -17,6 +17,36 @@ export interface Platform {
 const PLATFORMS: readonly Platform[] = receivers.platforms;
 const PATH_WORDS: ReadonlySet<string> = new Set(receivers.pathWords);
 const BOT_NAMES: ReadonlySet<string> = new Set(receivers.botReceivers);
+const BODY_PATHS: readonly (readonly string[])[] = receivers.requestBody.paths;
+const BODY_READERS: ReadonlySet<string> = new Set(receivers.requestBody.readers);
+const BODY_PARSERS: ReadonlySet<string> = new Set(receivers.requestBody.parsers);
+const BODY_PARSER_CLASSES: ReadonlySet<string> = new Set(receivers.requestBody.parserClasses);
+
+/**
+ * The request body of a handler whose request parameter is `reqName`: `req.body`, `ctx.request.body`, Hapi's
+ * `request.payload`, `await request.json()`, a parse of one (`JSON.parse(event.body)`, `new URLSearchParams(body)`),
+ * or a variable in `aliases` that holds it.
+ */
+export function isRequestBody(e: ts.Expression, reqName: string | undefined, aliases: ReadonlySet<string>): boolean {
+  let u = unwrap(e);
+  if (ts.isAwaitExpression(u)) u = unwrap(u.expression);
+  // new URLSearchParams(event.body ?? ''): a form-encoded body (Twilio, Slack) parsed
+  if (ts.isNewExpression(u) && ts.isIdentifier(u.expression) && BODY_PARSER_CLASSES.has(u.expression.text) && u.arguments?.[0]) return isRequestBody(u.arguments[0], reqName, aliases);
+  if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || u.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return isRequestBody(u.left, reqName, aliases);
+  if (ts.isCallExpression(u)) {
+    const callee = unwrap(u.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const on = unwrap(callee.expression);
+    // JSON.parse(event.body), querystring.parse(body), Object.fromEntries(new URLSearchParams(body))
+    if (BODY_PARSERS.has(callee.name.text) && u.arguments[0]) return isRequestBody(u.arguments[0], reqName, aliases);
+    return BODY_READERS.has(callee.name.text) && u.arguments.length === 0 && ts.isIdentifier(on) && on.text === reqName;
+  }
+  const chain = accessChain(u);
+  if (!chain) return false;
+  if (chain.length === 1) return aliases.has(chain[0]!);
+  if (chain[0] !== reqName) return false;
+  return BODY_PATHS.some((p) => p.length === chain.length - 1 && p.every((x, i) => x === chain[i + 1]));
+}
 
 /** `bot`, `this.messenger`, `botly`: an object named as a bot framework's instance. */
 export function isBotObject(text: string): boolean {
@@ -63,14 +93,7 @@ function requestBodyUse(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration): Body
     // ({ body }, res) => …
     for (const el of first.name.elements) if ((el.propertyName ?? el.name).getText(sf) === 'body' && ts.isIdentifier(el.name)) aliases.add(el.name.text);
   }
-  /** The body itself: `req.body`, `ctx.request.body`, or a variable holding it. */
-  const isBody = (e: ts.Expression): boolean => {
-    const chain = accessChain(unwrap(e));
-    if (!chain) return false;
-    if (chain.length === 1) return aliases.has(chain[0]!);
-    if (chain[0] !== reqName) return false;
-    return (chain.length === 2 && chain[1] === 'body') || (chain.length === 3 && chain[1] === 'request' && chain[2] === 'body');
-  };
+  const isBody = (e: ts.Expression): boolean => isRequestBody(e, reqName, aliases);
   const visit = (n: ts.Node): void => {
     if (ts.isVariableDeclaration(n) && n.initializer && isBody(n.initializer)) {
       use.read = true;

@@ -36,8 +36,10 @@ export function credentialValue(model: FileModel, node: ts.Expression, options: 
   if (source) return source;
   const chain = accessChain(e);
   if (options.objects && chain && chain.length === 2 && chain[0] === 'process' && chain[1] === 'env') return 'process.env (every secret of the process)';
-  if (ts.isIdentifier(e)) return namedCredential(model, e) ?? (options.objects ? heldCredential(model, e, options, depth) : undefined);
+  if (ts.isIdentifier(e)) return namedCredential(model, e) ?? (options.objects ? heldCredential(model, e, options, depth) : undefined) ?? importedHolder(model, e, chain);
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const imported = chain?.length === 2 ? importedHolder(model, e, chain) : undefined;
+    if (imported) return imported;
     const last = chain?.[chain.length - 1];
     if (!chain || !last || !isCredentialName(last)) return undefined;
     if (chain.slice(0, -1).some((seg) => nameWords(seg).some((w) => NAME_TABLE_WORDS.has(w)))) return undefined;
@@ -97,6 +99,41 @@ function namedCredential(model: FileModel, id: ts.Identifier): string | undefine
     return undefined;
   }
   return id.getText(model.sourceFile);
+}
+
+/**
+ * What a server hands out only by mistake: a secret env var, the SDK's auth state, `process.env`, what another
+ * module's config holds, or an object holding one of those. Not values merely named like credentials: a route
+ * may answer with a token it minted for its caller.
+ */
+export function servedCredential(model: FileModel, node: ts.Expression, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  const e = unwrap(node);
+  const chain = accessChain(e);
+  if (chain?.length === 2 && chain[0] === 'process' && chain[1] === 'env') return 'process.env (every secret of the process)';
+  const source = credentialSource(model, e) ?? (chain ? importedHolder(model, e, chain) : undefined);
+  if (source) return source;
+  // config.web1on1.token: a credential-named member of an imported holder
+  const last = chain?.[chain.length - 1];
+  if (chain && chain.length >= 3 && last && isCredentialName(last) && importedHolder(model, e, chain.slice(0, 2))) return e.getText(model.sourceFile);
+  const obj = ts.isObjectLiteralExpression(e) ? e : ts.isIdentifier(e) && !isParameter(e) ? model.values.objectLiteral(e) : undefined;
+  if (!obj) return undefined;
+  for (const p of obj.properties) {
+    const v = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : ts.isSpreadAssignment(p) ? p.expression : undefined;
+    const found = v ? servedCredential(model, v, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `config` or `config.web1on1` bound to what another module exports that holds a credential (through the hints). */
+function importedHolder(model: FileModel, e: ts.Expression, chain: string[] | undefined): string | undefined {
+  const held = model.hints.importedCredentials;
+  const key = chain?.join('.');
+  if (!held || !key || !Object.hasOwn(held, key)) return undefined;
+  const root = ts.isIdentifier(e) ? e : undefined;
+  if (root && isParameter(root)) return undefined;
+  return `${key} (holds ${held[key]})`;
 }
 
 /** The name is bound by a parameter of a function around it. */

@@ -209,7 +209,7 @@ function kindOfName(name: string): CredentialKind | undefined {
   const before = words[words.length - 2];
   if (!last) return undefined;
   if (last === 'key') return before && KEY_QUALIFIERS.has(before) ? 'key' : undefined;
-  if (last === 'pass') return before && ['db', 'smtp', 'mail', 'user', 'admin', 'basic', 'auth', 'ftp'].includes(before) ? 'password' : undefined;
+  if (last === 'pass') return before && ['db', 'smtp', 'mail', 'user', 'admin', 'basic', 'auth', 'ftp', 'api'].includes(before) ? 'password' : undefined;
   const kind = COMPOUNDS.get(last);
   if (!kind) return undefined;
   if (kind === 'token' && before && NOT_CREDENTIAL_TOKENS.has(before)) return undefined;

@@ -12,9 +12,14 @@ export interface FlatUrl {
   holes: ts.Expression[];
 }
 
+/** Names of variables that hold a URL or its query (`CRM_BASE`, `apiUrl`, `qs`, `this.endpoint`). */
+const URL_NAME = /url|uri|base|endpoint|link|href|qs|query|params/i;
+
 // a class rather than closures: flatten runs for every template and concatenation in the file
 class Flattener {
   readonly holes: ts.Expression[] = [];
+  /** A literal part so far opened a query string: only a part after one may hold its parameters. */
+  private inQuery = false;
   constructor(private readonly values: ValueResolver) {}
 
   private hole(e: ts.Expression): string {
@@ -25,7 +30,10 @@ class Flattener {
 
   walk(node: ts.Expression, depth: number): string {
     const e = unwrap(node);
-    if (ts.isStringLiteralLike(e)) return e.text;
+    if (ts.isStringLiteralLike(e)) {
+      if (e.text.includes('?')) this.inQuery = true;
+      return e.text;
+    }
     if (depth > 40) return this.hole(e);
     if (ts.isTemplateExpression(e)) {
       let text = e.head.text;
@@ -40,7 +48,14 @@ class Flattener {
     const inner = unwrap(e);
     if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken)) return this.walk(inner, depth);
     const s = this.values.string(inner);
-    return s?.exact ? s.text : this.hole(inner);
+    if (s?.exact) return s.text;
+    // `const qs = 'access_token=' + token; fetch(base + '?' + qs)`: a part built elsewhere is flattened as written
+    // (looked up only after a `?` or for a name that says it holds a URL: most holes of most URLs are ids and paths)
+    const named = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+    const held = named !== undefined && (this.inQuery || URL_NAME.test(named)) ? this.values.heldExpression(inner) : undefined;
+    const h = held && unwrap(held);
+    if (h && (ts.isTemplateExpression(h) || (ts.isBinaryExpression(h) && h.operatorToken.kind === ts.SyntaxKind.PlusToken))) return this.walk(h, depth + 4);
+    return this.hole(inner);
   }
 }
 

@@ -8,6 +8,7 @@ import { loggers, notEscapes } from '../sinks';
 import { accessChain, calleeName, unwrap } from '../syntax';
 import { holds } from './abstract-value';
 import { hostOf, isApiHost } from '../hosts';
+import { followListedFolder } from './directory-loader';
 
 /** A call that only reads what it is given (a logger, JSON.stringify, assert …): see sinks.json `notEscapes`. */
 export function isHarmlessCall(call: ts.CallExpression | ts.NewExpression): boolean {
@@ -60,7 +61,7 @@ export function noteEscapes(model: FileModel): void {
     const e = call.expression;
     const isLoader = (ts.isIdentifier(e) && e.text === 'require') || e.kind === ts.SyntaxKind.ImportKeyword;
     const arg = call.arguments[0];
-    if (isLoader && arg && !ts.isStringLiteralLike(arg)) escape(call, `a module is loaded from a computed path (\`${short(call, model.sourceFile)}\`) in a file that has the SDK instance`);
+    if (isLoader && arg && !ts.isStringLiteralLike(arg) && !followListedFolder(model, call)) escape(call, `a module is loaded from a computed path (\`${short(call, model.sourceFile)}\`) in a file that has the SDK instance`);
   }
   for (const n of model.nodes<ts.NewExpression>(ts.SyntaxKind.NewExpression)) sdk.noteArguments(n);
 }
