@@ -76,12 +76,14 @@ function check(context: CodeRuleContext, h: HttpCall, carriers?: readonly ts.Exp
   const app = context.app;
   if (app?.isOwnHost(host) || isDeclared(app, host)) return;
   const found = carriers ? firstPersonal(context, carriers) : personalDataIn(context, h);
-  if (found) {
+  // `pushLead(lead)` around `fetch(crm, { body: lead })`: the callers say what the data is, and the call that hands
+  // it over is where it leaves, even when the wrapper's own parameters already read as a people API's request data
+  const handedOver = found && carriers ? [] : fromCallers(context, h.call, carriers ?? requestParts(context, h), 0);
+  if (found && !handedOver.length) {
     if (!consentChecked(context, h.call)) reportSent(context, h.call, found, host);
     return;
   }
-  // `pushLead(lead)` around `fetch(crm, { body: lead })`: the callers say what the data is
-  for (const { site, found: handed } of fromCallers(context, h.call, carriers ?? requestParts(context, h), 0)) {
+  for (const { site, found: handed } of handedOver) {
     if (!consentChecked(context, site)) reportSent(context, site, handed, host);
   }
 }
