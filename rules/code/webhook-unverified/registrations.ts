@@ -44,6 +44,8 @@ export function registrations(context: CodeRuleContext): Registration[] {
     const callee = unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) continue;
     const method = callee.name.text;
+    // the method name first: asking what the receiver holds follows its values, and most calls register nothing
+    if (!OBJECT_ROUTE_METHODS.has(method) && !HOOK_METHODS.has(method) && !ROUTE_METHODS.has(method)) continue;
     let target: ts.Expression = unwrap(callee.expression);
     // the SDK's own `bot.use(fn)` is receive middleware on parsed payloads, not an HTTP registration
     if (model.sdk.isInstance(target)) continue;

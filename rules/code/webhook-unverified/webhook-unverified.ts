@@ -48,12 +48,13 @@ export default createCodeRule({
 
     return {
       [ts.SyntaxKind.BinaryExpression](node) {
-        if (!sig().isSignatureComparison(node)) return;
+        if (!sig().anyInFile() || !sig().isSignatureComparison(node)) return;
         const b = node as ts.BinaryExpression;
         const fix = timingSafeFix(context, b);
         context.report({ messageId: 'compare', data: { op: b.operatorToken.getText(context.sourceFile) }, start: b.getStart(context.sourceFile), end: b.getEnd(), fixes: fix ? [fix] : undefined });
       },
       [ts.SyntaxKind.IfStatement](node) {
+        if (!sig().anyInFile()) return;
         const guard = failOpenGuard(model, sig(), node as ts.IfStatement);
         if (!guard) return;
         const stmt = guard.statement;
@@ -62,6 +63,7 @@ export default createCodeRule({
         context.report({ messageId, data: { secret: guard.secret }, start: stmt.getStart(context.sourceFile), end: stmt.expression.getEnd() + 1, severity: guard.kind === 'switch' ? 'warning' : undefined });
       },
       [ts.SyntaxKind.ExpressionStatement](node) {
+        if (!sig().anyInFile()) return;
         const call = unawaitedVerifyCall(model, sig(), node as ts.ExpressionStatement);
         if (call) context.report({ messageId: 'unawaited', data: { call: `${call.expression.getText(context.sourceFile)}()` }, start: call.getStart(context.sourceFile), end: call.getEnd() });
       },

@@ -44,6 +44,7 @@ function namesSignature(name: string): boolean {
 export class SignatureChecks {
   private readonly importedNames = new Set<string>();
   private readonly fnVerdict = new Map<ts.Node, boolean>();
+  private fileHasCheck: boolean | undefined;
 
   constructor(
     private readonly model: FileModel,
@@ -137,9 +138,35 @@ export class SignatureChecks {
     return verdict;
   }
 
+  /**
+   * Whether the file holds any signature check at all. Every check inside a statement or function is also one of
+   * the file's, so where this is false no statement can compare, guard or drop a check: the per-statement questions
+   * (which follow values) are skipped.
+   */
+  anyInFile(): boolean {
+    // from the model's lists of calls and comparisons (the only nodes that can be checks), not another walk
+    this.fileHasCheck ??=
+      this.model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression).some((n) => this.isCheckNode(n, this.model.sourceFile)) ||
+      this.model.nodes<ts.BinaryExpression>(ts.SyntaxKind.BinaryExpression).some((n) => this.isSignatureComparison(n));
+    return this.fileHasCheck;
+  }
+
   /** The statement or expression is, or contains, a signature check (a call of a verifier counts). */
   hasCheck(node: ts.Node): boolean {
     return this.firstCheck(node, Infinity, true) !== undefined;
+  }
+
+  /** `n` itself is a check: a timing-safe compare, a signature comparison, or a call of a verifier (other than `scope`). */
+  private isCheckNode(n: ts.Node, scope: ts.Node): boolean {
+    if (this.isTimingSafeCall(n) || this.isSignatureComparison(n)) return true;
+    if (!ts.isCallExpression(n)) return false;
+    const callee = unwrap(n.expression);
+    if (ts.isIdentifier(callee)) {
+      const local = this.model.functionsByName.get(callee.text);
+      return (!!local && local !== scope && this.verifiesIn(local)) || (!local && this.trustedImport(callee.text));
+    }
+    // security.verifyWebhook(req) on a module of the app imported whole
+    return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && this.trustedImport(callee.expression.text, callee.name.text);
   }
 
   /** The first signature check inside `scope` (or `scope` itself, with `includeScope`) that starts before `before`, if any. */
@@ -148,23 +175,9 @@ export class SignatureChecks {
     const visit = (n: ts.Node): void => {
       // pos (before leading trivia) is cheap, and no node can start inside another's trivia
       if (found || n.pos >= before) return;
-      if (this.isTimingSafeCall(n) || this.isSignatureComparison(n)) {
+      if (this.isCheckNode(n, scope)) {
         found = n;
         return;
-      }
-      if (ts.isCallExpression(n)) {
-        const callee = unwrap(n.expression);
-        if (ts.isIdentifier(callee)) {
-          const local = this.model.functionsByName.get(callee.text);
-          if ((local && local !== scope && this.verifiesIn(local)) || (!local && this.trustedImport(callee.text))) {
-            found = n;
-            return;
-          }
-        } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && this.trustedImport(callee.expression.text, callee.name.text)) {
-          // security.verifyWebhook(req) on a module of the app imported whole
-          found = n;
-          return;
-        }
       }
       ts.forEachChild(n, visit);
     };

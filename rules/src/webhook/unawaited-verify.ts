@@ -19,8 +19,16 @@ export function unawaitedVerifyCall(model: FileModel, checks: SignatureChecks, s
   return checks.verifiesIn(fn) ? e : undefined;
 }
 
-/** `async function`, or a function that returns a promise chain or a `new Promise`. */
+const promiseVerdicts = new WeakMap<ts.FunctionLikeDeclaration, boolean>();
+
+/** `async function`, or a function that returns a promise chain or a `new Promise` (asked once per function: every call statement asks). */
 function returnsPromise(fn: ts.FunctionLikeDeclaration): boolean {
+  let verdict = promiseVerdicts.get(fn);
+  if (verdict === undefined) promiseVerdicts.set(fn, (verdict = computeReturnsPromise(fn)));
+  return verdict;
+}
+
+function computeReturnsPromise(fn: ts.FunctionLikeDeclaration): boolean {
   if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return true;
   if (!fn.body) return false;
   if (!ts.isBlock(fn.body)) return isPromise(fn.body);
