@@ -68,6 +68,10 @@ export function neighbourHints(results: ReadonlyMap<string, FileResult>, codeFil
         if (facts.exportedSdkFactories?.includes(n) || facts.exportedSdkFactories?.includes('default')) factories.add(n);
         const text = own(facts.exportedConstants, n);
         if (text !== undefined) constants[n] = text;
+        // `const { web1on1 } = require('./config')`: a settings group bound by name, read as `web1on1.baseURL`
+        else if (Object.keys(facts.exportedConstants).some((k) => k.startsWith(`${n}.`))) {
+          for (const [k, v] of Object.entries(facts.exportedConstants)) if (k.startsWith(`${n}.`)) constants[k] = v;
+        }
         // `const config = require('./config')`: the module object, whose members are read as `config.pollMs`
         else if (!Object.hasOwn(exported, n)) for (const [k, v] of Object.entries(facts.exportedConstants)) constants[`${n}.${k}`] = v;
         // `sendSms(to, text)` imported by name, or `sms.sendSms(…)` on the module bound to `sms`

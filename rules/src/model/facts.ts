@@ -209,6 +209,11 @@ export function collectFacts(model: FileModel, personalData: (() => PersonalData
 function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e: string, note?: string) => void, sf: ts.SourceFile, readAtSites: boolean): void {
   const url = effectiveUrl(h);
   if (!url) return;
+  if (h.baseUnread && mayBeApiRequest(h.method, url)) {
+    // `/conversations` on a client made with `baseURL: process.env.API_URL`: what it needs is unknown, not nothing
+    facts.evidenceLost.push({ start: h.call.getStart(sf), end: h.call.getEnd(), what: `\`${h.method} ${url.replaceAll(HOLE, '{}')}\` is requested through an HTTP client whose base URL Policy Lens cannot read, which may be the Web1on1 API` });
+    return;
+  }
   const host = hostOf(url);
   if (host && !facts.outboundHosts.includes(host)) facts.outboundHosts.push(host);
   if (!host || !reachesApi(host, url)) return;
@@ -223,6 +228,13 @@ function httpFacts(h: HttpCall, facts: FileFacts, use: (n: ts.Node, s: string, e
     const note = r.scope === 'messages:write' ? 'a message posted over REST may reach the consumer; then the app needs messages:consumer' : undefined;
     use(h.call, r.scope, `${h.method} ${path}`, note);
   } else if (r.unknown) facts.unknownApiCalls.push({ start: h.call.getStart(sf), end: h.call.getEnd(), what: `${h.method} ${path}` });
+}
+
+/** A relative path that names a Web1on1 API resource (`/conversations`, `users/{id}`): the API's, were the base URL its. */
+function mayBeApiRequest(method: string, url: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return false;
+  const path = url.startsWith('/') ? url : `/${url}`;
+  return restScope(method, path.startsWith('/v2/') ? path : `/v2${path}`).scope !== undefined;
 }
 
 /** The Web1on1 API host, or a `/v2/` path on another host of the platform's domains (an alias a developer may use). */

@@ -75,6 +75,8 @@ const MODEL_KINDS = [
 ];
 
 /** The nodes whose text a static string is made of. */
+/** How deep settings groups of an exported object are read (`config.web1on1.api.baseURL` is three). */
+const MAX_SETTINGS_NESTING = 3;
 const LITERAL_KINDS = [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateHead, ts.SyntaxKind.TemplateMiddle, ts.SyntaxKind.TemplateTail];
 
 /**
@@ -308,11 +310,28 @@ export class FileModel {
       }
       return;
     }
-    if (this.sdk.mayHaveInstances()) {
+    if (this.sdk.mayHaveInstances() && !ts.isObjectLiteralExpression(obj)) {
       const values = this.tracker.valuesOf(expr);
       if (values.some((v) => v.kind === 'sdk') && !this.exportedSdkInstances.includes(name)) this.exportedSdkInstances.push(name);
       const factory = values.some((v) => v.kind === 'function' && this.tracker.returnValues(v.fn).some((r) => r.kind === 'sdk'));
       if (factory && !this.exportedSdkFactories.includes(name)) this.exportedSdkFactories.push(name);
+    }
+    this.noteExportedConstant(name, expr);
+  }
+
+  /**
+   * A string or number the module exports, by export name. A settings group (`web1on1: { baseURL: '…' }`) is
+   * exported member by member as `web1on1.baseURL`: an importer's `config.web1on1.baseURL` is the URL its API
+   * client is made with, and a client whose URL goes unread is a client whose calls count for no scope.
+   */
+  private noteExportedConstant(name: string, expr: ts.Expression, depth = 0): void {
+    const obj = unwrap(expr);
+    if (ts.isObjectLiteralExpression(obj)) {
+      if (depth >= MAX_SETTINGS_NESTING) return;
+      for (const p of obj.properties) {
+        if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) this.noteExportedConstant(`${name}.${p.name.text}`, p.initializer, depth + 1);
+      }
+      return;
     }
     // `pollMs: 5 * 1000`: a number the module computes from literals is exported as its value
     const n = literalArithmetic(obj);

@@ -1,7 +1,7 @@
 import { ts } from '../ts';
 import { objectProperty, propertyName, unwrap } from './syntax';
 import { trimLeading, trimTrailing } from '../text';
-import type { StaticString, ValueResolver } from './values';
+import { HOLE, type StaticString, type ValueResolver } from './values';
 import type { ValueTracker } from './tracking/tracker';
 import { holds } from './tracking/abstract-value';
 import { API } from '../data';
@@ -16,6 +16,8 @@ export interface HttpCall {
   url?: StaticString;
   /** The base URL of the client instance (axios baseURL / got prefixUrl), when known. */
   baseUrl?: string;
+  /** The client was made with a base URL the analysis cannot read (it may be the Web1on1 API's). */
+  baseUnread?: boolean;
   body?: ts.Expression;
   options?: ts.Expression;
 }
@@ -48,7 +50,7 @@ const MAX_WRAPPER_DEPTH = 3;
 const VERB_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 const BODY_FIRST = new Set(['post', 'put', 'patch']);
 
-interface ClientBinding { kind: HttpClientKind; baseUrl?: string }
+interface ClientBinding { kind: HttpClientKind; baseUrl?: string; baseUnread?: boolean }
 
 /** Finds outbound HTTP calls (fetch, axios, got, node:http/https) in one file, asking the value tracker what a callee holds. */
 export class HttpModel {
@@ -57,7 +59,7 @@ export class HttpModel {
   readonly wrapperCalls: HttpCall[] = [];
   /** Calls inside wrappers that were read at one call site or more (their own unread URL is no lost evidence). */
   readonly expanded = new Set<ts.CallExpression>();
-  /** Client instances this file exports, by export name ('default' for the module itself). */
+  /** Client instances this file exports, by export name ('default' for the module itself): the base URL, HOLE when unread. */
   readonly exportedClients = new Map<string, string>();
 
   /** Wrappers other modules call, whose requests this file cannot read at those calls. */
@@ -83,11 +85,12 @@ export class HttpModel {
     }
     const b = this.binding(e);
     if (b?.baseUrl) this.exportedClients.set(name, b.baseUrl);
+    else if (b?.baseUnread) this.exportedClients.set(name, HOLE);
   }
 
   private binding(expr: ts.Expression): ClientBinding | undefined {
     const v = holds(this.tracker.valuesOf(expr), 'http');
-    return v ? { kind: v.client, baseUrl: v.baseUrl } : undefined;
+    return v ? { kind: v.client, baseUrl: v.baseUrl, baseUnread: v.baseUnread } : undefined;
   }
 
   noteCall(call: ts.CallExpression): void {
@@ -191,10 +194,10 @@ export class HttpModel {
     if (b.kind === 'axios') {
       const body = BODY_FIRST.has(m) ? args[1] : undefined;
       const options = BODY_FIRST.has(m) ? args[2] : args[1];
-      this.push({ call, client: b.kind, method, urlNode: args[0], baseUrl: b.baseUrl ?? this.values.propertyString(options, 'baseURL')?.text, body, options });
+      this.push({ call, client: b.kind, method, urlNode: args[0], baseUrl: b.baseUrl ?? this.values.propertyString(options, 'baseURL')?.text, body, options, ...(b.baseUnread ? { baseUnread: true } : {}) });
     } else {
       const options = args[1];
-      this.push({ call, client: b.kind, method, urlNode: args[0], baseUrl: b.baseUrl ?? this.values.propertyString(options, 'prefixUrl')?.text, body: this.bodyOf(options), options });
+      this.push({ call, client: b.kind, method, urlNode: args[0], baseUrl: b.baseUrl ?? this.values.propertyString(options, 'prefixUrl')?.text, body: this.bodyOf(options), options, ...(b.baseUnread ? { baseUnread: true } : {}) });
     }
   }
 
@@ -208,7 +211,7 @@ export class HttpModel {
     const options = args[1];
     const method = this.values.propertyString(options, 'method')?.text.toUpperCase() ?? 'GET';
     const baseUrl = b.baseUrl ?? this.values.propertyString(options, b.kind === 'got' ? 'prefixUrl' : 'baseURL')?.text;
-    this.push({ call, client: b.kind, method, urlNode: first, baseUrl, body: this.bodyOf(options), options });
+    this.push({ call, client: b.kind, method, urlNode: first, baseUrl, body: this.bodyOf(options), options, ...(b.baseUnread && !baseUrl ? { baseUnread: true } : {}) });
   }
 
   private fromConfig(call: ts.CallExpression, b: ClientBinding, config: ts.Expression | undefined): void {
@@ -216,7 +219,7 @@ export class HttpModel {
     const urlNode = obj ? objectProperty(obj, 'url') : undefined;
     const method = this.values.propertyString(config, 'method')?.text.toUpperCase() ?? 'GET';
     const baseUrl = b.baseUrl ?? this.values.propertyString(config, 'baseURL')?.text ?? this.values.propertyString(config, 'prefixUrl')?.text;
-    this.push({ call, client: b.kind, method, urlNode, baseUrl, body: this.bodyOf(config), options: config });
+    this.push({ call, client: b.kind, method, urlNode, baseUrl, body: this.bodyOf(config), options: config, ...(b.baseUnread && !baseUrl ? { baseUnread: true } : {}) });
   }
 
   private nodeHttp(call: ts.CallExpression, m: string, args: ts.NodeArray<ts.Expression>): void {

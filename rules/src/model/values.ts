@@ -181,8 +181,8 @@ export class ValueResolver {
       }
       const obj = this.objectLiteral(e.expression, depth + 1);
       if (obj) return this.string(objectProperty(obj, e.name.text), depth + 1);
-      // a member of another module's exports object, learnt through the hints (`config.pollMs`)
-      const member = ts.isIdentifier(e.expression) ? `${e.expression.text}.${e.name.text}` : undefined;
+      // a member of another module's exports object, learnt through the hints (`config.pollMs`, `config.web1on1.baseURL`)
+      const member = importedMemberName(e);
       if (member && Object.hasOwn(this.importedConstants, member)) return { text: this.importedConstants[member]!, exact: !this.importedConstants[member]!.includes(HOLE), env: [] };
     }
     return undefined;
@@ -304,4 +304,15 @@ export function envVarName(node: ts.Expression): string | undefined {
 
 function isProcessEnv(node: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(node) && node.name.text === 'env' && ts.isIdentifier(node.expression) && node.expression.text === 'process';
+}
+
+/** `config.web1on1.baseURL` as the dotted name the hints give another module's exported members; names only. */
+function importedMemberName(e: ts.PropertyAccessExpression): string | undefined {
+  const parts = [e.name.text];
+  let cur: ts.Expression = e.expression;
+  for (let i = 0; i < 4 && ts.isPropertyAccessExpression(cur); i++) {
+    parts.push(cur.name.text);
+    cur = cur.expression;
+  }
+  return ts.isIdentifier(cur) ? [cur.text, ...parts.reverse()].join('.') : undefined;
 }

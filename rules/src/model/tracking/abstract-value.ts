@@ -17,7 +17,7 @@ export type AbstractValue =
   /** A conversation context: a handler's context, `bot.conversation(id)`. */
   | { kind: 'context' }
   /** An HTTP library (`axios`, `got`, `fetch`) or a client made from one, with its base URL when known. */
-  | { kind: 'http'; client: HttpClientKind; baseUrl?: string; made: boolean }
+  | { kind: 'http'; client: HttpClientKind; baseUrl?: string; made: boolean; /** made with a base URL the analysis cannot read */ baseUnread?: boolean }
   /** An object literal (its properties are looked up on demand). */
   | { kind: 'object'; node: ts.ObjectLiteralExpression }
   /** An instance of a class of this file. */
@@ -48,7 +48,7 @@ function same(a: AbstractValue, b: AbstractValue): boolean {
     case 'sdk-result':
       return a.resource === (b as typeof a).resource && a.method === (b as typeof a).method;
     case 'http':
-      return a.client === (b as typeof a).client && a.baseUrl === (b as typeof a).baseUrl && a.made === (b as typeof a).made;
+      return a.client === (b as typeof a).client && a.baseUrl === (b as typeof a).baseUrl && a.made === (b as typeof a).made && a.baseUnread === (b as typeof a).baseUnread;
     case 'object':
       return a.node === (b as typeof a).node;
     case 'instance':

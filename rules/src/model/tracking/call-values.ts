@@ -1,5 +1,6 @@
 import { ts } from '../../ts';
-import { unwrap } from '../syntax';
+import { propertyName, unwrap } from '../syntax';
+import { HOLE } from '../values';
 import { holds, join, type AbstractValue } from './abstract-value';
 import { membersOf } from './member-values';
 import type { Tracking } from './tracking-context';
@@ -45,10 +46,21 @@ export function callValues(tracking: Tracking, call: ts.CallExpression, depth: n
   return out;
 }
 
-/** `axios.create({ baseURL })` / `got.extend({ prefixUrl })`: a client with its base URL when the options show it. */
+/**
+ * `axios.create({ baseURL })` / `got.extend({ prefixUrl })`: a client with its base URL when the options show it.
+ * A base URL they name but do not show (`baseURL: process.env.API_URL`) may be the Web1on1 API's: the client is
+ * marked, so its requests to API-shaped paths make the scope evidence "cannot tell" rather than nothing.
+ */
 function madeClient(tracking: Tracking, base: Extract<AbstractValue, { kind: 'http' }>, options: ts.Expression | undefined): AbstractValue {
   const url = tracking.strings.propertyString(options, base.client === 'got' ? 'prefixUrl' : 'baseURL') ?? tracking.strings.propertyString(options, 'baseURL') ?? tracking.strings.propertyString(options, 'prefixUrl');
-  return { kind: 'http', client: base.client, baseUrl: url?.text ?? base.baseUrl, made: true };
+  const baseUrl = url && url.text !== HOLE ? url.text : base.baseUrl;
+  if (baseUrl === undefined && namesBaseUrl(tracking, options)) return { kind: 'http', client: base.client, made: true, baseUnread: true };
+  return { kind: 'http', client: base.client, baseUrl, made: true, ...(base.baseUnread && !url ? { baseUnread: true } : {}) };
+}
+
+function namesBaseUrl(tracking: Tracking, options: ts.Expression | undefined): boolean {
+  const obj = tracking.strings.objectLiteral(options);
+  return !!obj && obj.properties.some((p) => !!p.name && ['baseURL', 'prefixUrl', 'prefixURL'].includes(propertyName(p.name) ?? ''));
 }
 
 /** What `new X(…)` gives: an SDK instance of the SDK's constructor, an instance of a local class. */

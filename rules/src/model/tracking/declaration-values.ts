@@ -2,6 +2,7 @@ import { ts } from '../../ts';
 import { propertyName, unwrap } from '../syntax';
 import { holds, join, type AbstractValue } from './abstract-value';
 import { membersOf } from './member-values';
+import { HOLE } from '../values';
 import { SDK_EXPORTS, type Tracking } from './tracking-context';
 
 /** What a name can hold: its declaration's values, else what a global or a hinted import is. */
@@ -103,6 +104,7 @@ function importedValues(tracking: Tracking, decl: ts.VariableDeclaration, out: A
 /** What the model learnt of a local name from the app's other modules (an HTTP client or an SDK instance made there). */
 function hintedLocal(tracking: Tracking, local: string, out: AbstractValue[]): void {
   const clients = tracking.options.importedHttpClients;
-  if (clients && Object.hasOwn(clients, local)) join(out, [{ kind: 'http', client: 'axios', baseUrl: clients[local], made: true }]);
+  // HOLE: the other module made the client with a base URL it cannot read
+  if (clients && Object.hasOwn(clients, local)) join(out, [clients[local] === HOLE ? { kind: 'http', client: 'axios', made: true, baseUnread: true } : { kind: 'http', client: 'axios', baseUrl: clients[local], made: true }]);
   if (tracking.options.importedSdkInstances?.includes(local)) join(out, [{ kind: 'sdk' }]);
 }
