@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isCodeFile } from '../../rules/src/parse';
 
 export const REPO = join(__dirname, '..', '..');
 
@@ -15,6 +16,16 @@ export function ruleFolders(): RuleFolder[] {
     }
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Every JS/TS file under `dir`, at any depth (fixture cases, generated bots). */
+export function codeFilesUnder(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) codeFilesUnder(path, out);
+    else if (isCodeFile(path)) out.push(path);
+  }
+  return out;
 }
 
 function camel(id: string): string {

@@ -2,7 +2,7 @@
 // statement-local rule after an edit, exactly those inside the changed statements), and stops at the deadline.
 // Checked against a plain walk of the tree on every rule fixture and generated bot code.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -11,12 +11,12 @@ import { listenedKinds } from '../../rules/src/engine/analyze-file';
 import { dispatch, DispatchNodes, slicesInside } from '../../rules/src/engine/dispatch';
 import { OverBudget } from '../../rules/src/budget';
 import { FileModel } from '../../rules/src/model/file-model';
-import { isCodeFile, parseCode } from '../../rules/src/parse';
+import { parseCode } from '../../rules/src/parse';
 import type { CodeRule } from '../../rules/src/rule';
 import { ts } from '../../rules/src/ts';
 import type { CodeRuleListener } from '../../rules/src/types';
 import { generateBots } from '../bench/generate';
-import { ruleFolders } from '../support/rule-folders';
+import { codeFilesUnder, ruleFolders } from '../support/rule-folders';
 
 const KINDS = listenedKinds(allRules.filter((r): r is CodeRule => r.kind === 'code'));
 
@@ -46,20 +46,11 @@ function visited(nodes: DispatchNodes, kinds: readonly ts.SyntaxKind[], spans?: 
   return seen;
 }
 
-function codeFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) codeFiles(path, out);
-    else if (isCodeFile(path)) out.push(path);
-  }
-  return out;
-}
-
 describe('dispatch', () => {
   const bots = mkdtempSync(join(tmpdir(), 'policy-lens-dispatch-'));
   after(() => rmSync(bots, { recursive: true, force: true }));
   generateBots(bots, 6, 3);
-  const files = [...ruleFolders().flatMap((f) => codeFiles(join(f.dir, 'cases'))), ...codeFiles(bots)];
+  const files = [...ruleFolders().flatMap((f) => codeFilesUnder(join(f.dir, 'cases'))), ...codeFilesUnder(bots)];
   // kind sets as rules declare them: one kind, several, and kinds the model rarely sees
   const kindSets: ts.SyntaxKind[][] = [
     [ts.SyntaxKind.CallExpression],

@@ -2,17 +2,17 @@
 // Its answers must be those of following every declaration up front, as it did before: compared here with that
 // eager reference on every expression of every rule fixture and of generated bots.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FileModel } from '../../rules/src/model/file-model';
 import { NetworkInput, networkInputOf } from '../../rules/src/model/network-input';
 import { accessChain, boundNames, isFunctionLike, unwrap } from '../../rules/src/model/syntax';
-import { isCodeFile, parseCode } from '../../rules/src/parse';
+import { parseCode } from '../../rules/src/parse';
 import { ts } from '../../rules/src/ts';
 import { generateBots } from '../bench/generate';
-import { ruleFolders } from '../support/rule-folders';
+import { codeFilesUnder, ruleFolders } from '../support/rule-folders';
 
 /** The eager reference: every declaration followed (twice) at construction, as NetworkInput used to. */
 class EagerReference {
@@ -62,20 +62,11 @@ class EagerReference {
   }
 }
 
-function codeFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) codeFiles(path, out);
-    else if (isCodeFile(path)) out.push(path);
-  }
-  return out;
-}
-
 describe('network input', () => {
   const bots = mkdtempSync(join(tmpdir(), 'policy-lens-network-input-'));
   after(() => rmSync(bots, { recursive: true, force: true }));
   generateBots(bots, 6, 5);
-  const files = [...ruleFolders().flatMap((f) => codeFiles(join(f.dir, 'cases'))), ...codeFiles(bots)];
+  const files = [...ruleFolders().flatMap((f) => codeFilesUnder(join(f.dir, 'cases'))), ...codeFilesUnder(bots)];
 
   it('answers as following every declaration up front does, whatever is asked first', () => {
     let tainted = 0;

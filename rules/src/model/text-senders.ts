@@ -1,5 +1,5 @@
 import { ts } from '../ts';
-import { channelTexts } from '../lexicon/channel-texts';
+import { channelTexts, importedSenderTexts } from '../lexicon/channel-texts';
 import type { FileModel } from './file-model';
 import { objectProperty, unwrap } from './syntax';
 import type { Callable } from './tracking/syntax-index';
@@ -75,19 +75,7 @@ export function sentImportedObjects(model: FileModel, sent: readonly ts.Expressi
 
 /** Arguments of the app's own senders in other modules, at the positions the hints name. */
 export function importedSenderArguments(model: FileModel): ts.Expression[] {
-  const senders = model.hints.importedTextSenders;
-  if (!senders) return [];
-  const out: ts.Expression[] = [];
-  for (const call of model.nodes<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
-    const callee = unwrap(call.expression);
-    const key = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : undefined;
-    const positions = key !== undefined && Object.hasOwn(senders, key) ? senders[key] : undefined;
-    for (const i of positions ?? []) {
-      const arg = call.arguments[i];
-      if (arg && !ts.isSpreadElement(arg)) out.push(arg);
-    }
-  }
-  return out;
+  return importedSenderTexts(model).map((s) => s.text);
 }
 
 /** What the file's sends carry as words: the message (or its `text`), and other channels' texts. */
