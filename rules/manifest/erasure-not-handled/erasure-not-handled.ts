@@ -1,9 +1,7 @@
 import { EVENTS } from '../../src/data';
-import { eventsReceived, type Located } from '../../src/model/facts';
-import { storeSites } from '../../src/model/store-sites';
-import { LineIndex } from '../../src/positions';
+import { eventsReceived } from '../../src/model/facts';
+import { relatedStoreSites, storeSites, storesNotReached } from '../../src/model/store-sites';
 import { createAppRule, type AppRuleContext } from '../../src/rule';
-import type { RelatedLocation } from '../../src/types';
 
 /** An e-mail address or a URL: where a person or the dealer asks for erasure. */
 const NAMES_CHANNEL = /\S@[a-z0-9-]+\.[a-z]|\bhttps?:\/\//i;
@@ -47,27 +45,19 @@ export default createAppRule({
         file: first!.file,
         start: first!.start,
         end: first!.end,
-        related: related(context, [...first!.callers, ...others.flatMap((o) => [o, ...o.callers])], 'also stores'),
+        related: relatedStoreSites(context.readFile, [...first!.callers, ...others.flatMap((o) => [o, ...o.callers])], 'also stores'),
       });
       return;
     }
     // the erasure code calls something the analysis cannot follow, or erases a store it cannot name: cannot tell
-    const lost = [...context.index.files.values()].some((f) => (f.storeEvidenceLost ?? []).some((l) => l.kind === 'erase'));
-    if (lost || evidence.some((e) => !e.store)) return;
-    const erased = new Set(evidence.map((e) => e.store!.key));
-    const reported = new Set<string>();
-    for (const s of stores) {
-      // a store the code does not name may be the one erased: cannot tell
-      if (!s.store || erased.has(s.store.key) || reported.has(s.store.key)) continue;
-      reported.add(s.store.key);
-      const same = stores.filter((o) => o !== s && o.store?.key === s.store!.key);
+    for (const { site: s, same } of storesNotReached(context.index.files, stores, 'erase') ?? []) {
       context.report({
         messageId: 'notErased',
-        data: { what: s.what, store: s.store.label, handler: handlers[0] ?? evidence[0]!.what, statement: statementWords },
+        data: { what: s.what, store: s.store!.label, handler: handlers[0] ?? evidence[0]!.what, statement: statementWords },
         file: s.file,
         start: s.start,
         end: s.end,
-        related: related(context, [...s.callers, ...same.flatMap((o) => [o, ...o.callers])], 'also stores'),
+        related: relatedStoreSites(context.readFile, [...s.callers, ...same.flatMap((o) => [o, ...o.callers])], 'also stores'),
       });
     }
   },
@@ -97,15 +87,4 @@ function erasureStatement(context: AppRuleContext): { ok: boolean; placeholder: 
   if (PLACEHOLDER.test(v)) return { ok: false, placeholder: true };
   if (NAMES_CHANNEL.test(v)) return { ok: true, placeholder: false };
   return { ok: false, placeholder: false, claim: v.length > 60 ? v.slice(0, 57) + '…' : v };
-}
-
-function related(context: AppRuleContext, sites: readonly (Located & { file: string })[], verb: string): RelatedLocation[] {
-  const lines = new Map<string, LineIndex>();
-  const out: RelatedLocation[] = [];
-  for (const s of sites.slice(0, 10)) {
-    let li = lines.get(s.file);
-    if (!li) lines.set(s.file, (li = new LineIndex(context.readFile(s.file) ?? '')));
-    out.push({ file: s.file, range: li.range(s.start, s.end), message: `${verb} ${s.what}` });
-  }
-  return out;
 }

@@ -1,9 +1,7 @@
 import { EVENTS } from '../../src/data';
-import { eventsReceived, type Located } from '../../src/model/facts';
-import { storeSites, type StoreSite } from '../../src/model/store-sites';
-import { LineIndex } from '../../src/positions';
+import { eventsReceived } from '../../src/model/facts';
+import { relatedStoreSites, storeSites, storesNotReached, type StoreSite } from '../../src/model/store-sites';
 import { createAppRule, type AppRuleContext } from '../../src/rule';
-import type { RelatedLocation } from '../../src/types';
 
 const PLACEHOLDER = /^\s*$|\b(todo|tbd|fixme|changeme|n\/a)\b|<[^<>]{0,40}>|\{\{/i;
 /** An erasure statement that also covers changes ("…and updated on contact.update", "bijgewerkt"). */
@@ -46,31 +44,22 @@ export default createAppRule({
       file: first!.file,
       start: first!.start,
       end: first!.end,
-      related: related(context, [...first!.callers, ...others.flatMap((o) => [o, ...o.callers])]),
+      related: relatedStoreSites(context.readFile, [...first!.callers, ...others.flatMap((o) => [o, ...o.callers])], 'also stores'),
     });
   },
 });
 
 /** Contact changes are handled: each store that keeps contact data must be written or erased there. */
 function checkRefreshed(context: AppRuleContext, stores: StoreSite[], handlers: string[]): void {
-  const files = [...context.index.files.values()];
   // code there the analysis cannot follow, or a store it cannot name: cannot tell
-  if (files.some((f) => (f.storeEvidenceLost ?? []).some((l) => l.kind === 'update'))) return;
-  const evidence = files.flatMap((f) => (f.storeEvidence ?? []).filter((e) => e.kind === 'update'));
-  if (evidence.some((e) => !e.store)) return;
-  const refreshed = new Set(evidence.map((e) => e.store!.key));
-  const reported = new Set<string>();
-  for (const s of stores) {
-    if (!s.store || refreshed.has(s.store.key) || reported.has(s.store.key)) continue;
-    reported.add(s.store.key);
-    const same = stores.filter((o) => o !== s && o.store?.key === s.store!.key);
+  for (const { site: s, same } of storesNotReached(context.index.files, stores, 'update') ?? []) {
     context.report({
       messageId: 'notRefreshed',
-      data: { what: s.what, store: s.store.label, handler: [...new Set(handlers)][0]! },
+      data: { what: s.what, store: s.store!.label, handler: [...new Set(handlers)][0]! },
       file: s.file,
       start: s.start,
       end: s.end,
-      related: related(context, [...s.callers, ...same.flatMap((o) => [o, ...o.callers])]),
+      related: relatedStoreSites(context.readFile, [...s.callers, ...same.flatMap((o) => [o, ...o.callers])], 'also stores'),
     });
   }
 }
@@ -85,15 +74,4 @@ function subscribedEvents(context: AppRuleContext): string[] {
 function erasureStatement(context: AppRuleContext): string | undefined {
   const v = context.app.manifestObject()?.dataProtection?.erasure;
   return v !== undefined && !PLACEHOLDER.test(v) ? v : undefined;
-}
-
-function related(context: AppRuleContext, sites: readonly (Located & { file: string })[]): RelatedLocation[] {
-  const lines = new Map<string, LineIndex>();
-  const out: RelatedLocation[] = [];
-  for (const s of sites.slice(0, 10)) {
-    let li = lines.get(s.file);
-    if (!li) lines.set(s.file, (li = new LineIndex(context.readFile(s.file) ?? '')));
-    out.push({ file: s.file, range: li.range(s.start, s.end), message: `also stores ${s.what}` });
-  }
-  return out;
 }
